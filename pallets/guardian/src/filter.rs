@@ -1,0 +1,45 @@
+//! The call filter: `impl Contains<RuntimeCall>` for the runtime's `BaseCallFilter`.
+//!
+//! FRAME applies `BaseCallFilter` to every dispatch with a non-root origin, including calls
+//! dispatched from inside `batch`, `batch_all`, `force_batch`, `proxy`, `multisig` and any
+//! other pallet that dispatches with a filtered origin, so a pause covers every path.
+
+use crate::{Config, Pallet, PauseRecordOf, Pauses, Summary};
+use frame_support::traits::{CallMetadata, Contains, Get, GetCallMetadata, IsSubType, IsType};
+
+impl<T: Config> Pallet<T> {
+	/// Whether `call` may be dispatched now.
+	///
+	/// Cost: no storage access for the guardian's own and whitelisted calls; one whitelisted
+	/// read ([`Summary`]) when nothing is paused; plus one read of [`Pauses`] (and the
+	/// whitelisted `System::Number`) when pauses are stored.
+	pub fn call_allowed(call: &<T as Config>::RuntimeCall) -> bool {
+		if call.is_sub_type().is_some() || T::WhitelistedCalls::contains(call) {
+			return true;
+		}
+		let meta = call.get_call_metadata();
+		let max = T::MaxNameLen::get() as usize;
+		if meta.pallet_name.len() > max || meta.function_name.len() > max {
+			// Such a call could never be paused by name: fail closed.
+			return false;
+		}
+		if Summary::<T>::get().active == 0 {
+			return true;
+		}
+		Self::pause_covering(&meta).is_none()
+	}
+
+	/// The active pause that stops a call with this metadata, if any. Reads [`Pauses`].
+	pub fn pause_covering(meta: &CallMetadata) -> Option<PauseRecordOf<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.into_iter()
+			.find(|record| record.until > now && record.target.covers(meta))
+	}
+}
+
+impl<T: Config> Contains<<T as frame_system::Config>::RuntimeCall> for Pallet<T> {
+	fn contains(call: &<T as frame_system::Config>::RuntimeCall) -> bool {
+		Self::call_allowed(<T as Config>::RuntimeCall::from_ref(call))
+	}
+}

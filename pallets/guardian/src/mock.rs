@@ -1,0 +1,130 @@
+//! A mock runtime: System, Balances, Utility and the guardian, with a fast narrow pauser
+//! (account 10, bound 10 blocks), a resumer (account 20), root (bound 1000 blocks) and an
+//! argument-aware whitelist.
+
+use crate::{self as pallet_guardian, PauseWhitelist};
+use frame_support::{
+	derive_impl, ord_parameter_types, parameter_types,
+	traits::{ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse, MapSuccess},
+};
+use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy};
+use sp_runtime::{traits::Replace, BuildStorage};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Utility: pallet_utility,
+		Guardian: pallet_guardian,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+	type BaseCallFilter = Guardian;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+impl pallet_utility::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = ();
+}
+
+/// The fast pauser may impose this many blocks at most.
+pub const FAST_BOUND: u64 = 10;
+/// Root may impose this many blocks at most.
+pub const ROOT_BOUND: u64 = 1000;
+/// Other pallets may impose this many blocks at most.
+pub const PROGRAMMATIC_BOUND: u64 = 50;
+/// The account allowed to pause (narrowly).
+pub const PAUSER: u64 = 10;
+/// The account allowed to resume.
+pub const RESUMER: u64 = 20;
+
+ord_parameter_types! {
+	pub const Pauser: u64 = PAUSER;
+	pub const Resumer: u64 = RESUMER;
+}
+
+parameter_types! {
+	/// In storage so that a test can lower it below the runtime's longest names.
+	pub storage MaxNameLen: u32 = 32;
+}
+
+/// Whitelist: everything in System, and `Utility::as_derivative` with index 0 only (an
+/// argument-aware exemption).
+pub struct MockWhitelist;
+impl Contains<RuntimeCall> for MockWhitelist {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(_) |
+				RuntimeCall::Utility(pallet_utility::Call::as_derivative { index: 0, .. })
+		)
+	}
+}
+impl PauseWhitelist<RuntimeCall> for MockWhitelist {
+	fn protects(pallet: &[u8], call: Option<&[u8]>) -> bool {
+		pallet == b"System" ||
+			(pallet == b"Utility" && call.map_or(true, |call| call == b"as_derivative"))
+	}
+}
+
+impl pallet_guardian::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type PauseOrigin = EitherOf<
+		EnsureRootWithSuccess<u64, ConstU64<ROOT_BOUND>>,
+		MapSuccess<EnsureSignedBy<Pauser, u64>, Replace<ConstU64<FAST_BOUND>>>,
+	>;
+	type ResumeOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Resumer, u64>>;
+	type WhitelistedCalls = MockWhitelist;
+	type MaxProgrammaticPause = ConstU64<PROGRAMMATIC_BOUND>;
+	type MaxNameLen = MaxNameLen;
+	type MaxActivePauses = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+/// Accounts 1..=5, 10 and 20 hold 1000 each.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with(Default::default())
+}
+
+/// As [`new_test_ext`], with a guardian genesis.
+pub fn new_test_ext_with(guardian: pallet_guardian::GenesisConfig<Test>) -> sp_io::TestExternalities {
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: [1, 2, 3, 4, 5, PAUSER, RESUMER].into_iter().map(|a| (a, 1000)).collect(),
+			..Default::default()
+		},
+		guardian,
+	}
+	.build_storage()
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` at block 1 and checks the pallet's invariants afterwards.
+pub fn test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		crate::Pallet::<Test>::do_try_state().expect("try_state invariants hold");
+	});
+}
+
+/// Runs `on_initialize` of every block up to `n`.
+pub fn run_to_block(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}
