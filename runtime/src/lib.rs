@@ -1,1 +1,162 @@
+//! # guardian-runtime: the template runtime of pallet-guardian
+//!
+//! A FRAME runtime with System, Timestamp, Balances, TransactionPayment, Sudo, Utility, Proxy,
+//! Multisig, a Council (pallet-collective) and the Guardian. The guardian is wired as the
+//! runtime's `BaseCallFilter` and its [`pallet_guardian::CheckPaused`] extension sits in the
+//! transaction extension tuple; see [`guardian`] for its origins and whitelist.
+
 #![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`/`impl_runtime_apis` expand to large types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+pub mod guardian;
+
+use sp_runtime::{
+	generic,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_guardian::Call as GuardianCall;
+
+/// The runtime's version.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
+	impl_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// A block number.
+pub type BlockNumber = u32;
+/// Signature of a transaction.
+pub type Signature = MultiSignature;
+/// An account: the public key of the signature scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance.
+pub type Balance = u128;
+/// A transaction index.
+pub type Nonce = u32;
+/// A hash.
+pub type Hash = sp_core::H256;
+
+/// One unit of the native token (12 decimals).
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a unit.
+pub const MILLI_UNIT: Balance = UNIT / 1_000;
+/// The existential deposit.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// The intended block time of a production chain of this runtime.
+pub const MILLISECS_PER_BLOCK: u64 = 6000;
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The address format.
+pub type Address = MultiAddress<AccountId, ()>;
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// The block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions, in order. [`pallet_guardian::CheckPaused`] refuses a paused
+/// call at pool validation, before `ChargeTransactionPayment` takes a fee.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_guardian::CheckPaused<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// The extrinsic format.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload signed by a transaction's signer.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Dispatches to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+>;
+
+/// Opaque types for the node, independent of the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	/// Opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(3)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(4)]
+	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(5)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(6)]
+	pub type Proxy = pallet_proxy;
+	#[runtime::pallet_index(7)]
+	pub type Multisig = pallet_multisig;
+	#[runtime::pallet_index(8)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(9)]
+	pub type Guardian = pallet_guardian;
+}
+

@@ -1,0 +1,73 @@
+//! Genesis presets (`development`, `local_testnet`) through sp-genesis-builder.
+
+use crate::{AccountId, Balance, RuntimeGenesisConfig, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+
+/// What each endowed account holds at genesis.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// The council of both presets: five members, so that a majority (3) and a two-thirds
+/// super-majority (4) differ.
+pub fn council() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+	]
+	.iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+fn genesis(endowed: Vec<AccountId>, root: AccountId, council: Vec<AccountId>) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig {
+			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+		council: pallet_collective::GenesisConfig { members: council },
+	})
+}
+
+/// `development`: every dev account of the keyring endowed (stashes included), Alice as sudo.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		council(),
+	)
+}
+
+/// `local_testnet`: Alice to Ferdie endowed, Alice as sudo.
+pub fn local_testnet_genesis() -> Value {
+	genesis(
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		council(),
+	)
+}
+
+/// The JSON of the preset `id`.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}

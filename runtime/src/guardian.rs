@@ -1,0 +1,60 @@
+//! The guardian's configuration in the template runtime.
+//!
+//! * **Pause** (fast, narrow): root, with a bound of [`ROOT_MAX_PAUSE`], or a simple majority
+//!   of the council, with a short bound of [`COUNCIL_MAX_PAUSE`].
+//! * **Resume** (slow, broad): root or a two-thirds super-majority of the council.
+//! * **Never pausable**: the guardian itself, the inherents (System, Timestamp), Sudo and the
+//!   Council, so that blocks keep being produced and governance can always act.
+
+use crate::{
+	configs::CouncilCollective, AccountId, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS,
+};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOf, EitherOfDiverse, MapSuccess},
+};
+use frame_system::{EnsureRoot, EnsureRootWithSuccess};
+use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
+use sp_runtime::traits::Replace;
+
+/// The longest pause root may impose: 30 days.
+pub const ROOT_MAX_PAUSE: BlockNumber = 30 * DAYS;
+/// The longest pause a council majority may impose: 1 day. Longer needs root, or an
+/// extension once most of it has run.
+pub const COUNCIL_MAX_PAUSE: BlockNumber = DAYS;
+/// The longest pause another pallet (a monitor) may impose: 6 hours.
+pub const PROGRAMMATIC_MAX_PAUSE: BlockNumber = 6 * HOURS;
+
+parameter_types! {
+	pub const RootMaxPause: BlockNumber = ROOT_MAX_PAUSE;
+	pub const CouncilMaxPause: BlockNumber = COUNCIL_MAX_PAUSE;
+	pub const ProgrammaticMaxPause: BlockNumber = PROGRAMMATIC_MAX_PAUSE;
+	/// Pallets whose calls are never paused.
+	pub const NeverPaused: &'static [&'static str] = &["System", "Timestamp", "Sudo", "Council"];
+}
+
+/// Root, or more than half of the council; `Success` is the longest pause each may impose.
+pub type PauseOrigin = EitherOf<
+	EnsureRootWithSuccess<AccountId, RootMaxPause>,
+	MapSuccess<
+		EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>,
+		Replace<CouncilMaxPause>,
+	>,
+>;
+
+/// Root, or at least two thirds of the council.
+pub type ResumeOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+>;
+
+impl pallet_guardian::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type PauseOrigin = PauseOrigin;
+	type ResumeOrigin = ResumeOrigin;
+	type WhitelistedCalls = pallet_guardian::WhitelistedPallets<NeverPaused>;
+	type MaxProgrammaticPause = ProgrammaticMaxPause;
+	type MaxNameLen = ConstU32<48>;
+	type MaxActivePauses = ConstU32<32>;
+	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
+}
