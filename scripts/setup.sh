@@ -25,7 +25,9 @@ debian_toolchain_ready() {
   rustup toolchain list 2>/dev/null | grep -q '^debian' || return 1
   [ -f "$STAMP" ] || return 1
   [ "$(cat "$STAMP")" = "$(rustc +debian -V 2>/dev/null)" ] || return 1
-  ls "$SYSROOT_LIB"/libcore-*.rlib >/dev/null 2>&1
+  ls "$SYSROOT_LIB"/libcore-*.rlib >/dev/null 2>&1 || return 1
+  # rust-web-llvm's rust-lld is a symlink to lld-NN, a package of its own.
+  [ -x "$(readlink -f /usr/bin/rust-lld)" ]
 }
 
 # 1. The default toolchain already targets wasm.
@@ -61,6 +63,12 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "apt-get install ${need_pkgs[*]}"
   as_root apt-get update -qq >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >&2
+fi
+# /usr/bin/rust-lld points at lld-NN (the LLVM version rustc-web is built with): install it.
+lld=$(basename "$(readlink /usr/bin/rust-lld)")
+if [ ! -x "/usr/bin/$lld" ]; then
+  log "apt-get install $lld (the linker behind rust-lld)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$lld" >&2
 fi
 rustup toolchain list | grep -q '^debian' || rustup toolchain link debian /usr >&2
 

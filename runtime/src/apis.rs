@@ -1,8 +1,8 @@
 //! The runtime APIs the node and clients (polkadot.js apps) use.
 
 use crate::{
-	genesis_config_presets, AccountId, Balance, Block, Executive, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Balance, Block, Executive, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{

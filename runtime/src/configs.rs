@@ -141,7 +141,10 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 		}
 	}
 	fn is_superset(&self, other: &Self) -> bool {
-		matches!((self, other), (ProxyType::Any, _) | (ProxyType::NonTransfer, ProxyType::NonTransfer))
+		matches!(
+			(self, other),
+			(ProxyType::Any, _) | (ProxyType::NonTransfer, ProxyType::NonTransfer)
+		)
 	}
 }
 

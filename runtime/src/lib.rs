@@ -159,4 +159,3 @@ mod runtime {
 	#[runtime::pallet_index(9)]
 	pub type Guardian = pallet_guardian;
 }
-

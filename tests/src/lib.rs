@@ -1,1 +1,277 @@
+//! A harness that drives the real template runtime the way a node does: genesis from the
+//! runtime's `development` preset, blocks through `Executive` (initialize, timestamp inherent,
+//! signed extrinsics, finalize), and transactions signed by the dev keyring with the runtime's
+//! own transaction extensions.
 
+pub mod storage_reads;
+
+use codec::Encode;
+use frame_support::{
+	dispatch::GetDispatchInfo,
+	storage::{with_transaction, TransactionOutcome},
+	traits::Hooks,
+};
+use guardian_runtime::{
+	genesis_config_presets, AllPalletsWithSystem, BlockNumber, Executive, Header, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, TxExtension,
+	UncheckedExtrinsic,
+};
+use pallet_guardian::{PauseTarget, PauseTargetInput};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	traits::{BlakeTwo256, Hash, Header as _},
+	transaction_validity::{TransactionSource, TransactionValidity},
+	ApplyExtrinsicResult, DispatchError, MultiAddress,
+};
+
+pub use guardian_runtime::{AccountId, Balance, UNIT};
+pub use sp_keyring::Sr25519Keyring as Keyring;
+
+/// Milliseconds between the blocks this harness produces.
+pub const BLOCK_TIME_MS: u64 = 6000;
+
+/// Merges a genesis patch into a full genesis JSON, as the node does with a preset.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		}
+		(base, patch) => *base = patch,
+	}
+}
+
+/// A fresh chain from the runtime's `development` preset, with block 1 opened.
+pub fn new_chain() -> sp_io::TestExternalities {
+	let mut genesis = serde_json::to_value(RuntimeGenesisConfig::default()).expect("json");
+	let preset = genesis_config_presets::get_preset(&"development".into()).expect("preset");
+	merge(&mut genesis, serde_json::from_slice(&preset).expect("preset json"));
+	let json = serde_json::to_vec(&genesis).expect("json");
+
+	let mut ext = sp_io::TestExternalities::new(Default::default());
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+			.expect("genesis builds");
+		// The node computes the genesis hash from the state; any fixed hash will do here.
+		frame_system::BlockHash::<Runtime>::insert(
+			0,
+			<Runtime as frame_system::Config>::Hash::repeat_byte(0x47),
+		);
+		open_block(1);
+	});
+	ext
+}
+
+fn open_block(number: BlockNumber) {
+	let parent_hash = frame_system::BlockHash::<Runtime>::get(number.saturating_sub(1));
+	let header = Header::new(
+		number,
+		Default::default(),
+		Default::default(),
+		parent_hash,
+		Default::default(),
+	);
+	Executive::initialize_block(&header);
+	let now = u64::from(number) * BLOCK_TIME_MS;
+	let inherent =
+		UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set { now }));
+	Executive::apply_extrinsic(inherent).expect("inherent valid").expect("inherent dispatches");
+}
+
+/// Finalizes the current block and opens the next one (running every `on_initialize`).
+pub fn next_block() {
+	let header = Executive::finalize_block();
+	let number = *header.number();
+	frame_system::BlockHash::<Runtime>::insert(number, header.hash());
+	open_block(number + 1);
+}
+
+/// Produces blocks until block `n` is open.
+pub fn run_to_block(n: BlockNumber) {
+	while System::block_number() < n {
+		next_block();
+	}
+}
+
+/// A signed extrinsic from `who` with its current nonce and the runtime's extensions.
+pub fn sign(who: Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+	let account = who.to_account_id();
+	let nonce = System::account_nonce(&account);
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_guardian::CheckPaused::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
+	let signature = payload.using_encoded(|bytes| who.sign(bytes));
+	UncheckedExtrinsic::new_signed(call, MultiAddress::Id(account), signature.into(), extension)
+}
+
+/// Applies a signed extrinsic in the open block, as block production does.
+pub fn submit(who: Keyring, call: RuntimeCall) -> ApplyExtrinsicResult {
+	Executive::apply_extrinsic(sign(who, call))
+}
+
+/// Submits and expects the transaction to be included and its call to succeed.
+pub fn submit_ok(who: Keyring, call: RuntimeCall) {
+	let result = submit(who, call.clone());
+	assert_eq!(result, Ok(Ok(())), "{call:?} from {who:?}");
+}
+
+/// Submits and returns the dispatch error of an included transaction.
+pub fn submit_err(who: Keyring, call: RuntimeCall) -> DispatchError {
+	match submit(who, call.clone()) {
+		Ok(Err(e)) => e,
+		other => panic!("{call:?} from {who:?}: expected a dispatch error, got {other:?}"),
+	}
+}
+
+/// Transaction-pool validation of a signed transaction, in a storage layer that is rolled
+/// back (the pool validates against a copy of the state).
+pub fn validate(who: Keyring, call: RuntimeCall) -> TransactionValidity {
+	let xt = sign(who, call);
+	let parent = System::parent_hash();
+	with_transaction(|| {
+		let result = Executive::validate_transaction(TransactionSource::External, xt, parent);
+		TransactionOutcome::Rollback(Ok::<_, DispatchError>(result))
+	})
+	.expect("no storage error")
+}
+
+/// A balance.
+pub fn free(who: Keyring) -> Balance {
+	pallet_balances::Pallet::<Runtime>::free_balance(who.to_account_id())
+}
+
+/// Every event of the open block.
+pub fn events() -> Vec<RuntimeEvent> {
+	System::events().into_iter().map(|r| r.event).collect()
+}
+
+/// `Balances::transfer_keep_alive` of `amount` to `to`.
+pub fn keep_alive(to: Keyring, amount: Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: MultiAddress::Id(to.to_account_id()),
+		value: amount,
+	})
+}
+
+/// `Balances::transfer_allow_death` of `amount` to `to`.
+pub fn allow_death(to: Keyring, amount: Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+		dest: MultiAddress::Id(to.to_account_id()),
+		value: amount,
+	})
+}
+
+/// `System::remark`.
+pub fn remark() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: b"guardian".to_vec() })
+}
+
+/// A call target.
+pub fn call_target(pallet: &str, call: &str) -> PauseTargetInput {
+	PauseTarget::Call { pallet: pallet.into(), call: call.into() }
+}
+
+/// A pallet target.
+pub fn pallet_target(pallet: &str) -> PauseTargetInput {
+	PauseTarget::Pallet { pallet: pallet.into() }
+}
+
+/// `Guardian::pause`.
+pub fn pause(target: PauseTargetInput, duration: BlockNumber) -> RuntimeCall {
+	RuntimeCall::Guardian(pallet_guardian::Call::pause { target, duration })
+}
+
+/// `Guardian::resume`.
+pub fn resume(target: PauseTargetInput) -> RuntimeCall {
+	RuntimeCall::Guardian(pallet_guardian::Call::resume { target })
+}
+
+/// `Sudo::sudo(call)`.
+pub fn sudo(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
+}
+
+/// Alice (the sudo key) dispatches `call` as root; returns the inner result.
+pub fn sudo_dispatch(call: RuntimeCall) -> Result<(), DispatchError> {
+	System::reset_events();
+	submit_ok(Keyring::Alice, sudo(call));
+	events()
+		.into_iter()
+		.find_map(|e| match e {
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => {
+				Some(sudo_result.map_err(|e| e.error))
+			}
+			_ => None,
+		})
+		.expect("Sudid event")
+}
+
+/// The council runs a motion: Alice proposes `call`, the first `ayes` members vote aye, Alice
+/// closes it. Returns the result of the executed proposal (or `None` if it was not executed).
+pub fn council_motion(call: RuntimeCall, ayes: u32) -> Option<Result<(), DispatchError>> {
+	let members = [Keyring::Alice, Keyring::Bob, Keyring::Charlie, Keyring::Dave, Keyring::Eve];
+	let length_bound = call.encoded_size() as u32;
+	let hash = BlakeTwo256::hash_of(&call);
+	let weight_bound = call.get_dispatch_info().call_weight;
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
+	submit_ok(
+		Keyring::Alice,
+		RuntimeCall::Council(pallet_collective::Call::propose {
+			threshold: ayes,
+			proposal: Box::new(call),
+			length_bound,
+		}),
+	);
+	for member in members.iter().take(ayes as usize) {
+		submit_ok(
+			*member,
+			RuntimeCall::Council(pallet_collective::Call::vote {
+				proposal: hash,
+				index,
+				approve: true,
+			}),
+		);
+	}
+	System::reset_events();
+	submit_ok(
+		Keyring::Alice,
+		RuntimeCall::Council(pallet_collective::Call::close {
+			proposal_hash: hash,
+			index,
+			proposal_weight_bound: weight_bound,
+			length_bound,
+		}),
+	);
+	events().into_iter().find_map(|e| match e {
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+			Some(result.map_err(|e| e.error))
+		}
+		_ => None,
+	})
+}
+
+/// The error of a filtered call.
+pub fn call_filtered() -> DispatchError {
+	frame_system::Error::<Runtime>::CallFiltered.into()
+}
+
+/// Runs `test` on a fresh chain and checks every pallet's `try_state` afterwards.
+pub fn on_chain(test: impl FnOnce()) {
+	new_chain().execute_with(|| {
+		test();
+		pallet_guardian::Pallet::<Runtime>::do_try_state().expect("guardian invariants hold");
+		<AllPalletsWithSystem as Hooks<BlockNumber>>::integrity_test();
+	});
+}

@@ -17,7 +17,10 @@ fn pausable_calls<T: Config>(n: u32) -> Vec<PauseTargetInput> {
 	let mut targets = Vec::new();
 	for pallet in <<T as Config>::RuntimeCall as GetCallMetadata>::get_module_names() {
 		for call in <<T as Config>::RuntimeCall as GetCallMetadata>::get_call_names(pallet) {
-			let target = PauseTarget::Call { pallet: pallet.as_bytes().to_vec(), call: call.as_bytes().to_vec() };
+			let target = PauseTarget::Call {
+				pallet: pallet.as_bytes().to_vec(),
+				call: call.as_bytes().to_vec(),
+			};
 			if targets.len() < n as usize && Guardian::<T>::validate_target(&target).is_ok() {
 				targets.push(target);
 			}
@@ -154,4 +157,3 @@ mod benchmarks {
 
 	impl_benchmark_test_suite!(Guardian, crate::mock::new_test_ext(), crate::mock::Test);
 }
-

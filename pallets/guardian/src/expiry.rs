@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 	/// `MaxActivePauses`.
 	pub(crate) fn expire_pauses(now: BlockNumberFor<T>) -> Weight {
 		match Summary::<T>::get().next_expiry {
-			Some(next) if next <= now => {},
+			Some(next) if next <= now => {}
 			_ => return T::WeightInfo::on_initialize_idle(),
 		}
 		let (pauses, expired) = Self::live_pauses(now);

@@ -4,7 +4,9 @@
 use crate::{Config, Pallet, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
-use frame_support::{pallet_prelude::TransactionSource, traits::IsType, weights::Weight, DefaultNoBound};
+use frame_support::{
+	pallet_prelude::TransactionSource, traits::IsType, weights::Weight, DefaultNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	impl_tx_ext_default,

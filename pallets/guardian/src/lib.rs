@@ -224,8 +224,12 @@ pub mod pallet {
 			for (target, duration) in &self.paused {
 				let bounded = Pallet::<T>::validate_target(target)
 					.unwrap_or_else(|e| panic!("genesis pause {target:?} is invalid: {e:?}"));
-				Pallet::<T>::insert_pause(bounded, *duration, <BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value())
-					.unwrap_or_else(|e| panic!("genesis pause {target:?} refused: {e:?}"));
+				Pallet::<T>::insert_pause(
+					bounded,
+					*duration,
+					<BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value(),
+				)
+				.unwrap_or_else(|e| panic!("genesis pause {target:?} refused: {e:?}"));
 			}
 		}
 	}

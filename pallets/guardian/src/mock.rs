@@ -68,15 +68,15 @@ impl Contains<RuntimeCall> for MockWhitelist {
 	fn contains(call: &RuntimeCall) -> bool {
 		matches!(
 			call,
-			RuntimeCall::System(_) |
-				RuntimeCall::Utility(pallet_utility::Call::as_derivative { index: 0, .. })
+			RuntimeCall::System(_)
+				| RuntimeCall::Utility(pallet_utility::Call::as_derivative { index: 0, .. })
 		)
 	}
 }
 impl PauseWhitelist<RuntimeCall> for MockWhitelist {
 	fn protects(pallet: &[u8], call: Option<&[u8]>) -> bool {
-		pallet == b"System" ||
-			(pallet == b"Utility" && call.map_or(true, |call| call == b"as_derivative"))
+		pallet == b"System"
+			|| (pallet == b"Utility" && call.map_or(true, |call| call == b"as_derivative"))
 	}
 }
 
@@ -100,7 +100,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 }
 
 /// As [`new_test_ext`], with a guardian genesis.
-pub fn new_test_ext_with(guardian: pallet_guardian::GenesisConfig<Test>) -> sp_io::TestExternalities {
+pub fn new_test_ext_with(
+	guardian: pallet_guardian::GenesisConfig<Test>,
+) -> sp_io::TestExternalities {
 	let t = RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {

@@ -5,9 +5,7 @@ use crate::{
 	mock::*, CheckPaused, CircuitBreaker, Error, Event, PauseSummary, PauseTarget,
 	PauseTargetInput, Pauses, ResumeReason, Summary, WeightInfo, PAUSED_CALL_ERROR,
 };
-use frame_support::{
-	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::Hooks, BoundedVec,
-};
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::Hooks, BoundedVec};
 use sp_runtime::{
 	traits::{DispatchTransaction, Dispatchable},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
@@ -146,8 +144,8 @@ fn nested_calls_are_filtered() {
 		assert_ok!(signed_dispatch(RuntimeCall::Utility(pallet_utility::Call::force_batch {
 			calls: vec![keep_alive(2)]
 		})));
-		assert!(System::events().iter().any(|r| r.event ==
-			RuntimeEvent::Utility(pallet_utility::Event::ItemFailed { error: filtered() })));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Utility(pallet_utility::Event::ItemFailed { error: filtered() })));
 		// Nested twice.
 		assert_ok!(signed_dispatch(RuntimeCall::Utility(pallet_utility::Call::batch {
 			calls: vec![RuntimeCall::Utility(pallet_utility::Call::batch {
@@ -196,14 +194,20 @@ fn pause_validates_names_against_the_runtime_metadata() {
 #[test]
 fn whitelisted_targets_and_the_guardian_cannot_be_paused() {
 	test(|| {
-		assert_noop!(Guardian::pause(root(), pallet("System"), 5), Error::<Test>::TargetWhitelisted);
+		assert_noop!(
+			Guardian::pause(root(), pallet("System"), 5),
+			Error::<Test>::TargetWhitelisted
+		);
 		assert_noop!(
 			Guardian::pause(root(), call("System", "remark"), 5),
 			Error::<Test>::TargetWhitelisted
 		);
 		// Utility is partly whitelisted (as_derivative): the pallet and that call are
 		// protected, its other calls are not.
-		assert_noop!(Guardian::pause(root(), pallet("Utility"), 5), Error::<Test>::TargetWhitelisted);
+		assert_noop!(
+			Guardian::pause(root(), pallet("Utility"), 5),
+			Error::<Test>::TargetWhitelisted
+		);
 		assert_noop!(
 			Guardian::pause(root(), call("Utility", "as_derivative"), 5),
 			Error::<Test>::TargetWhitelisted
@@ -223,10 +227,7 @@ fn whitelisted_targets_and_the_guardian_cannot_be_paused() {
 #[test]
 fn pause_refuses_bad_durations_and_duplicates() {
 	test(|| {
-		assert_noop!(
-			Guardian::pause(root(), pallet("Balances"), 0),
-			Error::<Test>::ZeroDuration
-		);
+		assert_noop!(Guardian::pause(root(), pallet("Balances"), 0), Error::<Test>::ZeroDuration);
 		assert_noop!(
 			Guardian::pause(root(), pallet("Balances"), ROOT_BOUND + 1),
 			Error::<Test>::DurationBeyondBound
@@ -236,10 +237,7 @@ fn pause_refuses_bad_durations_and_duplicates() {
 			Error::<Test>::DurationBeyondBound
 		);
 		assert_ok!(Guardian::pause(RuntimeOrigin::signed(PAUSER), pallet("Balances"), FAST_BOUND));
-		assert_noop!(
-			Guardian::pause(root(), pallet("Balances"), 5),
-			Error::<Test>::AlreadyPaused
-		);
+		assert_noop!(Guardian::pause(root(), pallet("Balances"), 5), Error::<Test>::AlreadyPaused);
 	});
 }
 
@@ -262,7 +260,9 @@ fn pause_refuses_wrong_origins() {
 #[test]
 fn pause_refuses_more_than_max_active_pauses() {
 	test(|| {
-		for name in ["transfer_allow_death", "transfer_keep_alive", "transfer_all", "force_transfer"] {
+		for name in
+			["transfer_allow_death", "transfer_keep_alive", "transfer_all", "force_transfer"]
+		{
 			assert_ok!(Guardian::pause(root(), call("Balances", name), 5));
 		}
 		assert_noop!(
@@ -283,7 +283,10 @@ fn extend_pushes_the_expiry_back_within_the_callers_bound() {
 		assert_ok!(Guardian::extend(RuntimeOrigin::signed(PAUSER), pallet("Balances"), 6));
 		assert_eq!(
 			last_event(),
-			RuntimeEvent::Guardian(Event::PauseExtended { target: stored(&pallet("Balances")), until: 11 })
+			RuntimeEvent::Guardian(Event::PauseExtended {
+				target: stored(&pallet("Balances")),
+				until: 11
+			})
 		);
 		assert_noop!(
 			Guardian::extend(RuntimeOrigin::signed(PAUSER), pallet("Balances"), 1),
@@ -313,10 +316,7 @@ fn extend_refuses_bad_input() {
 			Guardian::extend(RuntimeOrigin::signed(1), pallet("Balances"), 1),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(
-			Guardian::extend(root(), pallet("Nope"), 1),
-			Error::<Test>::UnknownPallet
-		);
+		assert_noop!(Guardian::extend(root(), pallet("Nope"), 1), Error::<Test>::UnknownPallet);
 		assert_noop!(
 			Guardian::extend(root(), call("Balances", "transfer_all"), 1),
 			Error::<Test>::NotPaused
@@ -384,7 +384,10 @@ fn on_initialize_resumes_expired_pauses_with_an_event() {
 		run_to_block(4);
 		assert_eq!(
 			guardian_events(),
-			vec![Event::Resumed { target: stored(&pallet("Balances")), reason: ResumeReason::Expired }]
+			vec![Event::Resumed {
+				target: stored(&pallet("Balances")),
+				reason: ResumeReason::Expired
+			}]
 		);
 		assert_ok!(signed_dispatch(allow_death(2)));
 		assert_eq!(Summary::<Test>::get(), PauseSummary { active: 1, next_expiry: Some(6) });
@@ -397,10 +400,7 @@ fn on_initialize_resumes_expired_pauses_with_an_event() {
 #[test]
 fn hook_weight_reflects_its_work() {
 	test(|| {
-		assert_eq!(
-			Guardian::on_initialize(1),
-			<() as WeightInfo>::on_initialize_idle()
-		);
+		assert_eq!(Guardian::on_initialize(1), <() as WeightInfo>::on_initialize_idle());
 		assert_ok!(Guardian::pause(root(), pallet("Balances"), 2));
 		assert_ok!(Guardian::pause(root(), call("Utility", "batch"), 2));
 		System::set_block_number(2);
@@ -414,7 +414,7 @@ fn hook_weight_reflects_its_work() {
 fn the_filter_treats_an_expired_pause_as_resumed_without_the_hook() {
 	test(|| {
 		assert_ok!(Guardian::pause(root(), pallet("Balances"), 3)); // until 4
-		// Jump past the expiry without running any hook.
+															  // Jump past the expiry without running any hook.
 		System::set_block_number(10);
 		assert_eq!(Pauses::<Test>::get().len(), 1);
 		assert_ok!(signed_dispatch(allow_death(2)));
@@ -425,7 +425,10 @@ fn the_filter_treats_an_expired_pause_as_resumed_without_the_hook() {
 		assert_eq!(
 			guardian_events()[1..],
 			[
-				Event::Resumed { target: stored(&pallet("Balances")), reason: ResumeReason::Expired },
+				Event::Resumed {
+					target: stored(&pallet("Balances")),
+					reason: ResumeReason::Expired
+				},
 				Event::Paused { target: stored(&pallet("Balances")), until: 13 },
 			]
 		);
@@ -550,10 +553,7 @@ fn other_pallets_pause_and_resume_with_the_same_rules() {
 			})
 		);
 		assert_eq!(<Guardian as CircuitBreaker<u64>>::paused_until(&target), None);
-		assert_noop!(
-			<Guardian as CircuitBreaker<u64>>::resume(target),
-			Error::<Test>::NotPaused
-		);
+		assert_noop!(<Guardian as CircuitBreaker<u64>>::resume(target), Error::<Test>::NotPaused);
 	});
 }
 

@@ -1,9 +1,9 @@
 //! The data the circuit breakers store and take as input.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use frame_support::{traits::CallMetadata, BoundedVec};
 use scale_info::TypeInfo;
-use core::fmt::Debug;
 use serde::{Deserialize, Serialize};
 
 extern crate alloc;
@@ -53,7 +53,9 @@ impl<Name: AsRef<[u8]>> PauseTarget<Name> {
 	/// The pallet this target names, if it names one.
 	pub fn pallet_name(&self) -> Option<&[u8]> {
 		match self {
-			PauseTarget::Call { pallet, .. } | PauseTarget::Pallet { pallet } => Some(pallet.as_ref()),
+			PauseTarget::Call { pallet, .. } | PauseTarget::Pallet { pallet } => {
+				Some(pallet.as_ref())
+			}
 			PauseTarget::Chain => None,
 		}
 	}
@@ -71,9 +73,10 @@ impl<Name: AsRef<[u8]>> PauseTarget<Name> {
 		match self {
 			PauseTarget::Chain => true,
 			PauseTarget::Pallet { pallet } => pallet.as_ref() == meta.pallet_name.as_bytes(),
-			PauseTarget::Call { pallet, call } =>
-				pallet.as_ref() == meta.pallet_name.as_bytes() &&
-					call.as_ref() == meta.function_name.as_bytes(),
+			PauseTarget::Call { pallet, call } => {
+				pallet.as_ref() == meta.pallet_name.as_bytes()
+					&& call.as_ref() == meta.function_name.as_bytes()
+			}
 		}
 	}
 }
@@ -82,8 +85,9 @@ impl<S: Get<u32>> PauseTarget<BoundedVec<u8, S>> {
 	/// The unbounded form, as taken by the extrinsics.
 	pub fn to_input(&self) -> PauseTargetInput {
 		match self {
-			PauseTarget::Call { pallet, call } =>
-				PauseTarget::Call { pallet: pallet.to_vec(), call: call.to_vec() },
+			PauseTarget::Call { pallet, call } => {
+				PauseTarget::Call { pallet: pallet.to_vec(), call: call.to_vec() }
+			}
 			PauseTarget::Pallet { pallet } => PauseTarget::Pallet { pallet: pallet.to_vec() },
 			PauseTarget::Chain => PauseTarget::Chain,
 		}
@@ -131,7 +135,16 @@ pub struct PauseSummary<BlockNumber> {
 
 /// Why a pause ended.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
 )]
 pub enum ResumeReason {
 	/// Its expiry was reached; `on_initialize` removed it.

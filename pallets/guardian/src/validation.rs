@@ -1,6 +1,8 @@
 //! Checking a pause target against the runtime's own call metadata and the whitelist.
 
-use crate::{Config, Error, NameOf, Pallet, PauseTarget, PauseTargetInput, PauseTargetOf, PauseWhitelist};
+use crate::{
+	Config, Error, NameOf, Pallet, PauseTarget, PauseTargetInput, PauseTargetOf, PauseWhitelist,
+};
 use frame_support::{
 	ensure,
 	traits::{Get, GetCallMetadata, PalletInfoAccess},
@@ -33,7 +35,10 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::UnknownCall
 			);
 		}
-		ensure!(*pallet_str != <Pallet<T> as PalletInfoAccess>::name(), Error::<T>::CannotPauseGuardian);
+		ensure!(
+			*pallet_str != <Pallet<T> as PalletInfoAccess>::name(),
+			Error::<T>::CannotPauseGuardian
+		);
 		ensure!(
 			!T::WhitelistedCalls::protects(pallet, input.call_name()),
 			Error::<T>::TargetWhitelisted
