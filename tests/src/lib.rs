@@ -9,7 +9,7 @@ use codec::Encode;
 use frame_support::{
 	dispatch::GetDispatchInfo,
 	storage::{with_transaction, TransactionOutcome},
-	traits::Hooks,
+	traits::IntegrityTest,
 };
 use guardian_runtime::{
 	genesis_config_presets, AllPalletsWithSystem, BlockNumber, Executive, Header, Runtime,
@@ -17,7 +17,6 @@ use guardian_runtime::{
 	UncheckedExtrinsic,
 };
 use pallet_guardian::{PauseTarget, PauseTargetInput};
-use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::Era,
 	traits::{BlakeTwo256, Hash, Header as _},
@@ -210,9 +209,7 @@ pub fn sudo_dispatch(call: RuntimeCall) -> Result<(), DispatchError> {
 	events()
 		.into_iter()
 		.find_map(|e| match e {
-			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => {
-				Some(sudo_result.map_err(|e| e.error))
-			}
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(sudo_result),
 			_ => None,
 		})
 		.expect("Sudid event")
@@ -255,9 +252,7 @@ pub fn council_motion(call: RuntimeCall, ayes: u32) -> Option<Result<(), Dispatc
 		}),
 	);
 	events().into_iter().find_map(|e| match e {
-		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
-			Some(result.map_err(|e| e.error))
-		}
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
 		_ => None,
 	})
 }
@@ -272,6 +267,6 @@ pub fn on_chain(test: impl FnOnce()) {
 	new_chain().execute_with(|| {
 		test();
 		pallet_guardian::Pallet::<Runtime>::do_try_state().expect("guardian invariants hold");
-		<AllPalletsWithSystem as Hooks<BlockNumber>>::integrity_test();
+		<AllPalletsWithSystem as IntegrityTest>::integrity_test();
 	});
 }

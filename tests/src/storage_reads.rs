@@ -100,13 +100,22 @@ impl Externalities for Counting<'_> {
 	fn place_storage(&mut self, key: Vec<u8>, value: Option<Vec<u8>>) {
 		self.inner.place_storage(key, value)
 	}
-	fn place_child_storage(&mut self, child_info: &ChildInfo, key: Vec<u8>, value: Option<Vec<u8>>) {
+	fn place_child_storage(
+		&mut self,
+		child_info: &ChildInfo,
+		key: Vec<u8>,
+		value: Option<Vec<u8>>,
+	) {
 		self.inner.place_child_storage(child_info, key, value)
 	}
 	fn storage_root(&mut self, state_version: StateVersion) -> Vec<u8> {
 		self.inner.storage_root(state_version)
 	}
-	fn child_storage_root(&mut self, child_info: &ChildInfo, state_version: StateVersion) -> Vec<u8> {
+	fn child_storage_root(
+		&mut self,
+		child_info: &ChildInfo,
+		state_version: StateVersion,
+	) -> Vec<u8> {
 		self.inner.child_storage_root(child_info, state_version)
 	}
 	fn storage_append(&mut self, key: Vec<u8>, value: Vec<u8>) {

@@ -257,7 +257,12 @@ fn expiry_resumes_the_call_in_on_initialize_with_its_event() {
 		let target = call_target("Balances", "transfer_keep_alive");
 		assert_eq!(sudo_dispatch(pause(target.clone(), 3)), Ok(())); // blocks 1..=3
 		run_to_block(3);
-		assert!(validate(Keyring::Bob, keep_alive(Keyring::Dave, UNIT)).is_err());
+		// Still paused in block 3: inclusion is refused.
+		let refused =
+			TransactionValidityError::Invalid(InvalidTransaction::Custom(PAUSED_CALL_ERROR));
+		assert_eq!(submit(Keyring::Bob, keep_alive(Keyring::Dave, UNIT)), Err(refused));
+		// The pool validates for the next block (4), where the pause has ended.
+		assert!(validate(Keyring::Bob, keep_alive(Keyring::Dave, UNIT)).is_ok());
 		run_to_block(4);
 		let stored = pallet_guardian::Pallet::<Runtime>::validate_target(&target).unwrap();
 		assert!(events().contains(&RuntimeEvent::Guardian(pallet_guardian::Event::Resumed {
@@ -274,7 +279,7 @@ fn the_guardian_cannot_pause_itself_nor_the_whitelist() {
 	on_chain(|| {
 		for target in [pallet_target("Guardian"), call_target("Guardian", "resume")] {
 			assert_eq!(
-				sudo_dispatch(pause(target), 10),
+				sudo_dispatch(pause(target, 10)),
 				Err(guardian_error(GuardianError::CannotPauseGuardian))
 			);
 		}

@@ -17,7 +17,11 @@ fn with_nothing_paused_the_filter_costs_no_charged_read() {
 		assert!(allowed);
 		assert_eq!(reads, vec![Summary::<Runtime>::hashed_key().to_vec()]);
 		assert_eq!(charged(&reads).len(), 0, "Summary is whitelisted");
-		println!("filter, nothing paused: {} read(s), {} charged", reads.len(), charged(&reads).len());
+		println!(
+			"filter, nothing paused: {} read(s), {} charged",
+			reads.len(),
+			charged(&reads).len()
+		);
 	});
 }
 
