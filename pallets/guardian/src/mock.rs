@@ -76,7 +76,7 @@ impl Contains<RuntimeCall> for MockWhitelist {
 impl PauseWhitelist<RuntimeCall> for MockWhitelist {
 	fn protects(pallet: &[u8], call: Option<&[u8]>) -> bool {
 		pallet == b"System"
-			|| (pallet == b"Utility" && call.map_or(true, |call| call == b"as_derivative"))
+			|| (pallet == b"Utility" && call.is_none_or(|call| call == b"as_derivative"))
 	}
 }
 

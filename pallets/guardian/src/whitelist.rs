@@ -44,7 +44,7 @@ impl<Names: Get<&'static [&'static str]>, RuntimeCall: GetCallMetadata> Contains
 {
 	fn contains(call: &RuntimeCall) -> bool {
 		let pallet = call.get_call_metadata().pallet_name;
-		Names::get().iter().any(|name| *name == pallet)
+		Names::get().contains(&pallet)
 	}
 }
 
