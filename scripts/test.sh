@@ -7,5 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pallet-guardian/target}"
 eval "$(scripts/setup.sh)"
-cargo test -p pallet-guardian --features runtime-benchmarks,try-runtime
-cargo test --workspace --exclude pallet-guardian
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+{
+  cargo test -p pallet-guardian --features runtime-benchmarks,try-runtime
+  cargo test --workspace --exclude pallet-guardian
+} 2>&1 | tee "$log"
+# One closing line for the whole run (cargo's last line is often an empty doc-test suite).
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"

@@ -4,7 +4,7 @@
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 
-use crate::*;
+pub use crate::{Balances, Council, Guardian, Multisig, Proxy, Runtime, Sudo, Timestamp, Utility};
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]

@@ -16,9 +16,11 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-mod apis;
+// Declared first: its `define_benchmarks!` macros are used by `apis`.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod guardian;

@@ -9,7 +9,7 @@ use crate::Pallet as Guardian;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get, Hooks};
-use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating};
 
 /// Up to `n` distinct call targets that can be paused in this runtime.
