@@ -75,16 +75,28 @@
 extern crate alloc;
 
 mod breaker;
+mod cap_types;
+mod caps;
 mod expiry;
 mod extension;
+mod fees;
 mod filter;
+mod guard_index;
 mod invariants;
+mod ledger;
+mod outflow;
+mod own_limits;
+pub mod tx_scope;
 mod types;
 mod validation;
+pub mod velocity;
+mod velocity_extension;
 mod whitelist;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(test)]
+mod cap_tests;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -92,9 +104,18 @@ mod tests;
 pub mod weights;
 
 pub use breaker::CircuitBreaker;
+pub use cap_types::{
+	AccountGuard, Announcement, CapScope, Limit, Policy, PolicyInput, Response, ResponseInput,
+	Window, WindowSpec,
+};
 pub use extension::{CheckPaused, PAUSED_CALL_ERROR};
+pub use fees::ExemptFees;
+pub use guard_index::GuardFilter;
+pub use ledger::{debit_of, LedgerGuard};
+pub use outflow::{BalancesTransfers, EstimateOutflow};
 pub use pallet::*;
 pub use types::{PauseRecord, PauseSummary, PauseTarget, PauseTargetInput, ResumeReason};
+pub use velocity_extension::{CheckVelocity, CAP_EXCEEDED_ERROR};
 pub use weights::WeightInfo;
 pub use whitelist::{PauseWhitelist, WhitelistedPallets};
 
@@ -106,10 +127,10 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::GetDispatchInfo,
 		pallet_prelude::*,
-		traits::{IsSubType, IsType},
+		traits::{fungible, tokens, IsSubType, IsType},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Dispatchable;
+	use sp_runtime::traits::{Dispatchable, StaticLookup};
 
 	/// The storage layout version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -126,6 +147,34 @@ pub mod pallet {
 	pub type PauseRecordOf<T> = PauseRecord<NameOf<T>, BlockNumberFor<T>>;
 	/// All active pauses.
 	pub type PausesOf<T> = BoundedVec<PauseRecordOf<T>, <T as Config>::MaxActivePauses>;
+	/// A window specification.
+	pub type WindowSpecOf<T> = WindowSpec<BlockNumberFor<T>, <T as Config>::Balance>;
+	/// A window with its usage.
+	pub type WindowOf<T> = Window<BlockNumberFor<T>, <T as Config>::Balance>;
+	/// The windows of a policy or own limit.
+	pub type WindowsOf<T> = BoundedVec<WindowOf<T>, <T as Config>::MaxWindows>;
+	/// A governance policy (or the global cap) as stored.
+	pub type PolicyOf<T> = Policy<
+		NameOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::Balance,
+		<T as Config>::MaxWindows,
+		<T as Config>::MaxResponseTargets,
+	>;
+	/// A policy as given to an extrinsic.
+	pub type PolicyInputOf<T> = PolicyInput<BlockNumberFor<T>, <T as Config>::Balance>;
+	/// What the guardian stores about a guarded account.
+	pub type AccountGuardOf<T> = AccountGuard<
+		NameOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::Balance,
+		<T as Config>::MaxWindows,
+		<T as Config>::MaxResponseTargets,
+	>;
+	/// A pending loosening of an own limit.
+	pub type AnnouncementOf<T> =
+		Announcement<BlockNumberFor<T>, <T as Config>::Balance, <T as Config>::MaxWindows>;
+	type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
@@ -162,6 +211,36 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxActivePauses: Get<u32>;
 
+		/// The balance type of the guarded currency (pallet-balances' `Balance`).
+		type Balance: tokens::Balance;
+
+		/// The guarded currency, to read free balances (for share limits and allowances).
+		type Currency: fungible::Inspect<Self::AccountId, Balance = Self::Balance>;
+
+		/// Who may set, change and remove cap policies and the global cap, and reset usage.
+		/// Should be slow and broad.
+		type CapOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// How many windows a policy, an own limit or the global cap may have.
+		#[pallet::constant]
+		type MaxWindows: Get<u32>;
+
+		/// How many targets a high-water response may pause.
+		#[pallet::constant]
+		type MaxResponseTargets: Get<u32>;
+
+		/// How many blocks an announced loosening or removal of an own limit waits.
+		#[pallet::constant]
+		type OwnLimitDelay: Get<BlockNumberFor<Self>>;
+
+		/// What a call will debit from its signer, for the pool check of [`CheckVelocity`]
+		/// ([`BalancesTransfers`] for pallet-balances and pallet-utility; `()` for none).
+		type OutflowEstimator: EstimateOutflow<
+			Self::AccountId,
+			<Self as frame_system::Config>::RuntimeCall,
+			Self::Balance,
+		>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}
@@ -176,6 +255,29 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Pauses<T: Config> = StorageValue<_, PausesOf<T>, ValueQuery>;
 
+	/// The guard index: a 2 KiB counting filter of the guarded accounts, read in part on each
+	/// debit (see [`guard_index`]). Read by `on_initialize` every block and whitelisted.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type GuardIndex<T: Config> = StorageValue<_, GuardFilter>;
+
+	/// The policy, own limit and usage of each guarded account.
+	#[pallet::storage]
+	pub type Guards<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, AccountGuardOf<T>>;
+
+	/// The cap on the sum of debits of all accounts with a governance policy.
+	#[pallet::storage]
+	pub type GlobalCap<T: Config> = StorageValue<_, PolicyOf<T>>;
+
+	/// Announced loosenings and removals of own limits.
+	#[pallet::storage]
+	pub type OwnLimitAnnouncements<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AnnouncementOf<T>>;
+
+	/// How many debits the caps have refused in signed transactions, ever.
+	#[pallet::storage]
+	pub type RejectedDebits<T: Config> = StorageValue<_, u64, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -185,6 +287,38 @@ pub mod pallet {
 		PauseExtended { target: PauseTargetOf<T>, until: BlockNumberFor<T> },
 		/// `target` runs again.
 		Resumed { target: PauseTargetOf<T>, reason: ResumeReason },
+		/// Governance put a cap policy on `who`.
+		PolicySet { who: T::AccountId },
+		/// Governance changed the cap policy of `who` (usage carried over).
+		PolicyChanged { who: T::AccountId },
+		/// Governance removed the cap policy of `who`.
+		PolicyRemoved { who: T::AccountId },
+		/// Governance set (or replaced) the global cap.
+		GlobalCapSet,
+		/// Governance removed the global cap.
+		GlobalCapRemoved,
+		/// Governance zeroed the usage of `scope`.
+		UsageReset { scope: CapScope<T::AccountId> },
+		/// `who` set or tightened its own limit; in force at once.
+		OwnLimitSet { who: T::AccountId },
+		/// `who` announced a loosening (or, with `removal`, the removal) of its own limit,
+		/// which it may enact from block `effective_at`.
+		OwnLimitAnnounced { who: T::AccountId, effective_at: BlockNumberFor<T>, removal: bool },
+		/// `who` cancelled its announcement.
+		OwnLimitAnnouncementCancelled { who: T::AccountId },
+		/// `who` enacted its announcement (`removed`: the limit is gone).
+		OwnLimitEnacted { who: T::AccountId, removed: bool },
+		/// A successful debit took window `window` of `scope` to `used` of `limit`, across its
+		/// high-water mark; the configured response (if any) ran in the same block.
+		HighWaterCrossed {
+			scope: CapScope<T::AccountId>,
+			window: u32,
+			used: T::Balance,
+			limit: T::Balance,
+		},
+		/// A debit of `amount` from `who` was refused by its caps (`global`: by the global
+		/// cap). Recorded after the refused dispatch was rolled back.
+		DebitRejected { who: T::AccountId, amount: T::Balance, global: bool },
 	}
 
 	#[pallet::error]
@@ -209,6 +343,42 @@ pub mod pallet {
 		DurationBeyondBound,
 		/// `MaxActivePauses` pauses are already in force.
 		TooManyPauses,
+		/// A policy or limit needs at least one window.
+		NoWindows,
+		/// More windows than `MaxWindows`.
+		TooManyWindows,
+		/// A window must last at least one block.
+		ZeroPeriod,
+		/// A limit must be above zero.
+		ZeroLimit,
+		/// An absolute limit above `Balance::MAX / 8`, which the accounting could not sum.
+		LimitOverflow,
+		/// Two windows of the same policy have the same period.
+		DuplicatePeriod,
+		/// The global cap takes absolute limits only.
+		ShareNotAllowed,
+		/// A high-water mark must be above 0%.
+		HighWaterOutOfRange,
+		/// A response needs a high-water mark to trigger it.
+		ResponseWithoutHighWater,
+		/// A response needs at least one target.
+		NoResponseTargets,
+		/// More response targets than `MaxResponseTargets`.
+		TooManyTargets,
+		/// The account already has a policy; use `change_policy`.
+		PolicyExists,
+		/// No such policy (or no global cap).
+		NoPolicy,
+		/// The account has no own limit.
+		NoOwnLimit,
+		/// The account has no announced change of its own limit.
+		NoAnnouncement,
+		/// The announced change's delay has not passed yet.
+		AnnouncementNotDue,
+		/// The debit exceeds the account's remaining allowance (its policy or own limit).
+		VelocityCapExceeded,
+		/// The debit exceeds the global cap's remaining allowance.
+		GlobalCapExceeded,
 	}
 
 	#[pallet::genesis_config]
@@ -237,7 +407,10 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::expire_pauses(now)
+			// Bring the guard index into the block's cache: the ledger's per-debit look-ups of
+			// it are then free (the key is whitelisted for benchmarks).
+			let _ = sp_io::storage::read(&GuardIndex::<T>::hashed_key(), &mut [], 0);
+			Self::expire_pauses(now).saturating_add(T::DbWeight::get().reads(1))
 		}
 
 		fn integrity_test() {
@@ -290,6 +463,135 @@ pub mod pallet {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			let target = Self::validate_target(&target)?;
 			Self::remove_pause(&target, ResumeReason::Governance)
+		}
+
+		/// Put a cap policy on `who`, which has none. `CapOrigin`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_policy())]
+		pub fn set_policy(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			policy: PolicyInputOf<T>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let mut guard = Guards::<T>::get(&who).unwrap_or(AccountGuard {
+				policy: None,
+				own: None,
+				rejected: 0,
+			});
+			ensure!(guard.policy.is_none(), Error::<T>::PolicyExists);
+			guard.policy = Some(Self::build_policy(&policy, false, None)?);
+			Self::store_guard(&who, guard);
+			Self::deposit_event(Event::PolicySet { who });
+			Ok(())
+		}
+
+		/// Replace the cap policy of `who`. Usage is carried over: the largest usage of the old
+		/// windows counts as already debited in each new one. `CapOrigin`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::change_policy())]
+		pub fn change_policy(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			policy: PolicyInputOf<T>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
+			let old = guard.policy.as_ref().ok_or(Error::<T>::NoPolicy)?;
+			guard.policy = Some(Self::build_policy(&policy, false, Some(&old.windows))?);
+			Self::store_guard(&who, guard);
+			Self::deposit_event(Event::PolicyChanged { who });
+			Ok(())
+		}
+
+		/// Remove the cap policy of `who`. `CapOrigin`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::remove_policy())]
+		pub fn remove_policy(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
+			guard.policy.take().ok_or(Error::<T>::NoPolicy)?;
+			Self::store_guard(&who, guard);
+			Self::deposit_event(Event::PolicyRemoved { who });
+			Ok(())
+		}
+
+		/// Set, replace (usage carried over) or, with `None`, remove the global cap on the sum
+		/// of debits of all accounts with a governance policy. Absolute limits only.
+		/// `CapOrigin`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_global_cap())]
+		pub fn set_global_cap(
+			origin: OriginFor<T>,
+			cap: Option<PolicyInputOf<T>>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			match cap {
+				Some(cap) => {
+					let previous = GlobalCap::<T>::get();
+					let cap =
+						Self::build_policy(&cap, true, previous.as_ref().map(|p| &p.windows))?;
+					GlobalCap::<T>::put(cap);
+					Self::deposit_event(Event::GlobalCapSet);
+				}
+				None => {
+					GlobalCap::<T>::take().ok_or(Error::<T>::NoPolicy)?;
+					Self::deposit_event(Event::GlobalCapRemoved);
+				}
+			}
+			Ok(())
+		}
+
+		/// Zero the usage of a policy, an own limit or the global cap (for example after an
+		/// incident is resolved). `CapOrigin`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::reset_usage())]
+		pub fn reset_usage(origin: OriginFor<T>, scope: CapScope<T::AccountId>) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			Self::reset(&scope)?;
+			Self::deposit_event(Event::UsageReset { scope });
+			Ok(())
+		}
+
+		/// Cap the caller's own outflow with `windows`. A first limit, or one that only
+		/// tightens the current one, is in force at once; anything else is announced and may
+		/// be enacted after `OwnLimitDelay` blocks.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::limit_own_outflow())]
+		pub fn limit_own_outflow(
+			origin: OriginFor<T>,
+			windows: alloc::vec::Vec<WindowSpecOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::set_own_limit(&who, &windows)
+		}
+
+		/// Announce the removal of the caller's own limit; it may be enacted after
+		/// `OwnLimitDelay` blocks.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::remove_own_limit())]
+		pub fn remove_own_limit(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::announce_own_removal(&who)
+		}
+
+		/// Enact the caller's announced change once its delay has passed.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::enact_own_limit())]
+		pub fn enact_own_limit(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_enact_own_limit(&who)
+		}
+
+		/// Cancel the caller's announced change.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::cancel_own_announcement())]
+		pub fn cancel_own_announcement(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_own_announcement(&who)
 		}
 	}
 }

@@ -30,7 +30,10 @@ impl frame_system::Config for Test {
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
-	type AccountStore = System;
+	type AccountStore = pallet_guardian::LedgerGuard<Test, System>;
+	type ReserveIdentifier = [u8; 8];
+	type RuntimeHoldReason = HoldReason;
+	type MaxReserves = ConstU32<4>;
 }
 
 impl pallet_utility::Config for Test {
@@ -38,6 +41,27 @@ impl pallet_utility::Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = ();
+}
+
+/// Why funds are held (for the tests of held funds).
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum HoldReason {
+	/// A deposit.
+	Deposit,
+}
+impl frame_support::traits::VariantCount for HoldReason {
+	const VARIANT_COUNT: u32 = 1;
 }
 
 /// The fast pauser may impose this many blocks at most.
@@ -50,10 +74,15 @@ pub const PROGRAMMATIC_BOUND: u64 = 50;
 pub const PAUSER: u64 = 10;
 /// The account allowed to resume.
 pub const RESUMER: u64 = 20;
+/// The account allowed to set cap policies.
+pub const CAPPER: u64 = 30;
+/// Blocks an own limit's loosening waits.
+pub const OWN_LIMIT_DELAY: u64 = 20;
 
 ord_parameter_types! {
 	pub const Pauser: u64 = PAUSER;
 	pub const Resumer: u64 = RESUMER;
+	pub const Capper: u64 = CAPPER;
 }
 
 parameter_types! {
@@ -91,6 +120,13 @@ impl pallet_guardian::Config for Test {
 	type MaxProgrammaticPause = ConstU64<PROGRAMMATIC_BOUND>;
 	type MaxNameLen = MaxNameLen;
 	type MaxActivePauses = ConstU32<4>;
+	type Balance = u64;
+	type Currency = Balances;
+	type CapOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Capper, u64>>;
+	type MaxWindows = ConstU32<3>;
+	type MaxResponseTargets = ConstU32<2>;
+	type OwnLimitDelay = ConstU64<OWN_LIMIT_DELAY>;
+	type OutflowEstimator = pallet_guardian::BalancesTransfers<Test>;
 	type WeightInfo = ();
 }
 
@@ -106,7 +142,10 @@ pub fn new_test_ext_with(
 	let t = RuntimeGenesisConfig {
 		system: Default::default(),
 		balances: pallet_balances::GenesisConfig {
-			balances: [1, 2, 3, 4, 5, PAUSER, RESUMER].into_iter().map(|a| (a, 1000)).collect(),
+			balances: [1, 2, 3, 4, 5, PAUSER, RESUMER, CAPPER]
+				.into_iter()
+				.map(|a| (a, 1000))
+				.collect(),
 			..Default::default()
 		},
 		guardian,

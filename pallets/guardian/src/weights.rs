@@ -22,6 +22,16 @@ pub trait WeightInfo {
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_expire(n: u32) -> Weight;
 	fn check_paused() -> Weight;
+	fn set_policy() -> Weight;
+	fn change_policy() -> Weight;
+	fn remove_policy() -> Weight;
+	fn set_global_cap() -> Weight;
+	fn reset_usage() -> Weight;
+	fn limit_own_outflow() -> Weight;
+	fn remove_own_limit() -> Weight;
+	fn enact_own_limit() -> Weight;
+	fn cancel_own_announcement() -> Weight;
+	fn check_velocity() -> Weight;
 }
 
 /// Estimates for a runtime, using its own `DbWeight`.
@@ -53,6 +63,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_paused() -> Weight {
 		Weight::from_parts(5_000_000, 6_000).saturating_add(T::DbWeight::get().reads(1))
 	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn set_policy() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn change_policy() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn remove_policy() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn set_global_cap() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn reset_usage() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn limit_own_outflow() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn remove_own_limit() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn enact_own_limit() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1), `Guardian::GuardIndex` (r:1 w:1), `Guardian::GlobalCap` (r:1 w:1)
+	fn cancel_own_announcement() -> Weight {
+		Weight::from_parts(60_000_000, 12_000).saturating_add(T::DbWeight::get().reads_writes(3, 3))
+	}
+	/// Storage: `Guardian::GuardIndex` (r:1, whitelisted), `Guardian::Guards` (r:1, guarded signers)
+	fn check_velocity() -> Weight {
+		Weight::from_parts(5_000_000, 0)
+	}
 }
 
 // For tests and runtimes without their own `DbWeight`.
@@ -79,5 +129,44 @@ impl WeightInfo for () {
 	}
 	fn check_paused() -> Weight {
 		Weight::from_parts(5_000_000, 6_000).saturating_add(RocksDbWeight::get().reads(1))
+	}
+	fn set_policy() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn change_policy() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn remove_policy() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn set_global_cap() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn reset_usage() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn limit_own_outflow() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn remove_own_limit() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn enact_own_limit() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn cancel_own_announcement() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+	}
+	fn check_velocity() -> Weight {
+		Weight::from_parts(5_000_000, 0)
 	}
 }

@@ -1,0 +1,112 @@
+//! [`LedgerGuard`]: the velocity caps enforced where balances are stored, so that no path
+//! escapes them.
+//!
+//! pallet-balances keeps every account's `AccountData` through its `AccountStore`, a
+//! [`StoredMap`]. `LedgerGuard<Runtime, System>` is that store with the guardian in front: every
+//! change of every account's balance, whatever caused it (a transfer call, a batch, a proxy, a
+//! multisig, the scheduler, another pallet's `fungible::Mutate::transfer`, an XCM asset
+//! transactor), passes through [`LedgerGuard::try_mutate_exists`].
+//!
+//! # What a debit is
+//!
+//! A **debit** is a decrease of the free balance that is not moved into the reserve (holds
+//! included): `debit = (free_before − free_after) − (reserved_after − reserved_before)`, each
+//! term floored at zero. So:
+//!
+//! * transfers, withdrawals, burns and the dust of a reaped account are debits;
+//! * reserving or holding funds is not (the funds stay in the account); releasing them is an
+//!   inflow;
+//! * slashing or transferring *held* funds reduces the reserve, not the free balance, so a cap
+//!   can never be used to dodge a slash;
+//! * **transaction fees** are exempt: [`crate::ExemptFees`] marks the inclusion fee while
+//!   pallet-transaction-payment withdraws it. Fees are bounded by the block's weight and length
+//!   limits and go to the chain, not to a recipient, and a cap that blocked fees would lock a
+//!   capped account out of every transaction, including cancelling its own announcements. The
+//!   **tip** is not exempt: it is value the signer chooses to pay to the block author, so it
+//!   counts like a transfer.
+//!
+//! A debit beyond the remaining allowance fails with [`crate::Error::VelocityCapExceeded`] (or
+//! [`crate::Error::GlobalCapExceeded`]) and nothing moves: the mutation runs in its own storage
+//! layer, rolled back on refusal. Inflows are never checked, let alone refused.
+//!
+//! # Cost
+//!
+//! * Any balance change: one partial read of the guard index (8 bytes of a key read by
+//!   `on_initialize` and whitelisted): **no charged read** for an unguarded account, and the
+//!   index is only consulted for debits.
+//! * A debit of a guarded account: one read and one write of [`crate::Guards`]; with a
+//!   governance policy and a global cap, one read and one write of [`crate::GlobalCap`] more.
+
+use crate::{Config, Pallet};
+use core::marker::PhantomData;
+use frame_support::{
+	storage::{with_transaction, TransactionOutcome},
+	traits::StoredMap,
+};
+use pallet_balances::AccountData;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
+
+/// The debit a change of `before` into `after` makes (see the module docs).
+pub fn debit_of<Balance: Copy + Saturating + Zero + Ord>(
+	before: Option<&AccountData<Balance>>,
+	after: Option<&AccountData<Balance>>,
+) -> Balance {
+	let parts = |data: Option<&AccountData<Balance>>| {
+		data.map_or((Balance::zero(), Balance::zero()), |d| (d.free, d.reserved))
+	};
+	let (free_before, reserved_before) = parts(before);
+	let (free_after, reserved_after) = parts(after);
+	free_before
+		.saturating_sub(free_after)
+		.saturating_sub(reserved_after.saturating_sub(reserved_before))
+}
+
+/// The guarded account store. Use as pallet-balances' `AccountStore`:
+/// `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;`.
+pub struct LedgerGuard<T, Inner>(PhantomData<(T, Inner)>);
+
+impl<T, Inner> StoredMap<T::AccountId, AccountData<T::Balance>> for LedgerGuard<T, Inner>
+where
+	T: Config,
+	Inner: StoredMap<T::AccountId, AccountData<T::Balance>>,
+{
+	fn get(who: &T::AccountId) -> AccountData<T::Balance> {
+		Inner::get(who)
+	}
+
+	fn try_mutate_exists<R, E: From<DispatchError>>(
+		who: &T::AccountId,
+		f: impl FnOnce(&mut Option<AccountData<T::Balance>>) -> Result<R, E>,
+	) -> Result<R, E> {
+		if !Pallet::<T>::may_be_guarded(who) {
+			return Inner::try_mutate_exists(who, f);
+		}
+		// A refusal comes after `f` ran (and pallet-balances' `f` adjusts reference counts in
+		// storage): run in a layer of our own so that a refusal leaves nothing behind.
+		with_transaction(|| {
+			let mut plan = None;
+			let result = Inner::try_mutate_exists(who, |account| {
+				let before = account.clone();
+				let result = f(account)?;
+				let debit = debit_of(before.as_ref(), account.as_ref());
+				if !debit.is_zero() {
+					let free = before.as_ref().map_or_else(Zero::zero, |d| d.free);
+					plan = Pallet::<T>::plan_debit(who, debit, free).map_err(E::from)?;
+				}
+				Ok(result)
+			});
+			match result {
+				Ok(result) => {
+					if let Some(plan) = plan {
+						Pallet::<T>::apply_debit(plan);
+					}
+					TransactionOutcome::Commit(Ok(result))
+				}
+				Err(error) => TransactionOutcome::Rollback(Err(error)),
+			}
+		})
+	}
+}

@@ -1,0 +1,153 @@
+//! [`CheckVelocity`]: refuse a doomed transfer at transaction-pool validation, and record the
+//! debits the ledger refused once the dispatch's storage has been rolled back.
+
+use crate::{
+	caps::Refusal, outflow::EstimateOutflow, tx_scope, Config, Event, Guards, Pallet,
+	RejectedDebits, WeightInfo,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::marker::PhantomData;
+use frame_support::{
+	dispatch::DispatchClass,
+	pallet_prelude::TransactionSource,
+	traits::{fungible::Inspect, Get},
+	weights::Weight,
+	DefaultNoBound,
+};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{
+		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, PostDispatchInfoOf,
+		TransactionExtension, ValidateResult, Zero,
+	},
+	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	DispatchResult, SaturatedConversion,
+};
+
+/// The `InvalidTransaction::Custom` code of a transaction whose transfers exceed the signer's
+/// remaining allowance.
+pub const CAP_EXCEEDED_ERROR: u8 = 181;
+
+/// Transaction extension with two jobs:
+///
+/// * **Validation**: a signed transaction whose estimated outflow
+///   ([`Config::OutflowEstimator`]: transfers at the top level and inside utility batches)
+///   exceeds the signer's remaining allowance is invalid with
+///   `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`, so nobody pays a fee for a doomed
+///   transfer. Costs nothing for calls that move no value, and one partial read of the
+///   whitelisted guard index for an unguarded signer.
+/// * **Recording**: after dispatch it writes what the ledger refused during the transaction
+///   ([`Event::DebitRejected`], the account's `rejected` counter and [`RejectedDebits`]),
+///   which the dispatch's own rollback would otherwise erase (see [`crate::tx_scope`]).
+///   Rejections of debits outside signed transactions (scheduler, XCM) are refused all the
+///   same, and reported by the dispatching pallet's own events.
+#[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct CheckVelocity<T>(PhantomData<T>);
+
+impl<T> CheckVelocity<T> {
+	/// The extension; it carries no data.
+	pub fn new() -> Self {
+		Self(PhantomData)
+	}
+}
+
+impl<T> core::fmt::Debug for CheckVelocity<T> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "CheckVelocity")
+	}
+}
+
+impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
+	for CheckVelocity<T>
+where
+	DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>: AsSystemOriginSigner<T::AccountId>,
+{
+	const IDENTIFIER: &'static str = "GuardianCheckVelocity";
+	type Implicit = ();
+	type Val = ();
+	type Pre = ();
+
+	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		T::WeightInfo::check_velocity()
+	}
+
+	fn validate(
+		&self,
+		origin: DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_self_implicit: Self::Implicit,
+		_inherited_implication: &impl Encode,
+		_source: TransactionSource,
+	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
+		if let Some(who) = origin.as_system_origin_signer() {
+			let outflow = T::OutflowEstimator::outflow(who, call);
+			if !outflow.is_zero() && Pallet::<T>::may_be_guarded(who) {
+				let free = T::Currency::balance(who);
+				if Pallet::<T>::remaining_allowance(who, free).is_some_and(|left| outflow > left) {
+					return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
+				}
+			}
+		}
+		Ok((ValidTransaction::default(), (), origin))
+	}
+
+	fn prepare(
+		self,
+		_val: Self::Val,
+		_origin: &DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
+		_call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		tx_scope::begin();
+		Ok(())
+	}
+
+	fn post_dispatch_details(
+		_pre: Self::Pre,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		Pallet::<T>::record_refusals();
+		Ok(Weight::zero())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Write the refusals noted during the transaction: one event and counter update each,
+	/// charged to the block as extra weight (refusals are rare; ordinary transactions pay
+	/// nothing for this).
+	pub(crate) fn record_refusals() {
+		let (noted, dropped) = tx_scope::finish();
+		if noted.is_empty() && dropped == 0 {
+			return;
+		}
+		let count = noted.len().saturated_into::<u64>().saturating_add(dropped.into());
+		RejectedDebits::<T>::mutate(|total| *total = total.saturating_add(count));
+		for encoded in &noted {
+			let Ok(refusal) = Refusal::<T::AccountId, T::Balance>::decode(&mut &encoded[..]) else {
+				continue;
+			};
+			Guards::<T>::mutate_exists(&refusal.who, |guard| {
+				if let Some(guard) = guard {
+					guard.rejected = guard.rejected.saturating_add(1);
+				}
+			});
+			Self::deposit_event(Event::DebitRejected {
+				who: refusal.who,
+				amount: refusal.amount,
+				global: refusal.global,
+			});
+		}
+		let entries = noted.len().saturated_into::<u64>();
+		frame_system::Pallet::<T>::register_extra_weight_unchecked(
+			T::DbWeight::get().reads_writes(entries.saturating_add(1), entries.saturating_add(1)),
+			DispatchClass::Mandatory,
+		);
+	}
+}
