@@ -73,7 +73,9 @@ impl pallet_balances::Config for Runtime {
 	type Balance = Balance;
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
-	type AccountStore = System;
+	/// The guardian's velocity caps sit in front of the account store: every debit of a
+	/// guarded account, whatever caused it, is checked there.
+	type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;
 	type ReserveIdentifier = [u8; 8];
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxLocks = ConstU32<50>;
@@ -88,7 +90,8 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// Fees are exempt from the velocity caps (tips are not).
+	type OnChargeTransaction = pallet_guardian::ExemptFees<FungibleAdapter<Balances, ()>>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
@@ -209,4 +212,37 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type DisapproveOrigin = EnsureRoot<AccountId>;
 	type KillOrigin = EnsureRoot<AccountId>;
 	type Consideration = ();
+}
+
+parameter_types! {
+	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"py/trsry");
+	pub TreasuryAccount: AccountId = crate::Treasury::account_id();
+	pub const SpendPeriod: BlockNumber = DAYS;
+	pub const PayoutPeriod: BlockNumber = 30 * DAYS;
+	pub const MaxSpend: Balance = Balance::MAX;
+}
+
+/// A treasury paying out through `fungible` transfers from its account: the kind of
+/// pallet-to-pallet outflow the guardian's ledger guard caps.
+impl pallet_treasury::Config for Runtime {
+	type Currency = Balances;
+	type RejectOrigin = EnsureRoot<AccountId>;
+	type RuntimeEvent = RuntimeEvent;
+	type SpendPeriod = SpendPeriod;
+	type Burn = ();
+	type PalletId = TreasuryPalletId;
+	type BurnDestination = ();
+	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
+	type SpendFunds = ();
+	type MaxApprovals = ConstU32<100>;
+	type SpendOrigin = frame_system::EnsureRootWithSuccess<AccountId, MaxSpend>;
+	type AssetKind = ();
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type Paymaster = frame_support::traits::tokens::pay::PayFromAccount<Balances, TreasuryAccount>;
+	type BalanceConverter = frame_support::traits::tokens::UnityAssetBalanceConversion;
+	type PayoutPeriod = PayoutPeriod;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+	type BlockNumberProvider = System;
 }

@@ -5,9 +5,13 @@
 //! * **Resume** (slow, broad): root or a two-thirds super-majority of the council.
 //! * **Never pausable**: the guardian itself, the inherents (System, Timestamp), Sudo and the
 //!   Council, so that blocks keep being produced and governance can always act.
+//! * **Velocity caps**: set, changed, removed and reset by root or a two-thirds council
+//!   (slow, broad), up to [`MAX_WINDOWS`] windows each; an own limit's loosening waits
+//!   [`OWN_LIMIT_DELAY`]; high-water responses may pause up to 4 targets.
 
 use crate::{
-	configs::CouncilCollective, AccountId, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS,
+	configs::CouncilCollective, AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall,
+	DAYS, HOURS,
 };
 use frame_support::{
 	parameter_types,
@@ -25,7 +29,13 @@ pub const COUNCIL_MAX_PAUSE: BlockNumber = DAYS;
 /// The longest pause another pallet (a monitor) may impose: 6 hours.
 pub const PROGRAMMATIC_MAX_PAUSE: BlockNumber = 6 * HOURS;
 
+/// How many windows a cap policy may have.
+pub const MAX_WINDOWS: u32 = 4;
+/// How long an announced loosening of an own limit waits: 1 day.
+pub const OWN_LIMIT_DELAY: BlockNumber = DAYS;
+
 parameter_types! {
+	pub const OwnLimitDelay: BlockNumber = OWN_LIMIT_DELAY;
 	pub const RootMaxPause: BlockNumber = ROOT_MAX_PAUSE;
 	pub const CouncilMaxPause: BlockNumber = COUNCIL_MAX_PAUSE;
 	pub const ProgrammaticMaxPause: BlockNumber = PROGRAMMATIC_MAX_PAUSE;
@@ -56,5 +66,12 @@ impl pallet_guardian::Config for Runtime {
 	type MaxProgrammaticPause = ProgrammaticMaxPause;
 	type MaxNameLen = ConstU32<48>;
 	type MaxActivePauses = ConstU32<32>;
+	type Balance = Balance;
+	type Currency = Balances;
+	type CapOrigin = ResumeOrigin;
+	type MaxWindows = ConstU32<MAX_WINDOWS>;
+	type MaxResponseTargets = ConstU32<4>;
+	type OwnLimitDelay = OwnLimitDelay;
+	type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }

@@ -96,6 +96,7 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_guardian::CheckPaused<Runtime>,
+	pallet_guardian::CheckVelocity<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -162,4 +163,7 @@ mod runtime {
 	pub type Council = pallet_collective<Instance1>;
 	#[runtime::pallet_index(9)]
 	pub type Guardian = pallet_guardian;
+
+	#[runtime::pallet_index(10)]
+	pub type Treasury = pallet_treasury;
 }

@@ -96,6 +96,11 @@ pub fn run_to_block(n: BlockNumber) {
 
 /// A signed extrinsic from `who` with its current nonce and the runtime's extensions.
 pub fn sign(who: Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+	sign_with_tip(who, call, 0)
+}
+
+/// As [`sign`], paying `tip` to the block author.
+pub fn sign_with_tip(who: Keyring, call: RuntimeCall, tip: Balance) -> UncheckedExtrinsic {
 	let account = who.to_account_id();
 	let nonce = System::account_nonce(&account);
 	let extension: TxExtension = (
@@ -107,7 +112,8 @@ pub fn sign(who: Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_guardian::CheckPaused::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		pallet_guardian::CheckVelocity::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
 		frame_system::WeightReclaim::new(),
 	);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");

@@ -15,6 +15,7 @@ use std::any::{Any, TypeId};
 struct Counting<'a> {
 	inner: &'a mut dyn Externalities,
 	reads: Vec<Vec<u8>>,
+	writes: Vec<Vec<u8>>,
 }
 
 impl ExtensionStore for Counting<'_> {
@@ -98,6 +99,7 @@ impl Externalities for Counting<'_> {
 		self.inner.clear_child_prefix(child_info, prefix, maybe_limit, maybe_cursor)
 	}
 	fn place_storage(&mut self, key: Vec<u8>, value: Option<Vec<u8>>) {
+		self.writes.push(key.clone());
 		self.inner.place_storage(key, value)
 	}
 	fn place_child_storage(
@@ -119,6 +121,7 @@ impl Externalities for Counting<'_> {
 		self.inner.child_storage_root(child_info, state_version)
 	}
 	fn storage_append(&mut self, key: Vec<u8>, value: Vec<u8>) {
+		self.writes.push(key.clone());
 		self.inner.storage_append(key, value)
 	}
 	fn storage_start_transaction(&mut self) {
@@ -155,17 +158,37 @@ impl Externalities for Counting<'_> {
 
 /// Runs `f` and returns its result with the key of every storage read it made, in order.
 pub fn reads_of<R>(f: impl FnOnce() -> R) -> (R, Vec<Vec<u8>>) {
+	let (result, reads, _) = accesses_of(f);
+	(result, reads)
+}
+
+/// Runs `f` and returns its result with the keys of every storage read and every write
+/// (`place_storage` and appends, events included) it made, in order.
+pub fn accesses_of<R>(f: impl FnOnce() -> R) -> (R, Vec<Vec<u8>>, Vec<Vec<u8>>) {
 	sp_externalities::with_externalities(|inner| {
-		let mut counting = Counting { inner, reads: Vec::new() };
+		let mut counting = Counting { inner, reads: Vec::new(), writes: Vec::new() };
 		let result = sp_externalities::set_and_run_with_externalities(&mut counting, f);
-		(result, counting.reads)
+		(result, counting.reads, counting.writes)
 	})
 	.expect("called inside externalities")
 }
 
+/// The distinct keys among `keys` (a benchmark pays once per key; repeats hit the cache).
+pub fn distinct(keys: &[Vec<u8>]) -> Vec<Vec<u8>> {
+	let mut keys = keys.to_vec();
+	keys.sort();
+	keys.dedup();
+	keys
+}
+
 /// The reads among `reads` that a benchmark charges: those of keys the runtime does not
-/// whitelist.
+/// whitelist, nor frame-benchmarking itself (the storage-layer depth, `:transaction_level:`).
 pub fn charged(reads: &[Vec<u8>]) -> Vec<Vec<u8>> {
 	let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
-	reads.iter().filter(|key| !whitelist.iter().any(|w| &w.key == *key)).cloned().collect()
+	let layer = frame_support::storage::transactional::TRANSACTION_LEVEL_KEY;
+	reads
+		.iter()
+		.filter(|key| !whitelist.iter().any(|w| &w.key == *key) && key.as_slice() != layer)
+		.cloned()
+		.collect()
 }

@@ -294,7 +294,7 @@ fn the_guardian_cannot_pause_itself_nor_the_whitelist() {
 			Err(guardian_error(GuardianError::TargetWhitelisted))
 		);
 		assert_eq!(
-			sudo_dispatch(pause(pallet_target("Treasury"), 10)),
+			sudo_dispatch(pause(pallet_target("Democracy"), 10)),
 			Err(guardian_error(GuardianError::UnknownPallet))
 		);
 		assert_eq!(

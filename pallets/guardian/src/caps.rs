@@ -4,7 +4,7 @@
 use crate::{
 	cap_types::{Limit, Policy, Response, ResponseInput, Window, WindowSpec},
 	tx_scope, velocity, CapScope, Config, Error, Event, GlobalCap, Guards, Pallet, PolicyInput,
-	PolicyOf, WindowOf, WindowSpecOf, WindowsOf,
+	PolicyOf, ResponseOf, WindowOf, WindowSpecOf, WindowsOf,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -207,7 +207,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pause every target of `response`; a target already paused stays as it is.
-	fn respond(response: &Response<crate::NameOf<T>, BlockNumberFor<T>, T::MaxResponseTargets>) {
+	fn respond(response: &ResponseOf<T>) {
 		for target in &response.targets {
 			if let Err(error) = Self::insert_pause(
 				target.clone(),
@@ -239,7 +239,7 @@ impl<T: Config> Pallet<T> {
 				smallest = Some(smallest.map_or(value, |s| s.min(value)));
 			}
 		};
-		consider(guard.own.as_ref().and_then(|own| remaining(own)));
+		consider(guard.own.as_ref().and_then(&remaining));
 		if let Some(policy) = guard.policy.as_ref() {
 			consider(remaining(&policy.windows));
 			consider(GlobalCap::<T>::get().and_then(|cap| remaining(&cap.windows)));
@@ -335,8 +335,7 @@ impl<T: Config> Pallet<T> {
 
 	fn validate_response(
 		input: &ResponseInput<BlockNumberFor<T>>,
-	) -> Result<Response<crate::NameOf<T>, BlockNumberFor<T>, T::MaxResponseTargets>, DispatchError>
-	{
+	) -> Result<ResponseOf<T>, DispatchError> {
 		ensure!(!input.targets.is_empty(), Error::<T>::NoResponseTargets);
 		ensure!(!input.duration.is_zero(), Error::<T>::ZeroDuration);
 		ensure!(input.duration <= T::MaxProgrammaticPause::get(), Error::<T>::DurationBeyondBound);

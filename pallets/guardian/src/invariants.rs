@@ -67,11 +67,8 @@ impl<T: Config> Pallet<T> {
 			return Err("the guard index outlives the last guard".into());
 		}
 		let stored = stored.unwrap_or_default();
-		let consistent = stored
-			.0
-			.iter()
-			.zip(rebuilt.0.iter())
-			.all(|(s, r)| *s == *r || (*s == u8::MAX && *r <= u8::MAX));
+		let consistent =
+			stored.0.iter().zip(rebuilt.0.iter()).all(|(s, r)| *s == *r || *s == u8::MAX);
 		if !consistent {
 			return Err("the guard index does not count the guarded accounts".into());
 		}

@@ -161,6 +161,9 @@ pub mod pallet {
 		<T as Config>::MaxWindows,
 		<T as Config>::MaxResponseTargets,
 	>;
+	/// A high-water response as stored.
+	pub type ResponseOf<T> =
+		Response<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;
 	/// A policy as given to an extrinsic.
 	pub type PolicyInputOf<T> = PolicyInput<BlockNumberFor<T>, <T as Config>::Balance>;
 	/// What the guardian stores about a guarded account.
