@@ -655,3 +655,28 @@ fn the_guard_index_forgets_removed_accounts() {
 		assert_eq!(Guards::<Test>::get(1), None::<AccountGuard<_, _, _, _, _>>);
 	});
 }
+
+#[test]
+fn genesis_guards_accounts_and_sets_the_global_cap() {
+	new_test_ext_with(crate::GenesisConfig {
+		guarded: vec![(1, policy(vec![abs(10, 100)])), (2, policy(vec![abs(10, 100)]))],
+		global_cap: Some(policy(vec![abs(10, 150)])),
+		..Default::default()
+	})
+	.execute_with(|| {
+		assert!(Guardian::may_be_guarded(&1) && Guardian::may_be_guarded(&2));
+		assert_noop!(send(1, 3, 101), capped());
+		assert_ok!(send(1, 3, 100));
+		assert_noop!(send(2, 3, 51), Error::<Test>::GlobalCapExceeded);
+		crate::Pallet::<Test>::do_try_state().expect("invariants");
+	});
+}
+
+#[test]
+#[should_panic(expected = "genesis policy of 1 is invalid")]
+fn genesis_refuses_invalid_policies() {
+	new_test_ext_with(crate::GenesisConfig {
+		guarded: vec![(1, policy(vec![abs(0, 100)]))],
+		..Default::default()
+	});
+}

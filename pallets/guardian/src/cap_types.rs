@@ -7,6 +7,7 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
 use sp_runtime::Perbill;
 
 extern crate alloc;
@@ -24,6 +25,8 @@ use alloc::vec::Vec;
 	PartialEq,
 	Eq,
 	Debug,
+	Serialize,
+	Deserialize,
 )]
 pub enum Limit<Balance> {
 	/// A fixed amount.
@@ -46,6 +49,8 @@ pub enum Limit<Balance> {
 	PartialEq,
 	Eq,
 	Debug,
+	Serialize,
+	Deserialize,
 )]
 pub struct WindowSpec<BlockNumber, Balance> {
 	/// The window's length in blocks.
@@ -104,7 +109,18 @@ where
 }
 
 /// A response as given to an extrinsic.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
 pub struct ResponseInput<BlockNumber> {
 	/// What to pause.
 	pub targets: Vec<PauseTargetInput>,
@@ -113,7 +129,18 @@ pub struct ResponseInput<BlockNumber> {
 }
 
 /// A governance cap policy as given to an extrinsic.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
 pub struct PolicyInput<BlockNumber, Balance> {
 	/// The windows; a debit must fit in every one of them.
 	pub windows: Vec<WindowSpec<BlockNumber, Balance>>,

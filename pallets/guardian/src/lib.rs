@@ -1,11 +1,15 @@
 //! # pallet-guardian: chain-level security automation
 //!
 //! Exploits run at machine speed; governance does not. The guardian lives in the runtime and
-//! gives a chain **circuit breakers** that stop a call, a pallet or the whole chain (safe mode)
-//! in the same block the decision is taken, and that always end: every pause carries an expiry
-//! and `on_initialize` resumes it when the time is up.
+//! gives a chain:
 //!
-//! ## Design
+//! * **circuit breakers** that stop a call, a pallet or the whole chain (safe mode) in the same
+//!   block the decision is taken, and that always end: every pause carries an expiry and
+//!   `on_initialize` resumes it when the time is up;
+//! * **velocity caps** that bound how fast value can leave protected accounts, enforced in the
+//!   balances ledger itself so that no path escapes them (see [Velocity caps](#velocity-caps)).
+//!
+//! ## Circuit breakers
 //!
 //! ```text
 //!  PauseOrigin (fast, narrow; Success = longest pause it may impose)      ResumeOrigin (slow, broad)
@@ -69,6 +73,69 @@
 //! Root bypasses every call filter in FRAME (including this one): `sudo(call)` still runs
 //! while `call` is paused, on purpose. `sudo_as` dispatches with a signed origin and is
 //! filtered.
+//!
+//! ## Velocity caps
+//!
+//! ```text
+//!  CapOrigin (slow, broad)              any signed account
+//!   set/change/remove_policy,            limit_own_outflow: tighten at once;
+//!   set_global_cap, reset_usage          loosen/remove: announce → wait OwnLimitDelay → enact
+//!        │                                      │
+//!        ▼                                      ▼
+//!   Guards[account] {policy, own, rejected}   GlobalCap   GuardIndex (2 KiB counting filter)
+//!        ▲                                      ▲              ▲ 8-byte partial read
+//!        │ 1 read + 1 write, guarded only       │              │ (whitelisted, every debit)
+//!  ┌─────┴──────────────────────────────────────┴──────────────┴───────────────────────────┐
+//!  │ LedgerGuard = pallet-balances' AccountStore: every change of every balance, whatever   │
+//!  │ caused it (call, batch, proxy, multisig, scheduler, another pallet, XCM).              │
+//!  │ debit = free decrease not moved to reserve; fees exempt (ExemptFees), tips count.      │
+//!  │ over the allowance → VelocityCapExceeded / GlobalCapExceeded, nothing moves            │
+//!  │ crossing a high-water mark → HighWaterCrossed + response pauses via CircuitBreaker     │
+//!  └────────────────────────────────────────────────────────────────────────────────────────┘
+//!        ▲ refusals noted outside storage (tx_scope)       CheckVelocity extension:
+//!        └──────────────────────────────────────────────── pool refuses doomed transfers
+//!                                                          (Custom 181); post-dispatch
+//!                                                          records DebitRejected + counters
+//! ```
+//!
+//! * **Windows** ([`WindowSpec`]): "at most `limit` in any `period` consecutive blocks",
+//!   [`Limit::Absolute`] or [`Limit::ShareOfBalance`] (the share's basis is fixed when the
+//!   window starts, so a mint cannot raise its own quota). A policy has up to
+//!   [`Config::MaxWindows`] windows and a debit must fit in all of them. Each window is a ring
+//!   of buckets ([`velocity`]): O(1) per touch, lazy, and **exact** — the total debited in any
+//!   `period` blocks never exceeds the limit (a token bucket or decaying accumulator would let
+//!   almost twice the limit out in one window; a fixed window, twice across its boundary).
+//! * **Who is capped**: governance policies ([`Call::set_policy`]; their debits also count
+//!   toward the [`GlobalCap`]) and self-imposed limits ([`Call::limit_own_outflow`]; never
+//!   counted globally, so a user cannot exhaust the global cap for everyone).
+//! * **Where**: [`LedgerGuard`] wraps the `StoredMap` pallet-balances keeps accounts in. The
+//!   [`ledger`](LedgerGuard) docs define a debit precisely: holds, reserves and slashes of held
+//!   funds, fees (with [`ExemptFees`]) and inflows are never refused.
+//! * **Response**: a policy's `high_water` share, when a successful debit crosses it in any
+//!   window, emits [`Event::HighWaterCrossed`] and pauses the policy's response targets for its
+//!   duration through [`CircuitBreaker`] — in force for the next extrinsic of the same block.
+//! * **Visibility of refusals**: a refused debit fails its dispatch, which rolls back its
+//!   storage; the ledger notes it outside storage ([`tx_scope`]) and [`CheckVelocity`]'s
+//!   post-dispatch writes [`Event::DebitRejected`], the account's `rejected` counter and
+//!   [`RejectedDebits`].
+//!
+//! Use cost: an unguarded account pays **no charged read or write** per balance change (one
+//! partial read of [`GuardIndex`], read by `on_initialize` and whitelisted); a guarded debit
+//! pays one read and one write of [`Guards`] (plus one read, and with a global cap one write,
+//! of [`GlobalCap`] for a governance policy).
+//!
+//! Integrating the caps:
+//!
+//! 1. `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` in pallet-balances'
+//!    config (instead of `System`), and `type Currency = Balances;` here.
+//! 2. `type OnChargeTransaction = pallet_guardian::ExemptFees<FungibleAdapter<Balances, ()>>;`
+//!    so that fees are not debits.
+//! 3. Add [`CheckVelocity<Runtime>`] to the transaction extension tuple, with
+//!    `type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;`.
+//! 4. Give `CapOrigin` to a slow, broad body (the template uses root or a two-thirds council).
+//!
+//! Root is capped too: `sudo(force_transfer)` from a guarded account is refused like any other
+//! debit. Governance lifts or changes the policy first, which is itself an evented act.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -81,7 +148,7 @@ mod expiry;
 mod extension;
 mod fees;
 mod filter;
-mod guard_index;
+pub mod guard_index;
 mod invariants;
 mod ledger;
 mod outflow;
@@ -389,6 +456,10 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Targets paused from genesis, each for the given number of blocks.
 		pub paused: alloc::vec::Vec<(PauseTargetInput, BlockNumberFor<T>)>,
+		/// Accounts under a cap policy from genesis (a treasury, a bridge's account).
+		pub guarded: alloc::vec::Vec<(T::AccountId, PolicyInputOf<T>)>,
+		/// The global cap from genesis.
+		pub global_cap: Option<PolicyInputOf<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -403,6 +474,20 @@ pub mod pallet {
 					<BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value(),
 				)
 				.unwrap_or_else(|e| panic!("genesis pause {target:?} refused: {e:?}"));
+			}
+			for (who, policy) in &self.guarded {
+				let policy = Pallet::<T>::build_policy(policy, false, None)
+					.unwrap_or_else(|e| panic!("genesis policy of {who:?} is invalid: {e:?}"));
+				assert!(!Guards::<T>::contains_key(who), "genesis guards {who:?} twice");
+				Pallet::<T>::store_guard(
+					who,
+					AccountGuard { policy: Some(policy), own: None, rejected: 0 },
+				);
+			}
+			if let Some(cap) = &self.global_cap {
+				let cap = Pallet::<T>::build_policy(cap, true, None)
+					.unwrap_or_else(|e| panic!("genesis global cap is invalid: {e:?}"));
+				GlobalCap::<T>::put(cap);
 			}
 		}
 	}

@@ -492,6 +492,7 @@ fn the_extension_refuses_paused_calls_at_validation() {
 fn genesis_pauses_are_in_force_and_expire() {
 	new_test_ext_with(crate::GenesisConfig {
 		paused: vec![(call("Balances", "transfer_all"), 3), (PauseTarget::Chain, 2)],
+		..Default::default()
 	})
 	.execute_with(|| {
 		assert_eq!(Pauses::<Test>::get().len(), 2);
@@ -515,7 +516,10 @@ fn genesis_pauses_are_in_force_and_expire() {
 #[test]
 #[should_panic(expected = "genesis pause")]
 fn genesis_refuses_invalid_targets() {
-	new_test_ext_with(crate::GenesisConfig { paused: vec![(pallet("System"), 3)] });
+	new_test_ext_with(crate::GenesisConfig {
+		paused: vec![(pallet("System"), 3)],
+		..Default::default()
+	});
 }
 
 // ---- CircuitBreaker trait --------------------------------------------------------------

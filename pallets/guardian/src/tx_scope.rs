@@ -8,8 +8,8 @@
 //! post-dispatch step, which runs after the dispatch's storage layer has been rolled back,
 //! writes the counter and the event.
 //!
-//! Determinism: notes are only taken between [`begin`] (the extension's `prepare`) and
-//! [`finish`] (its post-dispatch), which run in the same runtime call for both block
+//! Determinism: notes are only taken between `begin` (the extension's `prepare`) and
+//! `finish` (its post-dispatch), which run in the same runtime call for both block
 //! production and import. Outside that scope nothing is noted, so whether the executor reuses
 //! memory between calls cannot change the state.
 //!
