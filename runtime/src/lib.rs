@@ -1,9 +1,12 @@
 //! # guardian-runtime: the template runtime of pallet-guardian
 //!
 //! A FRAME runtime with System, Timestamp, Balances, TransactionPayment, Sudo, Utility, Proxy,
-//! Multisig, a Council (pallet-collective) and the Guardian. The guardian is wired as the
-//! runtime's `BaseCallFilter` and its [`pallet_guardian::CheckPaused`] extension sits in the
-//! transaction extension tuple; see [`guardian`] for its origins and whitelist.
+//! Multisig, a Council (pallet-collective), the Guardian and a Treasury. The guardian is wired
+//! as the runtime's `BaseCallFilter`, as pallet-balances' account store
+//! ([`pallet_guardian::LedgerGuard`], the velocity caps) and around the fee payment
+//! ([`pallet_guardian::ExemptFees`]); its [`pallet_guardian::CheckPaused`] and
+//! [`pallet_guardian::CheckVelocity`] extensions sit in the transaction extension tuple. See
+//! [`guardian`] for its origins, whitelist and bounds.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`/`impl_runtime_apis` expand to large types.
@@ -86,7 +89,9 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions, in order. [`pallet_guardian::CheckPaused`] refuses a paused
-/// call at pool validation, before `ChargeTransactionPayment` takes a fee.
+/// call and [`pallet_guardian::CheckVelocity`] a transfer beyond the signer's allowance at
+/// pool validation, before `ChargeTransactionPayment` takes a fee; `CheckVelocity` also
+/// records the debits the ledger refused during dispatch.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,

@@ -324,3 +324,57 @@ fn inflows_run_at_full_speed_and_fees_are_exempt() {
 		assert!(guardian_runtime::Executive::apply_extrinsic(tipped).is_err());
 	});
 }
+
+#[test]
+fn crossing_a_high_water_mark_pauses_transfers_in_the_same_block() {
+	on_chain(|| {
+		let treasury: AccountId = TreasuryAccount::get();
+		submit_ok(Keyring::Ferdie, transfer_to(&treasury, 1_000 * UNIT));
+		let policy = PolicyInput {
+			windows: vec![WindowSpec { period: 100, limit: Limit::Absolute(CAP) }],
+			high_water: Some(sp_runtime::Perbill::from_percent(80)),
+			response: Some(pallet_guardian::ResponseInput {
+				targets: vec![pallet_guardian::PauseTarget::Call {
+					pallet: b"Balances".to_vec(),
+					call: b"transfer_keep_alive".to_vec(),
+				}],
+				duration: 50,
+			}),
+		};
+		assert_eq!(
+			sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_policy {
+				who: MultiAddress::Id(treasury.clone()),
+				policy,
+			})),
+			Ok(())
+		);
+		let spend = |amount| {
+			RuntimeCall::Treasury(pallet_treasury::Call::spend {
+				asset_kind: Box::new(()),
+				amount,
+				beneficiary: Box::new(Keyring::Dave.to_account_id()),
+				valid_from: None,
+			})
+		};
+		assert_eq!(sudo_dispatch(spend(8 * UNIT)), Ok(()));
+		System::reset_events();
+		// The payout that takes the window to 80% succeeds, and trips the response.
+		submit_ok(Keyring::Eve, RuntimeCall::Treasury(pallet_treasury::Call::payout { index: 0 }));
+		assert!(guardian_events().contains(&GuardianEvent::HighWaterCrossed {
+			scope: pallet_guardian::CapScope::Account(treasury.clone()),
+			window: 0,
+			used: 8 * UNIT,
+			limit: CAP,
+		}));
+		// The very next transaction of the same block is refused by the pool.
+		assert_eq!(
+			validate(Keyring::Bob, keep_alive(Keyring::Dave, UNIT)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+				pallet_guardian::PAUSED_CALL_ERROR
+			)))
+		);
+		// The response expires by itself; the cap still holds.
+		run_to_block(System::block_number() + 50);
+		submit_ok(Keyring::Bob, keep_alive(Keyring::Dave, UNIT));
+	});
+}
