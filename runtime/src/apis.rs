@@ -1,8 +1,9 @@
 //! The runtime APIs the node and clients (polkadot.js apps) use.
 
 use crate::{
-	genesis_config_presets, AccountId, Balance, Block, Executive, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Balance, Block, BlockNumber, Executive, Guardian,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
+	VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -87,6 +88,42 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	/// The dev node seals blocks without keys: there are no session keys to generate.
+	impl sp_session::SessionKeys<Block> for Runtime {
+		fn generate_session_keys(
+			_owner: Vec<u8>,
+			_seed: Option<Vec<u8>>,
+		) -> sp_session::OpaqueGeneratedSessionKeys {
+			Default::default()
+		}
+
+		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, sp_session::KeyTypeId)>> {
+			encoded.is_empty().then(Vec::new)
+		}
+	}
+
+	impl pallet_guardian::runtime_api::GuardianApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn paused_until(pallet: Vec<u8>, call: Vec<u8>) -> Option<BlockNumber> {
+			Guardian::call_paused_until(&pallet, &call)
+		}
+
+		fn active_pauses() -> Vec<pallet_guardian::PauseRecord<Vec<u8>, BlockNumber>> {
+			Guardian::active_pauses()
+		}
+
+		fn allowances(
+			who: AccountId,
+		) -> Vec<pallet_guardian::runtime_api::WindowAllowance<BlockNumber, Balance>> {
+			Guardian::allowances(&who)
+		}
+
+		fn global_cap() -> Vec<pallet_guardian::runtime_api::WindowAllowance<BlockNumber, Balance>> {
+			Guardian::global_allowances()
 		}
 	}
 

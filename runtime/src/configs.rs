@@ -3,8 +3,7 @@
 use crate::{
 	AccountId, Balance, Balances, Block, BlockNumber, Guardian, Hash, Nonce, OriginCaller,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MILLISECS_PER_BLOCK, UNIT,
-	VERSION,
+	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, UNIT, VERSION,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -61,7 +60,9 @@ impl frame_system::Config for Runtime {
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = ();
-	type MinimumPeriod = ConstU64<{ MILLISECS_PER_BLOCK / 2 }>;
+	/// The dev node seals blocks on demand (instant seal) or on a timer of any length, so
+	/// timestamps need only increase. A chain with slot-based consensus sets half its slot.
+	type MinimumPeriod = ConstU64<1>;
 	type WeightInfo = ();
 }
 

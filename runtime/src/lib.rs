@@ -24,6 +24,7 @@ use alloc::vec::Vec;
 #[macro_use]
 mod benchmarks;
 mod apis;
+pub use apis::RuntimeApi;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod guardian;

@@ -680,3 +680,71 @@ fn genesis_refuses_invalid_policies() {
 		..Default::default()
 	});
 }
+
+// ---- the runtime API's answers ------------------------------------------------------------
+
+#[test]
+fn the_runtime_api_reports_pauses_as_the_filter_applies_them() {
+	test(|| {
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_keep_alive"), None);
+		assert_ok!(Guardian::pause(
+			RuntimeOrigin::root(),
+			PauseTarget::Call {
+				pallet: b"Balances".to_vec(),
+				call: b"transfer_keep_alive".to_vec()
+			},
+			5
+		));
+		assert_ok!(Guardian::pause(
+			RuntimeOrigin::root(),
+			PauseTarget::Pallet { pallet: b"Balances".to_vec() },
+			9
+		));
+		// Covered by both: runs again when the later one ends.
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_keep_alive"), Some(10));
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_all"), Some(10));
+		assert_eq!(Guardian::call_paused_until(b"Utility", b"batch"), None);
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), PauseTarget::Chain, 3));
+		assert_eq!(Guardian::call_paused_until(b"Utility", b"batch"), Some(4));
+		// The whitelist and the guardian never pause, safe mode or not.
+		assert_eq!(Guardian::call_paused_until(b"System", b"remark"), None);
+		assert_eq!(Guardian::call_paused_until(b"Guardian", b"resume"), None);
+		assert_eq!(Guardian::active_pauses().len(), 3);
+		// Expired pauses are not reported, even before the hook removes them.
+		System::set_block_number(6);
+		assert_eq!(Guardian::active_pauses().len(), 1);
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_keep_alive"), Some(10));
+		assert_eq!(Guardian::call_paused_until(b"Utility", b"batch"), None);
+		System::set_block_number(10);
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_keep_alive"), None);
+		run_to_block(10);
+	});
+}
+
+#[test]
+fn the_runtime_api_reports_allowances_per_window() {
+	use crate::runtime_api::AllowanceScope;
+	test(|| {
+		assert!(Guardian::allowances(&1).is_empty());
+		guard(1, vec![abs(10, 100), share(20, 50)]);
+		assert_ok!(Guardian::limit_own_outflow(RuntimeOrigin::signed(1), vec![abs(10, 80)]));
+		assert_ok!(Guardian::set_global_cap(capper(), Some(policy(vec![abs(10, 300)]))));
+		assert_ok!(send(1, 2, 30));
+		let windows: Vec<_> = Guardian::allowances(&1)
+			.into_iter()
+			.map(|w| (w.scope, w.limit, w.used, w.remaining))
+			.collect();
+		assert_eq!(
+			windows,
+			vec![
+				(AllowanceScope::Own, 80, 30, 50),
+				(AllowanceScope::Policy, 100, 30, 70),
+				// 50% of the balance when the window started (1000).
+				(AllowanceScope::Policy, 500, 30, 470),
+				(AllowanceScope::Global, 300, 30, 270),
+			]
+		);
+		assert_eq!(Guardian::remaining_allowance(&1, free(1)), Some(50));
+		assert_eq!(Guardian::global_allowances().len(), 1);
+	});
+}

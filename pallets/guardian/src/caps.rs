@@ -104,6 +104,11 @@ fn record_in<T: Config>(
 	true
 }
 
+/// The limit of `window` at `now` for an account whose free balance is `free`.
+pub(crate) fn limit_at<T: Config>(window: &WindowOf<T>, now: u64, free: T::Balance) -> T::Balance {
+	limit_of::<T>(window, now, free).0
+}
+
 impl<T: Config> Pallet<T> {
 	/// Check a debit of `amount` from `who` (whose free balance was `free`) against its own
 	/// limit, its policy and the global cap. On success, returns the storage to write; on

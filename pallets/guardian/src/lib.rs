@@ -153,6 +153,7 @@ mod invariants;
 mod ledger;
 mod outflow;
 mod own_limits;
+pub mod runtime_api;
 pub mod tx_scope;
 mod types;
 mod validation;

@@ -1,0 +1,135 @@
+//! [`GuardianApi`]: what the guardian enforces, for wallets, explorers and polkadot.js apps'
+//! "Runtime calls" page (it appears in the runtime's metadata). Everything here is also
+//! readable from storage; the API answers the questions that need the pallet's rules to
+//! interpret that storage (the whitelist, expiry, the rolling windows, share limits).
+
+use crate::{caps, Config, GlobalCap, Guards, Pallet, PauseRecord, Pauses, WindowSpec, WindowsOf};
+use alloc::vec::Vec;
+use codec::{Codec, Decode, DecodeWithMemTracking, Encode};
+use frame_support::traits::{fungible::Inspect, PalletInfoAccess};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_runtime::SaturatedConversion;
+
+/// Which rule a window belongs to.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AllowanceScope {
+	/// The account's own (self-imposed) limit.
+	Own,
+	/// The account's governance policy.
+	Policy,
+	/// The global cap (which applies to accounts with a policy).
+	Global,
+}
+
+/// The state of one window, as of the current block.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct WindowAllowance<BlockNumber, Balance> {
+	/// The rule the window belongs to.
+	pub scope: AllowanceScope,
+	/// The window as configured.
+	pub spec: WindowSpec<BlockNumber, Balance>,
+	/// Its limit now (for a share, of the basis fixed at the window's start).
+	pub limit: Balance,
+	/// Debited within the window (counting the bucket it started in).
+	pub used: Balance,
+	/// How much more may leave now.
+	pub remaining: Balance,
+}
+
+sp_api::decl_runtime_apis! {
+	/// The guardian's state, interpreted by its own rules.
+	pub trait GuardianApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// If the call `pallet::call` (names as in the metadata) is paused now, the block at
+		/// which it runs again; `None` if it may run (whitelisted calls never pause).
+		fn paused_until(pallet: Vec<u8>, call: Vec<u8>) -> Option<BlockNumber>;
+		/// Every pause in force now.
+		fn active_pauses() -> Vec<PauseRecord<Vec<u8>, BlockNumber>>;
+		/// Every window that limits `who`'s outflow, with what remains of it now; empty for
+		/// an unguarded account. A debit must fit in all of them.
+		fn allowances(who: AccountId) -> Vec<WindowAllowance<BlockNumber, Balance>>;
+		/// The global cap's windows; empty if there is none.
+		fn global_cap() -> Vec<WindowAllowance<BlockNumber, Balance>>;
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// See [`GuardianApi::paused_until`].
+	pub fn call_paused_until(pallet: &[u8], call: &[u8]) -> Option<BlockNumberFor<T>> {
+		if pallet == <Pallet<T> as PalletInfoAccess>::name().as_bytes()
+			|| <T::WhitelistedCalls as crate::PauseWhitelist<_>>::protects(pallet, Some(call))
+		{
+			return None;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.into_iter()
+			.filter(|record| record.until > now)
+			.filter(|record| match record.target.pallet_name() {
+				None => true,
+				Some(p) => p == pallet && record.target.call_name().is_none_or(|c| c == call),
+			})
+			.map(|record| record.until)
+			.max()
+	}
+
+	/// See [`GuardianApi::active_pauses`].
+	pub fn active_pauses() -> Vec<PauseRecord<Vec<u8>, BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.into_iter()
+			.filter(|record| record.until > now)
+			.map(|r| PauseRecord { target: r.target.to_input(), since: r.since, until: r.until })
+			.collect()
+	}
+
+	/// See [`GuardianApi::allowances`].
+	pub fn allowances(who: &T::AccountId) -> Vec<WindowAllowance<BlockNumberFor<T>, T::Balance>> {
+		let Some(guard) = Guards::<T>::get(who) else { return Vec::new() };
+		let free = T::Currency::balance(who);
+		let mut all = Vec::new();
+		if let Some(own) = guard.own.as_ref() {
+			all.extend(Self::describe(own, AllowanceScope::Own, free));
+		}
+		if let Some(policy) = guard.policy.as_ref() {
+			all.extend(Self::describe(&policy.windows, AllowanceScope::Policy, free));
+			all.extend(Self::global_allowances());
+		}
+		all
+	}
+
+	/// See [`GuardianApi::global_cap`].
+	pub fn global_allowances() -> Vec<WindowAllowance<BlockNumberFor<T>, T::Balance>> {
+		GlobalCap::<T>::get()
+			.map(|cap| Self::describe(&cap.windows, AllowanceScope::Global, Default::default()))
+			.unwrap_or_default()
+	}
+
+	fn describe(
+		windows: &WindowsOf<T>,
+		scope: AllowanceScope,
+		free: T::Balance,
+	) -> Vec<WindowAllowance<BlockNumberFor<T>, T::Balance>> {
+		let now = caps::now::<T>();
+		windows
+			.iter()
+			.map(|window| {
+				let period: u64 = window.spec.period.saturated_into();
+				let limit = caps::limit_at::<T>(window, now, free);
+				let used = window.usage.used(period, now);
+				WindowAllowance {
+					scope,
+					spec: window.spec,
+					limit,
+					used,
+					remaining: sp_runtime::traits::Saturating::saturating_sub(limit, used),
+				}
+			})
+			.collect()
+	}
+}

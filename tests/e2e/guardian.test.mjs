@@ -1,0 +1,173 @@
+// End-to-end: the real guardian-node binary on loopback, driven through @polkadot/api the way
+// polkadot.js apps drives it. One node for the suite (manual seal every 500 ms, a temporary
+// base path), restarted at the end on the same base path to prove that pauses and caps
+// survive a restart.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  accounts, errorName, eventsOf, newBasePath, removeBasePath, startNode, submit, sudo,
+  waitForBlock,
+} from './lib/node.mjs';
+
+const UNIT = 10n ** 12n;
+const POOL_PAUSED = /Custom error: 180/; // pallet_guardian::PAUSED_CALL_ERROR
+const POOL_CAPPED = /Custom error: 181/; // pallet_guardian::CAP_EXCEEDED_ERROR
+
+describe('guardian dev node with --tmp', () => {
+  test('produces blocks on a temporary base path', async () => {
+    const node = await startNode({ basePath: null });
+    try {
+      const start = (await node.api.rpc.chain.getHeader()).number.toNumber();
+      await waitForBlock(node.api, start + 2);
+    } finally {
+      await node.stop();
+    }
+  });
+});
+
+describe('guardian dev node', () => {
+  const basePath = newBasePath();
+  const who = accounts();
+  let node;
+  let api;
+
+  before(async () => {
+    node = await startNode({ basePath });
+    api = node.api;
+  });
+
+  after(async () => {
+    await node?.stop();
+    removeBasePath(basePath);
+  });
+
+  const balancesPallet = { Pallet: { pallet: 'Balances' } };
+  const transfer = (to, amount) => api.tx.balances.transferKeepAlive(to.address, amount);
+
+  test('--dev serves JSON-RPC on loopback with the CORS polkadot.js apps needs', async () => {
+    const response = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://polkadot.js.org' },
+      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_chain', params: [] }),
+    });
+    // --dev allows every origin (`--rpc-cors all`).
+    const allowed = response.headers.get('access-control-allow-origin');
+    assert.ok(['*', 'https://polkadot.js.org'].includes(allowed), `CORS header: ${allowed}`);
+    assert.equal((await response.json()).result, 'Guardian Development');
+    // The runtime API is in the metadata, which is how apps' "Runtime calls" page finds it.
+    assert.ok(api.call.guardianApi?.pausedUntil, 'GuardianApi is decorated from the metadata');
+  });
+
+  test('sudo pauses Balances: a transfer is refused by the pool; resume lets it through', async () => {
+    assert.equal(await sudo(api, api.tx.guardian.pause(balancesPallet, 100)), null);
+    const until = (await api.call.guardianApi.pausedUntil('Balances', 'transfer_keep_alive'));
+    assert.ok(until.isSome, 'the runtime API reports the pause');
+
+    await assert.rejects(submit(api, transfer(who.dave, UNIT), who.bob), POOL_PAUSED);
+    // Nested in a batch the pool cannot see it; the call filter stops it at dispatch.
+    const { events } = await submit(api, api.tx.utility.batch([transfer(who.dave, UNIT)]), who.bob);
+    const [interrupted] = eventsOf(events, 'utility', 'BatchInterrupted');
+    assert.equal(errorName(api, interrupted.event.data[1]), 'system.CallFiltered');
+
+    assert.equal(await sudo(api, api.tx.guardian.resume(balancesPallet)), null);
+    assert.ok((await api.call.guardianApi.pausedUntil('Balances', 'transfer_keep_alive')).isNone);
+    const before = (await api.query.system.account(who.dave.address)).data.free.toBigInt();
+    const { dispatchError } = await submit(api, transfer(who.dave, UNIT), who.bob);
+    assert.equal(dispatchError, undefined);
+    const after = (await api.query.system.account(who.dave.address)).data.free.toBigInt();
+    assert.equal(after - before, UNIT);
+  });
+
+  test('a council motion pauses a call by majority', async () => {
+    const call = api.tx.guardian.pause(
+      { Call: { pallet: 'Balances', call: 'transfer_allow_death' } }, 50);
+    const lengthBound = call.method.encodedLength;
+    const { events } = await submit(api, api.tx.council.propose(3, call, lengthBound), who.alice);
+    const [proposed] = eventsOf(events, 'council', 'Proposed');
+    const index = proposed.event.data[1];
+    const hash = proposed.event.data[2];
+    for (const member of [who.alice, who.bob, who.charlie]) {
+      await submit(api, api.tx.council.vote(hash, index, true), member);
+    }
+    const closed = await submit(
+      api,
+      api.tx.council.close(hash, index, { refTime: 10_000_000_000n, proofSize: 1_000_000n }, lengthBound),
+      who.alice,
+    );
+    const [executed] = eventsOf(closed.events, 'council', 'Executed');
+    assert.ok(executed.event.data[1].isOk, 'the motion executed');
+    assert.equal(eventsOf(closed.events, 'guardian', 'Paused').length, 1);
+    const pauses = await api.call.guardianApi.activePauses();
+    assert.equal(pauses.length, 1);
+    await assert.rejects(
+      submit(api, api.tx.balances.transferAllowDeath(who.dave.address, UNIT), who.bob),
+      POOL_PAUSED,
+    );
+    // The council majority may only pause: resuming needs two thirds (or root).
+    assert.equal(
+      await sudo(api, api.tx.guardian.resume({ Call: { pallet: 'Balances', call: 'transfer_allow_death' } })),
+      null,
+    );
+  });
+
+  test('a pause expires by itself after its duration, with its event', async () => {
+    assert.equal(await sudo(api, api.tx.guardian.pause(
+      { Call: { pallet: 'Balances', call: 'transfer_all' } }, 3)), null);
+    const [record] = await api.call.guardianApi.activePauses();
+    const until = record.until.toNumber();
+    const header = await waitForBlock(api, until);
+    const events = await api.query.system.events.at(header.hash);
+    const resumed = eventsOf(events, 'guardian', 'Resumed');
+    assert.equal(resumed.length, 1);
+    assert.equal(resumed[0].event.data[1].toString(), 'Expired');
+    assert.equal((await api.call.guardianApi.activePauses()).length, 0);
+  });
+
+  test('a velocity cap refuses an over-limit transfer, in the pool and at the ledger', async () => {
+    const policy = {
+      windows: [{ period: 100, limit: { Absolute: 10n * UNIT } }],
+      highWater: null,
+      response: null,
+    };
+    assert.equal(await sudo(api, api.tx.guardian.setPolicy(who.ferdie.address, policy)), null);
+    assert.equal(await sudo(api, api.tx.guardian.setPolicy(who.ferdie.address, policy)),
+      'guardian.PolicyExists');
+
+    await submit(api, transfer(who.dave, 6n * UNIT), who.ferdie);
+    let [window] = await api.call.guardianApi.allowances(who.ferdie.address);
+    assert.equal(window.remaining.toBigInt(), 4n * UNIT);
+    assert.equal(window.scope.toString(), 'Policy');
+
+    // Signed by Ferdie: the pool refuses it before any fee is paid.
+    await assert.rejects(submit(api, transfer(who.dave, 5n * UNIT), who.ferdie), POOL_CAPPED);
+
+    // Through a proxy the pool cannot tell: the ledger refuses it with the named error, and
+    // the refusal is recorded although the proxied call was rolled back.
+    await submit(api, api.tx.proxy.addProxy(who.charlie.address, 'Any', 0), who.ferdie);
+    const { events } = await submit(
+      api, api.tx.proxy.proxy(who.ferdie.address, null, transfer(who.dave, 5n * UNIT)), who.charlie);
+    const [executed] = eventsOf(events, 'proxy', 'ProxyExecuted');
+    assert.equal(errorName(api, executed.event.data[0].asErr), 'guardian.VelocityCapExceeded');
+    assert.equal(eventsOf(events, 'guardian', 'DebitRejected').length, 1);
+    assert.equal((await api.query.guardian.rejectedDebits()).toNumber(), 1);
+    [window] = await api.call.guardianApi.allowances(who.ferdie.address);
+    assert.equal(window.remaining.toBigInt(), 4n * UNIT, 'nothing moved');
+  });
+
+  test('after a restart on the same base path, pauses and caps are still in force', async () => {
+    assert.equal(await sudo(api, api.tx.guardian.pause(balancesPallet, 10_000)), null);
+    const height = (await api.rpc.chain.getHeader()).number.toNumber();
+    await node.stop();
+
+    node = await startNode({ basePath });
+    api = node.api;
+    assert.ok((await api.rpc.chain.getHeader()).number.toNumber() >= height, 'the chain continued');
+    assert.ok((await api.call.guardianApi.pausedUntil('Balances', 'transfer_keep_alive')).isSome);
+    await assert.rejects(submit(api, transfer(who.dave, UNIT), who.bob), POOL_PAUSED);
+    assert.equal(await sudo(api, api.tx.guardian.resume(balancesPallet)), null);
+    await assert.rejects(submit(api, transfer(who.dave, 5n * UNIT), who.ferdie), POOL_CAPPED);
+    const [window] = await api.call.guardianApi.allowances(who.ferdie.address);
+    assert.equal(window.limit.toBigInt(), 10n * UNIT);
+  });
+});
