@@ -14,12 +14,17 @@ const UNIT = 10n ** 12n;
 const POOL_PAUSED = /Custom error: 180/; // pallet_guardian::PAUSED_CALL_ERROR
 const POOL_CAPPED = /Custom error: 181/; // pallet_guardian::CAP_EXCEEDED_ERROR
 
-describe('guardian dev node with --tmp', () => {
-  test('produces blocks on a temporary base path', async () => {
-    const node = await startNode({ basePath: null });
+describe('guardian dev node with instant seal and --tmp', () => {
+  test('seals a block for a transaction, on a temporary base path', async () => {
+    const node = await startNode({ basePath: null, consensus: 'instant-seal' });
     try {
-      const start = (await node.api.rpc.chain.getHeader()).number.toNumber();
-      await waitForBlock(node.api, start + 2);
+      const before = (await node.api.rpc.chain.getHeader()).number.toNumber();
+      const { alice, dave } = accounts();
+      const { blockHash, dispatchError } = await submit(
+        node.api, node.api.tx.balances.transferKeepAlive(dave.address, UNIT), alice);
+      assert.equal(dispatchError, undefined);
+      const sealed = (await node.api.rpc.chain.getHeader(blockHash)).number.toNumber();
+      assert.equal(sealed, before + 1, 'one block, sealed for the transaction');
     } finally {
       await node.stop();
     }

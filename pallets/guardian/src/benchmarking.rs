@@ -1,5 +1,7 @@
 //! Benchmarks (frame-benchmarking v2) of every call, the hook and the filter, at their worst
-//! case: `MaxActivePauses - 1` other pauses stored, the target last in the list.
+//! case: for the circuit breakers `MaxActivePauses - 1` other pauses stored, the target last in
+//! the list; for the caps `MaxWindows` windows everywhere (own limit, policy, global cap),
+//! `MaxResponseTargets` response targets, and the guard index written when it changes.
 //!
 //! Targets are taken from the runtime's own call metadata (every call that is neither the
 //! guardian's nor whitelisted), so no runtime-specific helper is needed.
@@ -10,7 +12,58 @@ use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get, Hooks};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{One, Saturating};
+use sp_runtime::{
+	traits::{One, Saturating, StaticLookup},
+	Perbill,
+};
+
+/// `MaxWindows` absolute windows of distinct periods, each allowing `limit`.
+fn windows<T: Config>(limit: u32) -> Vec<WindowSpecOf<T>> {
+	(1..=T::MaxWindows::get())
+		.map(|i| WindowSpec { period: (i * 100).into(), limit: Limit::Absolute(limit.into()) })
+		.collect()
+}
+
+/// The costliest policy: `MaxWindows` windows, a high-water mark, `MaxResponseTargets` targets.
+fn worst_policy<T: Config>(limit: u32) -> PolicyInputOf<T> {
+	PolicyInput {
+		windows: windows::<T>(limit),
+		high_water: Some(Perbill::from_percent(80)),
+		response: Some(ResponseInput {
+			targets: pausable_calls::<T>(T::MaxResponseTargets::get()),
+			duration: One::one(),
+		}),
+	}
+}
+
+/// An account under the worst policy and an own limit, with usage in every window, and a
+/// global cap: every kind of state a debit touches.
+fn guarded<T: Config>(seed: u32) -> T::AccountId {
+	let who: T::AccountId = account("guarded", seed, 0);
+	let policy = Guardian::<T>::build_policy(&worst_policy::<T>(1_000_000), false, None)
+		.expect("valid policy");
+	let own = Guardian::<T>::windows_from(
+		Guardian::<T>::validate_windows(&windows::<T>(1_000_000), true).expect("valid"),
+		None,
+	);
+	Guardian::<T>::store_guard(
+		&who,
+		AccountGuard { policy: Some(policy), own: Some(own), rejected: 0 },
+	);
+	if GlobalCap::<T>::get().is_none() {
+		let cap = Guardian::<T>::build_policy(&worst_policy::<T>(1_000_000), true, None)
+			.expect("valid cap");
+		GlobalCap::<T>::put(cap);
+	}
+	if let Ok(Some(plan)) = Guardian::<T>::plan_debit(&who, 10u32.into(), 1_000_000u32.into()) {
+		Guardian::<T>::apply_debit(plan);
+	}
+	who
+}
+
+fn cap_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::CapOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
 
 /// Up to `n` distinct call targets that can be paused in this runtime.
 fn pausable_calls<T: Config>(n: u32) -> Vec<PauseTargetInput> {
@@ -153,6 +206,171 @@ mod benchmarks {
 			covered = Guardian::<T>::pause_covering(&meta).is_some();
 		}
 		assert!(!covered);
+	}
+
+	#[benchmark]
+	fn set_policy() -> Result<(), BenchmarkError> {
+		let who: T::AccountId = account("who", 0, 0);
+		let origin = cap_origin::<T>()?;
+		let policy = worst_policy::<T>(1_000);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), policy);
+
+		assert!(Guards::<T>::get(&who).is_some_and(|g| g.policy.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn change_policy() -> Result<(), BenchmarkError> {
+		let who = guarded::<T>(0);
+		let origin = cap_origin::<T>()?;
+		let policy = worst_policy::<T>(2_000);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who), policy);
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_policy() -> Result<(), BenchmarkError> {
+		// Removing the last limit also removes the record and updates the guard index.
+		let who = guarded::<T>(0);
+		Guards::<T>::mutate(&who, |g| {
+			if let Some(g) = g {
+				g.own = None;
+			}
+		});
+		let origin = cap_origin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()));
+
+		assert!(Guards::<T>::get(&who).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_global_cap() -> Result<(), BenchmarkError> {
+		guarded::<T>(0);
+		let origin = cap_origin::<T>()?;
+		let cap = worst_policy::<T>(2_000);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(cap));
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reset_usage() -> Result<(), BenchmarkError> {
+		let who = guarded::<T>(0);
+		let origin = cap_origin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, CapScope::Account(who));
+
+		Ok(())
+	}
+
+	/// A first own limit: the record is created and the guard index written.
+	#[benchmark]
+	fn limit_own_outflow() {
+		let who: T::AccountId = whitelisted_caller();
+		let specs = windows::<T>(1_000);
+
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(who.clone()), specs);
+
+		assert!(Guards::<T>::get(&who).is_some_and(|g| g.own.is_some()));
+	}
+
+	#[benchmark]
+	fn remove_own_limit() {
+		let who: T::AccountId = whitelisted_caller();
+		Guardian::<T>::set_own_limit(&who, &windows::<T>(1_000)).expect("valid");
+
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(who.clone()));
+
+		assert!(OwnLimitAnnouncements::<T>::get(&who).is_some());
+	}
+
+	/// Enacting a removal of the last limit: the record is removed and the index written.
+	#[benchmark]
+	fn enact_own_limit() {
+		let who: T::AccountId = whitelisted_caller();
+		Guardian::<T>::set_own_limit(&who, &windows::<T>(1_000)).expect("valid");
+		Guardian::<T>::announce_own_removal(&who).expect("has a limit");
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::OwnLimitDelay::get());
+		frame_system::Pallet::<T>::set_block_number(due);
+
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(who.clone()));
+
+		assert!(Guards::<T>::get(&who).is_none());
+	}
+
+	#[benchmark]
+	fn cancel_own_announcement() {
+		let who: T::AccountId = whitelisted_caller();
+		Guardian::<T>::set_own_limit(&who, &windows::<T>(1_000)).expect("valid");
+		Guardian::<T>::announce_own_removal(&who).expect("has a limit");
+
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(who.clone()));
+
+		assert!(OwnLimitAnnouncements::<T>::get(&who).is_none());
+	}
+
+	/// The pool check's storage work for a guarded signer: the index, its record and the
+	/// global cap (the call's outflow estimate is the runtime's and costs no storage for
+	/// plain transfers).
+	#[benchmark]
+	fn check_velocity() {
+		let who = guarded::<T>(0);
+		let allowance;
+		#[block]
+		{
+			allowance = Guardian::<T>::may_be_guarded(&who)
+				.then(|| Guardian::<T>::remaining_allowance(&who, 1_000_000u32.into()))
+				.flatten();
+		}
+		assert!(allowance.is_some());
+	}
+
+	/// The ledger guard's own work on a debit of a guarded account with an own limit, a policy
+	/// and a global cap (`MaxWindows` windows each): the index look-up, the check and the
+	/// writes. pallet-balances' own benchmarks, run on a runtime using `LedgerGuard`, include
+	/// it in the transfer weights.
+	#[benchmark]
+	fn ledger_debit_guarded() {
+		let who = guarded::<T>(0);
+		#[block]
+		{
+			if Guardian::<T>::may_be_guarded(&who) {
+				if let Ok(Some(plan)) =
+					Guardian::<T>::plan_debit(&who, 10u32.into(), 1_000_000u32.into())
+				{
+					Guardian::<T>::apply_debit(plan);
+				}
+			}
+		}
+	}
+
+	/// The ledger guard's work on a debit of an unguarded account while accounts are guarded:
+	/// one partial read of the (whitelisted) guard index.
+	#[benchmark]
+	fn ledger_debit_unguarded() {
+		guarded::<T>(0);
+		let who: T::AccountId = account("unguarded", 0, 0);
+		let maybe;
+		#[block]
+		{
+			maybe = Guardian::<T>::may_be_guarded(&who);
+		}
+		assert!(!maybe);
 	}
 
 	impl_benchmark_test_suite!(Guardian, crate::mock::new_test_ext(), crate::mock::Test);

@@ -32,6 +32,8 @@ pub trait WeightInfo {
 	fn enact_own_limit() -> Weight;
 	fn cancel_own_announcement() -> Weight;
 	fn check_velocity() -> Weight;
+	fn ledger_debit_guarded() -> Weight;
+	fn ledger_debit_unguarded() -> Weight;
 }
 
 /// Estimates for a runtime, using its own `DbWeight`.
@@ -103,6 +105,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn check_velocity() -> Weight {
 		Weight::from_parts(5_000_000, 0)
 	}
+	/// Storage: `Guardian::GuardIndex` (r:1, whitelisted), `Guardian::Guards` (r:1 w:1),
+	/// `Guardian::GlobalCap` (r:1 w:1)
+	fn ledger_debit_guarded() -> Weight {
+		Weight::from_parts(20_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
+	/// Storage: `Guardian::GuardIndex` (r:1, whitelisted)
+	fn ledger_debit_unguarded() -> Weight {
+		Weight::from_parts(1_000_000, 0)
+	}
 }
 
 // For tests and runtimes without their own `DbWeight`.
@@ -168,5 +179,12 @@ impl WeightInfo for () {
 	}
 	fn check_velocity() -> Weight {
 		Weight::from_parts(5_000_000, 0)
+	}
+	fn ledger_debit_guarded() -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+	}
+	fn ledger_debit_unguarded() -> Weight {
+		Weight::from_parts(1_000_000, 0)
 	}
 }

@@ -48,16 +48,17 @@ export function removeBasePath(path) {
 }
 
 /**
- * Starts `guardian-node --dev` on `basePath` with manual seal every `blockTimeMs`, RPC and p2p
- * on loopback only, and connects @polkadot/api to it.
+ * Starts `guardian-node --dev` on `basePath` (a temporary one if null) with `consensus`
+ * (manual seal every 500 ms by default), RPC and p2p on loopback only, and connects
+ * @polkadot/api to it.
  */
-export async function startNode({ basePath, blockTimeMs = 500 }) {
+export async function startNode({ basePath, consensus = 'manual-seal-500' }) {
   const rpcPort = await freePort();
   const args = [
     '--dev',
     // Without a base path, --dev runs on a temporary one (--tmp).
     ...(basePath ? ['--base-path', basePath] : []),
-    '--consensus', `manual-seal-${blockTimeMs}`,
+    '--consensus', consensus,
     '--rpc-port', String(rpcPort),
     '--listen-addr', '/ip4/127.0.0.1/tcp/0',
     '--no-prometheus',
