@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent set-up of a wasm toolchain for the runtime build.
+# Idempotent set-up: `protoc` for the node's networking crates, and a wasm toolchain for the
+# runtime build.
 #
 # Prints the environment the build needs on stdout (`eval "$(scripts/setup.sh)"`);
 # progress goes to stderr. Order of preference:
@@ -30,6 +31,18 @@ debian_toolchain_ready() {
   [ -x "$(readlink -f /usr/bin/rust-lld)" ]
 }
 
+# 0. The node's networking (litep2p) compiles protobuf schemas at build time: it needs protoc.
+if ! command -v protoc >/dev/null; then
+  if command -v apt-get >/dev/null; then
+    log "apt-get install protobuf-compiler (protoc, for the node's build)"
+    as_root apt-get update -qq >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq protobuf-compiler >&2
+  else
+    log "protoc not found: install the protobuf compiler (the node's build needs it)"
+    exit 1
+  fi
+fi
+
 # 1. The default toolchain already targets wasm.
 if rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
   log "default toolchain has $TARGET"
@@ -56,7 +69,7 @@ if ! command -v apt-get >/dev/null; then
   exit 1
 fi
 need_pkgs=()
-for p in rustc-web cargo-web rust-web-src rust-web-llvm protobuf-compiler; do
+for p in rustc-web cargo-web rust-web-src rust-web-llvm; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_pkgs+=("$p")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
