@@ -126,12 +126,15 @@ mod benchmarks {
 
 	#[benchmark]
 	fn extend() -> Result<(), BenchmarkError> {
+		// Pauses of 10 blocks: the benchmark runner may move from block 0 to block 1 between
+		// the set-up and the call, and a 1-block pause would have expired by then.
 		let max = T::MaxActivePauses::get();
-		let targets = fill::<T>(max, One::one());
+		let duration: BlockNumberFor<T> = 10u32.into();
+		let targets = fill::<T>(max, duration);
 		let target = targets.last().cloned().expect("max >= 1");
 		let origin =
 			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let extra = pause_bound::<T>().saturating_sub(One::one()).max(One::one());
+		let extra = pause_bound::<T>().saturating_sub(duration).max(One::one());
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, target.clone(), extra);
