@@ -327,8 +327,8 @@ mod benchmarks {
 		assert!(OwnLimitAnnouncements::<T>::get(&who).is_none());
 	}
 
-	/// The pool check's storage work for a guarded signer: the index, its record and the
-	/// global cap (the call's outflow estimate is the runtime's and costs no storage for
+	/// The pool check's storage work for a guarded signer: the index, its record, its free
+	/// balance and the global cap (the call's outflow estimate is the runtime's and costs no storage for
 	/// plain transfers).
 	#[benchmark]
 	fn check_velocity() {
@@ -337,7 +337,7 @@ mod benchmarks {
 		#[block]
 		{
 			allowance = Guardian::<T>::may_be_guarded(&who)
-				.then(|| Guardian::<T>::remaining_allowance(&who, 1_000_000u32.into()))
+				.then(|| Guardian::<T>::remaining_allowance(&who))
 				.flatten();
 		}
 		assert!(allowance.is_some());

@@ -381,11 +381,7 @@ fn an_own_limit_and_a_policy_both_apply() {
 		assert_ok!(Guardian::limit_own_outflow(RuntimeOrigin::signed(1), vec![abs(10, 30)]));
 		assert_noop!(send(1, 2, 31), capped());
 		assert_ok!(send(1, 2, 30));
-		assert_eq!(
-			Guardian::remaining_allowance(&1, free(1)),
-			Some(0),
-			"the own limit is the tighter one"
-		);
+		assert_eq!(Guardian::remaining_allowance(&1), Some(0), "the own limit is the tighter one");
 	});
 }
 
@@ -744,7 +740,7 @@ fn the_runtime_api_reports_allowances_per_window() {
 				(AllowanceScope::Global, 300, 30, 270),
 			]
 		);
-		assert_eq!(Guardian::remaining_allowance(&1, free(1)), Some(50));
+		assert_eq!(Guardian::remaining_allowance(&1), Some(50));
 		assert_eq!(Guardian::global_allowances().len(), 1);
 	});
 }

@@ -224,32 +224,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// How much more `who` may send now: the smallest allowance over its own limit, its policy
-	/// and (with a policy) the global cap; `None` if nothing limits it.
-	pub fn remaining_allowance(who: &T::AccountId, free: T::Balance) -> Option<T::Balance> {
-		let guard = Guards::<T>::get(who)?;
-		let now = now::<T>();
-		let remaining = |windows: &WindowsOf<T>| {
-			windows
-				.iter()
-				.map(|w| {
-					let period: u64 = w.spec.period.saturated_into();
-					w.usage.remaining(period, limit_of::<T>(w, now, free).0, now)
-				})
-				.min()
-		};
-		let mut smallest: Option<T::Balance> = None;
-		let mut consider = |value: Option<T::Balance>| {
-			if let Some(value) = value {
-				smallest = Some(smallest.map_or(value, |s| s.min(value)));
-			}
-		};
-		consider(guard.own.as_ref().and_then(&remaining));
-		if let Some(policy) = guard.policy.as_ref() {
-			consider(remaining(&policy.windows));
-			consider(GlobalCap::<T>::get().and_then(|cap| remaining(&cap.windows)));
-		}
-		smallest
+	/// How much more `who` may send now: the smallest remaining allowance over the windows of
+	/// its own limit, its policy and (with a policy) the global cap, as reported by
+	/// [`Self::allowances`]; `None` if nothing limits it.
+	pub fn remaining_allowance(who: &T::AccountId) -> Option<T::Balance> {
+		Self::allowances(who).into_iter().map(|window| window.remaining).min()
+	}
+
+	/// The guard record of `who`, or an empty one to fill in.
+	pub(crate) fn guard_of(who: &T::AccountId) -> crate::AccountGuardOf<T> {
+		Guards::<T>::get(who).unwrap_or(crate::AccountGuard {
+			policy: None,
+			own: None,
+			rejected: 0,
+		})
 	}
 
 	/// Validate window specifications: at least one, at most `MaxWindows`, no zero period or

@@ -564,11 +564,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			let mut guard = Guards::<T>::get(&who).unwrap_or(AccountGuard {
-				policy: None,
-				own: None,
-				rejected: 0,
-			});
+			let mut guard = Self::guard_of(&who);
 			ensure!(guard.policy.is_none(), Error::<T>::PolicyExists);
 			guard.policy = Some(Self::build_policy(&policy, false, None)?);
 			Self::store_guard(&who, guard);

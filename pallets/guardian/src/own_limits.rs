@@ -11,7 +11,7 @@
 
 use crate::{
 	cap_types::{Announcement, Limit},
-	AccountGuard, Config, Error, Event, Guards, OwnLimitAnnouncements, Pallet, WindowSpecOf,
+	Config, Error, Event, Guards, OwnLimitAnnouncements, Pallet, WindowSpecOf,
 };
 use frame_support::{ensure, traits::Get};
 use sp_runtime::{traits::Saturating, DispatchResult};
@@ -35,8 +35,7 @@ impl<T: Config> Pallet<T> {
 	/// announced.
 	pub(crate) fn set_own_limit(who: &T::AccountId, specs: &[WindowSpecOf<T>]) -> DispatchResult {
 		let specs = Self::validate_windows(specs, true)?;
-		let mut guard =
-			Guards::<T>::get(who).unwrap_or(AccountGuard { policy: None, own: None, rejected: 0 });
+		let mut guard = Self::guard_of(who);
 		let current: Option<alloc::vec::Vec<WindowSpecOf<T>>> =
 			guard.own.as_ref().map(|own| own.iter().map(|w| w.spec).collect());
 		match current {
@@ -78,8 +77,7 @@ impl<T: Config> Pallet<T> {
 			frame_system::Pallet::<T>::block_number() >= announcement.effective_at,
 			Error::<T>::AnnouncementNotDue
 		);
-		let mut guard =
-			Guards::<T>::get(who).unwrap_or(AccountGuard { policy: None, own: None, rejected: 0 });
+		let mut guard = Self::guard_of(who);
 		let removed = announcement.windows.is_none();
 		guard.own = announcement.windows.map(|specs| Self::windows_from(specs, guard.own.as_ref()));
 		OwnLimitAnnouncements::<T>::remove(who);

@@ -97,11 +97,6 @@ impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
 		})
 	}
 
-	/// How much more may leave at block `now` under `limit`.
-	pub fn remaining(&self, period: u64, limit: Balance, now: u64) -> Balance {
-		limit.saturating_sub(self.used(period, now))
-	}
-
 	/// Record a debit of `amount` at block `now` if it fits under `limit`; otherwise leave the
 	/// ring as it was and return `false`.
 	pub fn try_record(&mut self, period: u64, limit: Balance, now: u64, amount: Balance) -> bool {

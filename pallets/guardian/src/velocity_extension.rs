@@ -8,10 +8,7 @@ use crate::{
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
-	dispatch::DispatchClass,
-	pallet_prelude::TransactionSource,
-	traits::{fungible::Inspect, Get},
-	weights::Weight,
+	dispatch::DispatchClass, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
 	DefaultNoBound,
 };
 use scale_info::TypeInfo;
@@ -84,11 +81,11 @@ where
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
 		if let Some(who) = origin.as_system_origin_signer() {
 			let outflow = T::OutflowEstimator::outflow(who, call);
-			if !outflow.is_zero() && Pallet::<T>::may_be_guarded(who) {
-				let free = T::Currency::balance(who);
-				if Pallet::<T>::remaining_allowance(who, free).is_some_and(|left| outflow > left) {
-					return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
-				}
+			if !outflow.is_zero()
+				&& Pallet::<T>::may_be_guarded(who)
+				&& Pallet::<T>::remaining_allowance(who).is_some_and(|left| outflow > left)
+			{
+				return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
 			}
 		}
 		Ok((ValidTransaction::default(), (), origin))
