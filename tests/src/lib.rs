@@ -263,6 +263,53 @@ pub fn council_motion(call: RuntimeCall, ayes: u32) -> Option<Result<(), Dispatc
 	})
 }
 
+/// The 2-of-2 multisig account of Bob and Charlie.
+pub fn bob_charlie_multisig() -> AccountId {
+	pallet_multisig::Pallet::<Runtime>::multi_account_id(
+		&[Keyring::Bob.to_account_id(), Keyring::Charlie.to_account_id()],
+		2,
+	)
+}
+
+/// The Bob–Charlie multisig runs `call`: Bob approves it, Charlie executes it. Returns the
+/// result in `MultisigExecuted` (or `None` if it was not executed).
+pub fn multisig_execute(call: RuntimeCall) -> Option<Result<(), DispatchError>> {
+	let max_weight = frame_support::weights::Weight::from_parts(10_000_000_000, 1_000_000);
+	submit_ok(
+		Keyring::Bob,
+		RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+			threshold: 2,
+			other_signatories: vec![Keyring::Charlie.to_account_id()],
+			maybe_timepoint: None,
+			call: Box::new(call.clone()),
+			max_weight,
+		}),
+	);
+	let when = pallet_multisig::Multisigs::<Runtime>::get(
+		bob_charlie_multisig(),
+		BlakeTwo256::hash_of(&call).0,
+	)
+	.expect("Bob's approval is stored")
+	.when;
+	System::reset_events();
+	submit_ok(
+		Keyring::Charlie,
+		RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+			threshold: 2,
+			other_signatories: vec![Keyring::Bob.to_account_id()],
+			maybe_timepoint: Some(when),
+			call: Box::new(call),
+			max_weight,
+		}),
+	);
+	events().into_iter().find_map(|e| match e {
+		RuntimeEvent::Multisig(pallet_multisig::Event::MultisigExecuted { result, .. }) => {
+			Some(result)
+		}
+		_ => None,
+	})
+}
+
 /// The error of a filtered call.
 pub fn call_filtered() -> DispatchError {
 	frame_system::Error::<Runtime>::CallFiltered.into()

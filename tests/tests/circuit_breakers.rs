@@ -10,7 +10,6 @@ use guardian_runtime::{
 };
 use pallet_guardian::{Error as GuardianError, PauseTarget, ResumeReason, PAUSED_CALL_ERROR};
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchError, MultiAddress,
 };
@@ -32,10 +31,7 @@ fn prepare_paths() -> AccountId {
 			delay: 0,
 		}),
 	);
-	let multisig = pallet_multisig::Pallet::<Runtime>::multi_account_id(
-		&[Keyring::Bob.to_account_id(), Keyring::Charlie.to_account_id()],
-		2,
-	);
+	let multisig = bob_charlie_multisig();
 	submit_ok(
 		Keyring::Ferdie,
 		RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
@@ -104,41 +100,7 @@ fn assert_blocked_on_every_path(transfer: Transfer) {
 	})));
 
 	// multisig: Bob approves, Charlie executes.
-	let multisig = pallet_multisig::Pallet::<Runtime>::multi_account_id(
-		&[Keyring::Bob.to_account_id(), Keyring::Charlie.to_account_id()],
-		2,
-	);
-	let max_weight = frame_support::weights::Weight::from_parts(10_000_000_000, 1_000_000);
-	submit_ok(
-		Keyring::Bob,
-		RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
-			threshold: 2,
-			other_signatories: vec![Keyring::Charlie.to_account_id()],
-			maybe_timepoint: None,
-			call: Box::new(call()),
-			max_weight,
-		}),
-	);
-	let call_hash = BlakeTwo256::hash_of(&call()).0;
-	let when = pallet_multisig::Multisigs::<Runtime>::get(&multisig, call_hash)
-		.expect("Bob's approval is stored")
-		.when;
-	System::reset_events();
-	submit_ok(
-		Keyring::Charlie,
-		RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
-			threshold: 2,
-			other_signatories: vec![Keyring::Bob.to_account_id()],
-			maybe_timepoint: Some(when),
-			call: Box::new(call()),
-			max_weight,
-		}),
-	);
-	assert!(events().iter().any(|e| matches!(
-		e,
-		RuntimeEvent::Multisig(pallet_multisig::Event::MultisigExecuted { result, .. })
-			if *result == Err(call_filtered())
-	)));
+	assert_eq!(multisig_execute(call()), Some(Err(call_filtered())));
 
 	assert_eq!(free(Keyring::Dave), dave, "Dave received nothing");
 }

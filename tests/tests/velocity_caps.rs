@@ -10,7 +10,6 @@ use pallet_guardian::{
 	CAP_EXCEEDED_ERROR,
 };
 use sp_runtime::{
-	traits::{BlakeTwo256, Hash},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchError, MultiAddress,
 };
@@ -178,50 +177,11 @@ fn a_proxy_cannot_escape_and_the_refusal_is_recorded() {
 #[test]
 fn a_multisig_cannot_escape() {
 	on_chain(|| {
-		let multisig = pallet_multisig::Pallet::<Runtime>::multi_account_id(
-			&[Keyring::Bob.to_account_id(), Keyring::Charlie.to_account_id()],
-			2,
-		);
+		let multisig = bob_charlie_multisig();
 		submit_ok(Keyring::Ferdie, transfer_to(&multisig, 1_000 * UNIT));
 		guard(multisig.clone());
 		let dave = Keyring::Dave.to_account_id();
-		let execute = |value: Balance| {
-			let call = transfer_to(&dave, value);
-			let max_weight = frame_support::weights::Weight::from_parts(10_000_000_000, 1_000_000);
-			submit_ok(
-				Keyring::Bob,
-				RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
-					threshold: 2,
-					other_signatories: vec![Keyring::Charlie.to_account_id()],
-					maybe_timepoint: None,
-					call: Box::new(call.clone()),
-					max_weight,
-				}),
-			);
-			let when = pallet_multisig::Multisigs::<Runtime>::get(
-				&multisig,
-				BlakeTwo256::hash_of(&call).0,
-			)
-			.expect("Bob's approval is stored")
-			.when;
-			System::reset_events();
-			submit_ok(
-				Keyring::Charlie,
-				RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
-					threshold: 2,
-					other_signatories: vec![Keyring::Bob.to_account_id()],
-					maybe_timepoint: Some(when),
-					call: Box::new(call),
-					max_weight,
-				}),
-			);
-			events().into_iter().find_map(|e| match e {
-				RuntimeEvent::Multisig(pallet_multisig::Event::MultisigExecuted {
-					result, ..
-				}) => Some(result),
-				_ => None,
-			})
-		};
+		let execute = |value: Balance| multisig_execute(transfer_to(&dave, value));
 		let before = balance_of(&dave);
 		assert_eq!(execute(CAP + UNIT), Some(Err(capped())));
 		assert_eq!(balance_of(&dave), before);
