@@ -50,11 +50,11 @@ pub(crate) struct Position {
 
 impl Position {
 	pub(crate) fn of(who: &impl Encode) -> Self {
-		let hash = who.using_encoded(Blake2_128::hash);
-		let group = usize::from(hash[0]) % GROUPS;
+		let [first, rest @ ..] = who.using_encoded(Blake2_128::hash);
+		let group = usize::from(first) % GROUPS;
 		let mut counters = [None; 3];
 		let mut taken = [false; GROUP_LEN];
-		for (slot, byte) in counters.iter_mut().zip(hash.iter().skip(1)) {
+		for (slot, byte) in counters.iter_mut().zip(rest.iter()) {
 			let counter = usize::from(*byte) % GROUP_LEN;
 			if let Some(seen) = taken.get_mut(counter) {
 				if !*seen {
