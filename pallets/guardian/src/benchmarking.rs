@@ -178,11 +178,23 @@ mod benchmarks {
 		assert_eq!(Pauses::<T>::get().len(), 0);
 	}
 
-	/// The filter with `MaxActivePauses` pauses stored, none covering the checked call.
+	/// The filter's storage work for a pausable call with nothing paused: the whitelisted
+	/// summary alone.
 	#[benchmark]
-	fn check_paused() {
-		let max = T::MaxActivePauses::get();
-		let mut targets = pausable_calls::<T>(max.saturating_add(1));
+	fn check_paused_none() {
+		let covered;
+		#[block]
+		{
+			covered = Summary::<T>::get().active != 0;
+		}
+		assert!(!covered);
+	}
+
+	/// The filter's storage work for a pausable call with `n` pauses stored, none covering
+	/// it: the summary and the pause list.
+	#[benchmark]
+	fn check_paused(n: Linear<1, { T::MaxActivePauses::get() }>) {
+		let mut targets = pausable_calls::<T>(n.saturating_add(1));
 		let unpaused = targets.pop().expect("at least one pausable call");
 		for target in &targets {
 			let stored = Guardian::<T>::validate_target(target).expect("pausable");
@@ -206,9 +218,12 @@ mod benchmarks {
 		let covered;
 		#[block]
 		{
-			covered = Guardian::<T>::pause_covering(&meta).is_some();
+			// `call_allowed`'s storage work for a pausable call.
+			covered =
+				Summary::<T>::get().active != 0 && Guardian::<T>::pause_covering(&meta).is_some();
 		}
 		assert!(!covered);
+		assert_eq!(Summary::<T>::get().active, n);
 	}
 
 	#[benchmark]

@@ -6,19 +6,20 @@
 use crate::{
 	mock::*, velocity::tests::Rng, AccountGuard, CapScope, CheckVelocity, Error, Event, GlobalCap,
 	GuardIndex, Guards, Limit, OwnLimitAnnouncements, PauseTarget, PolicyInput, RejectedDebits,
-	ResponseInput, WindowSpec, CAP_EXCEEDED_ERROR,
+	ResponseInput, WeightInfo, WindowSpec, CAP_EXCEEDED_ERROR,
 };
 use frame_support::{
 	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
+	dispatch::{DispatchClass, GetDispatchInfo},
 	traits::{
 		fungible::{Mutate, MutateHold},
 		tokens::{Precision, Preservation},
 		Currency, ReservableCurrency,
 	},
+	weights::Weight,
 };
 use sp_runtime::{
-	traits::{BadOrigin, DispatchTransaction, Dispatchable},
+	traits::{BadOrigin, DispatchTransaction, Dispatchable, TransactionExtension},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	DispatchError, Perbill,
 };
@@ -45,6 +46,9 @@ fn send(from: u64, to: u64, value: u64) -> Result<(), DispatchError> {
 		.dispatch(RuntimeOrigin::signed(from))
 		.map(|_| ())
 		.map_err(|e| e.error)
+}
+fn transfer_call(to: u64, value: u64) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to, value })
 }
 fn capped() -> DispatchError {
 	Error::<Test>::VelocityCapExceeded.into()
@@ -571,6 +575,51 @@ fn refusals_are_recorded_although_the_dispatch_is_rolled_back() {
 		// Outside a transaction nothing is noted (and nothing could be written).
 		assert_noop!(send(derivative, 2, 31), capped());
 		assert_eq!(RejectedDebits::<Test>::get(), 2);
+	});
+}
+
+/// What `CheckVelocity` refunds of its up-front weight after validating and dispatching `call`.
+fn velocity_refund(who: u64, call: RuntimeCall) -> Weight {
+	let info = call.get_dispatch_info();
+	let (pre, _) = CheckVelocity::<Test>::new()
+		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
+		.expect("valid");
+	CheckVelocity::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
+		.expect("no error")
+}
+
+#[test]
+fn the_pool_check_charges_the_guarded_worst_case_and_refunds_the_rest() {
+	test(|| {
+		guard(1, vec![abs(10, 100)]);
+		let full = <() as WeightInfo>::check_velocity();
+		assert_eq!(CheckVelocity::<Test>::new().weight(&transfer_call(2, 5)), full);
+		// A guarded signer's transfer costs the full check.
+		assert_eq!(velocity_refund(1, transfer_call(2, 5)), Weight::zero());
+		// An unguarded signer's costs the index look-up only.
+		assert_eq!(
+			velocity_refund(2, transfer_call(3, 5)),
+			full.saturating_sub(<() as WeightInfo>::ledger_debit_unguarded())
+		);
+		// A call that moves nothing costs nothing.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_eq!(velocity_refund(1, remark), full);
+	});
+}
+
+#[test]
+fn a_guarded_debit_adds_its_benchmarked_cost_to_the_block() {
+	test(|| {
+		guard(1, vec![abs(10, 100)]);
+		let normal = || *frame_system::Pallet::<Test>::block_weight().get(DispatchClass::Normal);
+		let before = normal();
+		assert_ok!(send(2, 3, 5));
+		assert_eq!(normal(), before, "an unguarded debit is in the transfer's own weight");
+		assert_ok!(send(1, 2, 5));
+		assert_eq!(normal(), before.saturating_add(<() as WeightInfo>::ledger_debit_guarded()));
+		// Inflows are not checked, so not charged either.
+		assert_ok!(send(2, 1, 5));
+		assert_eq!(normal(), before.saturating_add(<() as WeightInfo>::ledger_debit_guarded()));
 	});
 }
 

@@ -1,17 +1,22 @@
 //! [`CheckPaused`]: refuse a paused top-level call at transaction-pool validation, before
 //! anyone pays a fee for a call that cannot run.
 
-use crate::{Config, Pallet, WeightInfo};
+use crate::{Config, Pallet, Summary, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
-	pallet_prelude::TransactionSource, traits::IsType, weights::Weight, DefaultNoBound,
+	pallet_prelude::TransactionSource,
+	traits::{Get, IsType},
+	weights::Weight,
+	DefaultNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::{
-	impl_tx_ext_default,
-	traits::{DispatchInfoOf, TransactionExtension, ValidateResult},
-	transaction_validity::{InvalidTransaction, ValidTransaction},
+	traits::{
+		DispatchInfoOf, DispatchOriginOf, PostDispatchInfoOf, TransactionExtension, ValidateResult,
+	},
+	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	DispatchResult,
 };
 
 /// The `InvalidTransaction::Custom` code of a transaction whose call is paused.
@@ -21,6 +26,11 @@ pub const PAUSED_CALL_ERROR: u8 = 180;
 /// `InvalidTransaction::Custom(`[`PAUSED_CALL_ERROR`]`)`. Nested calls are stopped by the
 /// call filter at dispatch. Add it to the runtime's transaction extension tuple, before
 /// `ChargeTransactionPayment`.
+///
+/// Weight: charges the benchmarked `check_paused(MaxActivePauses)` up front and refunds down to
+/// what the filter did: `check_paused(n)` for the `n` pauses stored, `check_paused_none` (the
+/// whitelisted summary) with nothing paused, nothing for the guardian's own and whitelisted
+/// calls.
 #[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckPaused<T>(PhantomData<T>);
@@ -43,11 +53,13 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 {
 	const IDENTIFIER: &'static str = "GuardianCheckPaused";
 	type Implicit = ();
-	type Val = ();
-	type Pre = ();
+	/// The weight the check actually took.
+	type Val = Weight;
+	/// The weight to refund.
+	type Pre = Weight;
 
 	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
-		T::WeightInfo::check_paused()
+		T::WeightInfo::check_paused(T::MaxActivePauses::get())
 	}
 
 	fn validate(
@@ -60,11 +72,40 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
-		if !Pallet::<T>::call_allowed(<T as Config>::RuntimeCall::from_ref(call)) {
+		let call = <T as Config>::RuntimeCall::from_ref(call);
+		if !Pallet::<T>::call_allowed(call) {
 			return Err(InvalidTransaction::Custom(PAUSED_CALL_ERROR).into());
 		}
-		Ok((ValidTransaction::default(), (), origin))
+		let spent = if Pallet::<T>::never_paused(call) {
+			Weight::zero()
+		} else {
+			// The whitelisted summary, read by `call_allowed` already.
+			match Summary::<T>::get().active {
+				0 => T::WeightInfo::check_paused_none(),
+				n => T::WeightInfo::check_paused(n),
+			}
+		};
+		Ok((ValidTransaction::default(), spent, origin))
 	}
 
-	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);
+	fn prepare(
+		self,
+		spent: Self::Val,
+		_origin: &DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		Ok(self.weight(call).saturating_sub(spent))
+	}
+
+	fn post_dispatch_details(
+		refund: Self::Pre,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		Ok(refund)
+	}
 }

@@ -48,10 +48,16 @@
 //!   cap +2/+2.
 //! * The storage layer a guarded debit runs in costs the `:transaction_level:` key, which
 //!   frame-benchmarking whitelists.
+//! * **Who pays**: pallet-balances' weights are benchmarked from unguarded accounts, so they
+//!   include the unguarded cost (nothing charged). Each debit of a guarded account adds the
+//!   benchmarked `ledger_debit_guarded` weight to the block as extra weight, whichever path it
+//!   came by (a transaction, a proxy or multisig, another pallet, a hook); a refused debit is
+//!   charged the same when [`crate::CheckVelocity`] records it.
 
-use crate::{Config, Pallet};
+use crate::{Config, Pallet, WeightInfo};
 use core::marker::PhantomData;
 use frame_support::{
+	dispatch::DispatchClass,
 	storage::{with_transaction, TransactionOutcome},
 	traits::StoredMap,
 };
@@ -98,7 +104,8 @@ where
 		}
 		// A refusal comes after `f` ran (and pallet-balances' `f` adjusts reference counts in
 		// storage): run in a layer of our own so that a refusal leaves nothing behind.
-		with_transaction(|| {
+		let mut committed = false;
+		let outcome = with_transaction(|| {
 			let mut plan = None;
 			let result = Inner::try_mutate_exists(who, |account| {
 				let before = account.clone();
@@ -114,11 +121,23 @@ where
 				Ok(result) => {
 					if let Some(plan) = plan {
 						Pallet::<T>::apply_debit(plan);
+						committed = true;
 					}
 					TransactionOutcome::Commit(Ok(result))
 				}
 				Err(error) => TransactionOutcome::Rollback(Err(error)),
 			}
-		})
+		});
+		if committed {
+			// The check's benchmarked cost, on whatever path the debit came (a transfer's own
+			// weight is measured from an unguarded account). A refused debit fails its
+			// dispatch, whose rollback would discard this: `CheckVelocity` charges refusals
+			// when it records them.
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				T::WeightInfo::ledger_debit_guarded(),
+				DispatchClass::Normal,
+			);
+		}
+		outcome
 	}
 }

@@ -5,9 +5,14 @@ use crate::{
 	mock::*, CheckPaused, CircuitBreaker, Error, Event, PauseSummary, PauseTarget,
 	PauseTargetInput, Pauses, ResumeReason, Summary, WeightInfo, PAUSED_CALL_ERROR,
 };
-use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::Hooks, BoundedVec};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{Get, Hooks},
+	BoundedVec,
+};
 use sp_runtime::{
-	traits::{DispatchTransaction, Dispatchable},
+	traits::{DispatchTransaction, Dispatchable, TransactionExtension},
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 	DispatchError,
 };
@@ -483,6 +488,33 @@ fn the_extension_refuses_paused_calls_at_validation() {
 		})));
 		run_to_block(6);
 		assert_ok!(validate(&keep_alive(2)));
+	});
+}
+
+#[test]
+fn the_extension_refunds_what_the_filter_did_not_read() {
+	test(|| {
+		let refund = |call: RuntimeCall| {
+			let info = call.get_dispatch_info();
+			let (pre, _) = CheckPaused::<Test>::new()
+				.validate_and_prepare(RuntimeOrigin::signed(1), &call, &info, 0, 0)
+				.expect("valid");
+			CheckPaused::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
+				.expect("no error")
+		};
+		let max = <Test as crate::Config>::MaxActivePauses::get();
+		let full = <() as WeightInfo>::check_paused(max);
+		assert_eq!(CheckPaused::<Test>::new().weight(&keep_alive(2)), full);
+		assert_eq!(
+			refund(keep_alive(2)),
+			full.saturating_sub(<() as WeightInfo>::check_paused_none())
+		);
+		assert_ok!(Guardian::pause(root(), call("Balances", "transfer_all"), 5));
+		assert_eq!(refund(keep_alive(2)), full.saturating_sub(<() as WeightInfo>::check_paused(1)));
+		// The guardian's own calls read nothing.
+		let resume =
+			RuntimeCall::Guardian(crate::Call::resume { target: call("Balances", "transfer_all") });
+		assert_eq!(refund(resume), full);
 	});
 }
 

@@ -32,7 +32,9 @@ pub const CAP_EXCEEDED_ERROR: u8 = 181;
 ///   exceeds the signer's remaining allowance is invalid with
 ///   `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`, so nobody pays a fee for a doomed
 ///   transfer. Costs nothing for calls that move no value, and one partial read of the
-///   whitelisted guard index for an unguarded signer.
+///   whitelisted guard index for an unguarded signer. It charges the guarded signer's
+///   benchmarked `check_velocity` up front and refunds the difference to what it did
+///   (`ledger_debit_unguarded` for an unguarded signer, nothing for a call moving no value).
 /// * **Recording**: after dispatch it writes what the ledger refused during the transaction
 ///   ([`Event::DebitRejected`], the account's `rejected` counter and [`RejectedDebits`]),
 ///   which the dispatch's own rollback would otherwise erase (see [`crate::tx_scope`]).
@@ -62,9 +64,12 @@ where
 {
 	const IDENTIFIER: &'static str = "GuardianCheckVelocity";
 	type Implicit = ();
-	type Val = ();
-	type Pre = ();
+	/// The weight the check actually took.
+	type Val = Weight;
+	/// The weight to refund.
+	type Pre = Weight;
 
+	/// The guarded signer's worst case up front; `prepare` works out the refund.
 	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		T::WeightInfo::check_velocity()
 	}
@@ -79,39 +84,44 @@ where
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
+		let mut spent = Weight::zero();
 		if let Some(who) = origin.as_system_origin_signer() {
 			let outflow = T::OutflowEstimator::outflow(who, call);
-			if !outflow.is_zero()
-				&& Pallet::<T>::may_be_guarded(who)
-				&& Pallet::<T>::remaining_allowance(who).is_some_and(|left| outflow > left)
-			{
-				return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
+			if !outflow.is_zero() {
+				if Pallet::<T>::may_be_guarded(who) {
+					spent = T::WeightInfo::check_velocity();
+					if Pallet::<T>::remaining_allowance(who).is_some_and(|left| outflow > left) {
+						return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
+					}
+				} else {
+					spent = T::WeightInfo::ledger_debit_unguarded();
+				}
 			}
 		}
-		Ok((ValidTransaction::default(), (), origin))
+		Ok((ValidTransaction::default(), spent, origin))
 	}
 
 	fn prepare(
 		self,
-		_val: Self::Val,
+		spent: Self::Val,
 		_origin: &DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
-		_call: &<T as frame_system::Config>::RuntimeCall,
+		call: &<T as frame_system::Config>::RuntimeCall,
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		tx_scope::begin();
-		Ok(())
+		Ok(self.weight(call).saturating_sub(spent))
 	}
 
 	fn post_dispatch_details(
-		_pre: Self::Pre,
+		refund: Self::Pre,
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 		_result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		Pallet::<T>::record_refusals();
-		Ok(Weight::zero())
+		Ok(refund)
 	}
 }
 
@@ -141,9 +151,13 @@ impl<T: Config> Pallet<T> {
 				global: refusal.global,
 			});
 		}
+		// The writes above, and each refused debit's check, whose own charge the dispatch's
+		// rollback discarded (see `LedgerGuard`).
 		let entries = noted.len().saturated_into::<u64>();
 		frame_system::Pallet::<T>::register_extra_weight_unchecked(
-			T::DbWeight::get().reads_writes(entries.saturating_add(1), entries.saturating_add(1)),
+			T::DbWeight::get()
+				.reads_writes(entries.saturating_add(1), entries.saturating_add(1))
+				.saturating_add(T::WeightInfo::ledger_debit_guarded().saturating_mul(count)),
 			DispatchClass::Mandatory,
 		);
 	}
