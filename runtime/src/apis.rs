@@ -1,9 +1,8 @@
 //! The runtime APIs the node and clients (polkadot.js apps) use.
 
 use crate::{
-	genesis_config_presets, AccountId, Balance, Block, BlockNumber, Executive, Guardian,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Balance, Block, Executive, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -105,25 +104,26 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_guardian::runtime_api::GuardianApi<Block, AccountId, Balance, BlockNumber>
+	#[cfg(not(feature = "without-guardian"))]
+	impl pallet_guardian::runtime_api::GuardianApi<Block, AccountId, Balance, crate::BlockNumber>
 		for Runtime
 	{
-		fn paused_until(pallet: Vec<u8>, call: Vec<u8>) -> Option<BlockNumber> {
-			Guardian::call_paused_until(&pallet, &call)
+		fn paused_until(pallet: Vec<u8>, call: Vec<u8>) -> Option<crate::BlockNumber> {
+			crate::Guardian::call_paused_until(&pallet, &call)
 		}
 
-		fn active_pauses() -> Vec<pallet_guardian::PauseRecord<Vec<u8>, BlockNumber>> {
-			Guardian::active_pauses()
+		fn active_pauses() -> Vec<pallet_guardian::PauseRecord<Vec<u8>, crate::BlockNumber>> {
+			crate::Guardian::active_pauses()
 		}
 
 		fn allowances(
 			who: AccountId,
-		) -> Vec<pallet_guardian::runtime_api::WindowAllowance<BlockNumber, Balance>> {
-			Guardian::allowances(&who)
+		) -> Vec<pallet_guardian::runtime_api::WindowAllowance<crate::BlockNumber, Balance>> {
+			crate::Guardian::allowances(&who)
 		}
 
-		fn global_cap() -> Vec<pallet_guardian::runtime_api::WindowAllowance<BlockNumber, Balance>> {
-			Guardian::global_allowances()
+		fn global_cap() -> Vec<pallet_guardian::runtime_api::WindowAllowance<crate::BlockNumber, Balance>> {
+			crate::Guardian::global_allowances()
 		}
 	}
 

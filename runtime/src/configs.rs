@@ -1,9 +1,9 @@
 //! Configuration of every pallet but the guardian (see [`crate::guardian`]).
 
 use crate::{
-	AccountId, Balance, Balances, Block, BlockNumber, Guardian, Hash, Nonce, OriginCaller,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, UNIT, VERSION,
+	AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, UNIT, VERSION,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -54,7 +54,10 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
 	/// Every dispatch with a non-root origin, nested ones included, passes the guardian.
-	type BaseCallFilter = Guardian;
+	#[cfg(not(feature = "without-guardian"))]
+	type BaseCallFilter = crate::Guardian;
+	#[cfg(feature = "without-guardian")]
+	type BaseCallFilter = frame_support::traits::Everything;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -70,13 +73,17 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	/// Measured on this runtime, with the ledger guard as the account store.
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	/// The guardian's velocity caps sit in front of the account store: every debit of a
 	/// guarded account, whatever caused it, is checked there.
+	#[cfg(not(feature = "without-guardian"))]
 	type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;
+	#[cfg(feature = "without-guardian")]
+	type AccountStore = System;
 	type ReserveIdentifier = [u8; 8];
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxLocks = ConstU32<50>;
@@ -92,7 +99,10 @@ parameter_types! {
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are exempt from the velocity caps (tips are not).
+	#[cfg(not(feature = "without-guardian"))]
 	type OnChargeTransaction = pallet_guardian::ExemptFees<FungibleAdapter<Balances, ()>>;
+	#[cfg(feature = "without-guardian")]
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
@@ -110,7 +120,7 @@ impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 /// What a proxy may do on behalf of its delegator.
@@ -167,7 +177,7 @@ impl pallet_proxy::Config for Runtime {
 	type ProxyDepositBase = ProxyDepositBase;
 	type ProxyDepositFactor = ProxyDepositFactor;
 	type MaxProxies = ConstU32<32>;
-	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_proxy::WeightInfo<Runtime>;
 	type MaxPending = ConstU32<32>;
 	type CallHasher = sp_runtime::traits::BlakeTwo256;
 	type AnnouncementDepositBase = AnnouncementDepositBase;
@@ -187,7 +197,7 @@ impl pallet_multisig::Config for Runtime {
 	type DepositBase = MultisigDepositBase;
 	type DepositFactor = MultisigDepositFactor;
 	type MaxSignatories = ConstU32<20>;
-	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
 	type BlockNumberProvider = System;
 }
 

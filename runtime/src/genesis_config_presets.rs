@@ -1,4 +1,5 @@
-//! Genesis presets (`development`, `local_testnet`) through sp-genesis-builder.
+//! Genesis presets (`development`, `local_testnet`, and with `runtime-benchmarks` the
+//! `guarded-benchmark` preset of the benchmark report) through sp-genesis-builder.
 
 use crate::{AccountId, Balance, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
@@ -53,11 +54,52 @@ pub fn local_testnet_genesis() -> Value {
 	)
 }
 
+/// The preset of the benchmark report: benchmarks run on it measure a guarded caller.
+#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-guardian")))]
+pub const GUARDED_BENCHMARK_PRESET: &str = "guarded-benchmark";
+
+/// How many accounts besides the benchmark caller `guarded-benchmark` puts under a policy.
+#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-guardian")))]
+pub const GUARDED_BENCHMARK_ACCOUNTS: u32 = 500;
+
+/// `guarded-benchmark`: `development`, plus frame-benchmarking's whitelisted caller and
+/// [`GUARDED_BENCHMARK_ACCOUNTS`] other accounts under a governance policy of
+/// [`crate::guardian::MAX_WINDOWS`] windows, and a global cap of as many windows: a transfer
+/// benchmarked from the caller takes the ledger guard's most expensive path, and the hooks'
+/// benchmarks run with many policies stored. The limits are far above what benchmarks move.
+#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-guardian")))]
+pub fn guarded_benchmark_genesis() -> Value {
+	use pallet_guardian::{Limit, PolicyInput, WindowSpec};
+	let policy = || PolicyInput {
+		windows: (1..=crate::guardian::MAX_WINDOWS)
+			.map(|i| WindowSpec { period: i * 100, limit: Limit::Absolute(ENDOWMENT) })
+			.collect::<Vec<_>>(),
+		high_water: None,
+		response: None,
+	};
+	let guarded = core::iter::once(frame_benchmarking::whitelisted_caller::<AccountId>())
+		.chain(
+			(0..GUARDED_BENCHMARK_ACCOUNTS).map(|i| frame_benchmarking::account("guarded", i, 0)),
+		)
+		.map(|who| (who, policy()))
+		.collect::<Vec<_>>();
+	let mut patch = development_config_genesis();
+	let extra = build_struct_json_patch!(RuntimeGenesisConfig {
+		guardian: pallet_guardian::GenesisConfig { guarded, global_cap: Some(policy()) },
+	});
+	if let (Value::Object(base), Value::Object(extra)) = (&mut patch, extra) {
+		base.extend(extra);
+	}
+	patch
+}
+
 /// The JSON of the preset `id`.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => development_config_genesis(),
 		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-guardian")))]
+		GUARDED_BENCHMARK_PRESET => guarded_benchmark_genesis(),
 		_ => return None,
 	};
 	Some(
@@ -69,5 +111,10 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The names of the presets.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	#[allow(unused_mut)]
+	let mut names =
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)];
+	#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-guardian")))]
+	names.push(PresetId::from(GUARDED_BENCHMARK_PRESET));
+	names
 }

@@ -7,6 +7,10 @@
 //! ([`pallet_guardian::ExemptFees`]); its [`pallet_guardian::CheckPaused`] and
 //! [`pallet_guardian::CheckVelocity`] extensions sit in the transaction extension tuple. See
 //! [`guardian`] for its origins, whitelist and bounds.
+//!
+//! The feature `without-guardian` builds the same runtime with none of that (no pallet, no
+//! filter, no ledger guard, no fee wrapper, no extensions): the baseline the benchmark report
+//! (`benchmarking/REPORT.md`) measures the guardian's cost against. Never ship it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`/`impl_runtime_apis` expand to large types.
@@ -27,7 +31,9 @@ mod apis;
 pub use apis::RuntimeApi;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(not(feature = "without-guardian"))]
 pub mod guardian;
+pub mod weights;
 
 use sp_runtime::{
 	generic,
@@ -38,6 +44,7 @@ use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
+#[cfg(not(feature = "without-guardian"))]
 pub use pallet_guardian::Call as GuardianCall;
 
 /// The runtime's version.
@@ -93,6 +100,7 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// call and [`pallet_guardian::CheckVelocity`] a transfer beyond the signer's allowance at
 /// pool validation, before `ChargeTransactionPayment` takes a fee; `CheckVelocity` also
 /// records the debits the ledger refused during dispatch.
+#[cfg(not(feature = "without-guardian"))]
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -103,6 +111,21 @@ pub type TxExtension = (
 	frame_system::CheckWeight<Runtime>,
 	pallet_guardian::CheckPaused<Runtime>,
 	pallet_guardian::CheckVelocity<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// The transaction extensions of the baseline build without the guardian (feature
+/// `without-guardian`, for the benchmark report only).
+#[cfg(feature = "without-guardian")]
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -167,6 +190,7 @@ mod runtime {
 	pub type Multisig = pallet_multisig;
 	#[runtime::pallet_index(8)]
 	pub type Council = pallet_collective<Instance1>;
+	#[cfg(not(feature = "without-guardian"))]
 	#[runtime::pallet_index(9)]
 	pub type Guardian = pallet_guardian;
 
