@@ -1,38 +1,33 @@
 #!/usr/bin/env bash
-# Regenerate the guardian's weights from frame-benchmarking, with the standard CLI
+# Regenerate the weights from frame-benchmarking, with the standard CLI
 # (`frame-omni-bencher v1 benchmark pallet`) run against the template runtime's wasm built with
-# `runtime-benchmarks`. Writes pallets/guardian/src/weights.rs (with the CLI's header).
+# `runtime-benchmarks`:
+# * pallets/guardian/src/weights.rs (the pallet's `WeightInfo`, its `SubstrateWeight<T>` and
+#   `()`), from pallet-weight-template.hbs;
+# * runtime/src/weights/<pallet>.rs for the runtime's pallets in $RUNTIME_PALLETS, from the
+#   CLI's own template. pallet-balances is measured with the guardian's ledger guard as its
+#   account store, utility, proxy and multisig with the guardian's call filter.
+# Every generated file carries the CLI's header (version, date, machine, command).
 #
 #   benchmarking/generate-weights.sh            # steps 50, repeat 20
 #   STEPS=2 REPEAT=1 benchmarking/generate-weights.sh   # a quick smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TOOLS="${GUARDIAN_TOOLS:-$HOME/.cache/pallet-guardian/tools}"
-BENCH_TARGET="${BENCH_TARGET_DIR:-$HOME/.cache/pallet-guardian/bench-target}"
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
-eval "$(scripts/setup.sh)"
+RUNTIME_PALLETS="${RUNTIME_PALLETS:-pallet_balances pallet_utility pallet_proxy pallet_multisig}"
+# shellcheck source=benchmarking/common.sh
+source benchmarking/common.sh
+ensure_omni
+wasm=$(build_runtime "" guardian-runtime)
 
-# frame-omni-bencher of the same polkadot-sdk release (stable2609). Its sc-cli builds RocksDB,
-# which needs libclang.
-if [ ! -x "$TOOLS/bin/frame-omni-bencher" ]; then
-	if ! ls /usr/lib/llvm-*/lib/libclang.so >/dev/null 2>&1 && command -v apt-get >/dev/null; then
-		apt-get install -y -qq libclang-dev >&2
-	fi
-	# It builds a test runtime to wasm too: the set-up above provides the toolchain.
-	CARGO_TARGET_DIR="$HOME/.cache/pallet-guardian/omni-target" \
-		cargo install frame-omni-bencher --version 0.28.0 --locked --root "$TOOLS"
-fi
+bench() {
+	"$OMNI" v1 benchmark pallet --runtime "$wasm" --extrinsic '*' \
+		--steps "$STEPS" --repeat "$REPEAT" --header benchmarking/HEADER.txt "$@"
+}
 
-# The runtime with its benchmarks, in a target dir of its own so that the test builds keep
-# their (benchmark-free) wasm.
-CARGO_TARGET_DIR="$BENCH_TARGET" cargo build -p guardian-runtime --features runtime-benchmarks
-wasm="$BENCH_TARGET/debug/wbuild/guardian-runtime/guardian_runtime.wasm"
-
-"$TOOLS/bin/frame-omni-bencher" v1 benchmark pallet \
-	--runtime "$wasm" \
-	--pallet pallet_guardian --extrinsic '*' \
-	--steps "$STEPS" --repeat "$REPEAT" \
-	--template benchmarking/pallet-weight-template.hbs \
-	--header benchmarking/HEADER.txt \
+bench --pallet pallet_guardian --template benchmarking/pallet-weight-template.hbs \
 	--output pallets/guardian/src/weights.rs
+for pallet in $RUNTIME_PALLETS; do
+	bench --pallet "$pallet" --output "runtime/src/weights/$pallet.rs"
+done
