@@ -10,30 +10,26 @@ pub use crate::{Balances, Council, Multisig, Proxy, Runtime, Sudo, Timestamp, Ut
 #[cfg(not(feature = "without-guardian"))]
 pub use crate::Guardian;
 
-#[cfg(not(feature = "without-guardian"))]
-frame_benchmarking::define_benchmarks!(
-	[frame_benchmarking, BaselineBench::<Runtime>]
-	[frame_system, SystemBench::<Runtime>]
-	[pallet_balances, Balances]
-	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
-	[pallet_utility, Utility]
-	[pallet_proxy, Proxy]
-	[pallet_multisig, Multisig]
-	[pallet_collective, Council]
-	[pallet_guardian, Guardian]
-);
+/// The runtime's benchmark list, with the extra entries given (the guardian's, unless this is
+/// the `without-guardian` baseline of the benchmark report).
+macro_rules! runtime_benchmarks {
+	($($extra:tt)*) => {
+		frame_benchmarking::define_benchmarks!(
+			[frame_benchmarking, BaselineBench::<Runtime>]
+			[frame_system, SystemBench::<Runtime>]
+			[pallet_balances, Balances]
+			[pallet_timestamp, Timestamp]
+			[pallet_sudo, Sudo]
+			[pallet_utility, Utility]
+			[pallet_proxy, Proxy]
+			[pallet_multisig, Multisig]
+			[pallet_collective, Council]
+			$($extra)*
+		);
+	};
+}
 
-// The baseline for the benchmark report: the same pallets without the guardian.
+#[cfg(not(feature = "without-guardian"))]
+runtime_benchmarks!([pallet_guardian, Guardian]);
 #[cfg(feature = "without-guardian")]
-frame_benchmarking::define_benchmarks!(
-	[frame_benchmarking, BaselineBench::<Runtime>]
-	[frame_system, SystemBench::<Runtime>]
-	[pallet_balances, Balances]
-	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
-	[pallet_utility, Utility]
-	[pallet_proxy, Proxy]
-	[pallet_multisig, Multisig]
-	[pallet_collective, Council]
-);
+runtime_benchmarks!();

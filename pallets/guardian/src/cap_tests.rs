@@ -578,14 +578,8 @@ fn refusals_are_recorded_although_the_dispatch_is_rolled_back() {
 	});
 }
 
-/// What `CheckVelocity` refunds of its up-front weight after validating and dispatching `call`.
 fn velocity_refund(who: u64, call: RuntimeCall) -> Weight {
-	let info = call.get_dispatch_info();
-	let (pre, _) = CheckVelocity::<Test>::new()
-		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
-		.expect("valid");
-	CheckVelocity::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
-		.expect("no error")
+	refund_of(CheckVelocity::<Test>::new(), who, call)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! [`CheckPaused`]: refuse a paused top-level call at transaction-pool validation, before
 //! anyone pays a fee for a call that cannot run.
 
-use crate::{Config, Pallet, Summary, WeightInfo};
+use crate::{Config, Pallet, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
@@ -72,18 +72,14 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
-		let call = <T as Config>::RuntimeCall::from_ref(call);
-		if !Pallet::<T>::call_allowed(call) {
+		let check = Pallet::<T>::check_call(<T as Config>::RuntimeCall::from_ref(call));
+		if !check.allowed {
 			return Err(InvalidTransaction::Custom(PAUSED_CALL_ERROR).into());
 		}
-		let spent = if Pallet::<T>::never_paused(call) {
-			Weight::zero()
-		} else {
-			// The whitelisted summary, read by `call_allowed` already.
-			match Summary::<T>::get().active {
-				0 => T::WeightInfo::check_paused_none(),
-				n => T::WeightInfo::check_paused(n),
-			}
+		let spent = match check.pauses_stored {
+			None => Weight::zero(),
+			Some(0) => T::WeightInfo::check_paused_none(),
+			Some(n) => T::WeightInfo::check_paused(n),
 		};
 		Ok((ValidTransaction::default(), spent, origin))
 	}

@@ -7,6 +7,17 @@
 use crate::{Config, Pallet, PauseRecordOf, Pauses, Summary};
 use frame_support::traits::{CallMetadata, Contains, Get, GetCallMetadata, IsSubType, IsType};
 
+/// What the filter decided about a call, and what it read to decide (for the weight
+/// [`crate::CheckPaused`] keeps).
+pub(crate) struct FilterCheck {
+	/// Whether the call may be dispatched now.
+	pub allowed: bool,
+	/// `None` when no storage was read (the guardian's own and whitelisted calls, names over
+	/// the bound); otherwise the number of pauses the summary counted, the pause list having
+	/// been read too when it is not zero.
+	pub pauses_stored: Option<u32>,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Whether `call` may be dispatched now.
 	///
@@ -14,25 +25,23 @@ impl<T: Config> Pallet<T> {
 	/// read ([`Summary`]) when nothing is paused; plus one read of [`Pauses`] (and the
 	/// whitelisted `System::Number`) when pauses are stored.
 	pub fn call_allowed(call: &<T as Config>::RuntimeCall) -> bool {
-		if Self::never_paused(call) {
-			return true;
+		Self::check_call(call).allowed
+	}
+
+	/// [`Self::call_allowed`], reporting what it read.
+	pub(crate) fn check_call(call: &<T as Config>::RuntimeCall) -> FilterCheck {
+		if call.is_sub_type().is_some() || T::WhitelistedCalls::contains(call) {
+			return FilterCheck { allowed: true, pauses_stored: None };
 		}
 		let meta = call.get_call_metadata();
 		let max = T::MaxNameLen::get() as usize;
 		if meta.pallet_name.len() > max || meta.function_name.len() > max {
 			// Such a call could never be paused by name: fail closed.
-			return false;
+			return FilterCheck { allowed: false, pauses_stored: None };
 		}
-		if Summary::<T>::get().active == 0 {
-			return true;
-		}
-		Self::pause_covering(&meta).is_none()
-	}
-
-	/// The guardian's own calls and the runtime's whitelist: never paused, checked without
-	/// storage access.
-	pub fn never_paused(call: &<T as Config>::RuntimeCall) -> bool {
-		call.is_sub_type().is_some() || T::WhitelistedCalls::contains(call)
+		let stored = Summary::<T>::get().active;
+		let allowed = stored == 0 || Self::pause_covering(&meta).is_none();
+		FilterCheck { allowed, pauses_stored: Some(stored) }
 	}
 
 	/// The active pause that stops a call with this metadata, if any. Reads [`Pauses`].

@@ -7,8 +7,12 @@ use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse, MapSuccess},
 };
+use frame_support::{dispatch::GetDispatchInfo, weights::Weight};
 use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy};
-use sp_runtime::{traits::Replace, BuildStorage};
+use sp_runtime::{
+	traits::{DispatchTransaction, Replace, TransactionExtension},
+	BuildStorage,
+};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -163,6 +167,20 @@ pub fn test(test: impl FnOnce()) {
 		test();
 		crate::Pallet::<Test>::do_try_state().expect("try_state invariants hold");
 	});
+}
+
+/// What the transaction extension `extension` refunds of its up-front weight once `who`'s
+/// `call` has been validated, prepared and (successfully) dispatched.
+pub fn refund_of<E: TransactionExtension<RuntimeCall>>(
+	extension: E,
+	who: u64,
+	call: RuntimeCall,
+) -> Weight {
+	let info = call.get_dispatch_info();
+	let (pre, _) = extension
+		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
+		.expect("valid");
+	E::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(())).expect("no error")
 }
 
 /// Runs `on_initialize` of every block up to `n`.

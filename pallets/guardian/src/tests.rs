@@ -494,14 +494,7 @@ fn the_extension_refuses_paused_calls_at_validation() {
 #[test]
 fn the_extension_refunds_what_the_filter_did_not_read() {
 	test(|| {
-		let refund = |call: RuntimeCall| {
-			let info = call.get_dispatch_info();
-			let (pre, _) = CheckPaused::<Test>::new()
-				.validate_and_prepare(RuntimeOrigin::signed(1), &call, &info, 0, 0)
-				.expect("valid");
-			CheckPaused::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
-				.expect("no error")
-		};
+		let refund = |call| refund_of(CheckPaused::<Test>::new(), 1, call);
 		let max = <Test as crate::Config>::MaxActivePauses::get();
 		let full = <() as WeightInfo>::check_paused(max);
 		assert_eq!(CheckPaused::<Test>::new().weight(&keep_alive(2)), full);
