@@ -4,8 +4,10 @@
 use crate::{
 	cap_types::{Limit, Policy, Response, ResponseInput, Window, WindowSpec},
 	tx_scope, velocity, CapScope, Config, Error, Event, GlobalCap, Guards, Pallet, PolicyInput,
-	PolicyOf, ResponseOf, WindowOf, WindowSpecOf, WindowsOf,
+	PolicyOf, ResponseOf, Source, WindowOf, WindowSpecOf, WindowsOf,
 };
+use frame_support::dispatch::DispatchClass;
+use sp_runtime::Perbill;
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{ensure, traits::Get, BoundedVec};
@@ -21,6 +23,7 @@ pub(crate) struct Crossing<T: Config> {
 	window: u32,
 	used: T::Balance,
 	limit: T::Balance,
+	mark: T::Balance,
 }
 
 /// The storage a successful debit of a guarded account writes.
@@ -46,14 +49,16 @@ pub(crate) fn now<T: Config>() -> u64 {
 	frame_system::Pallet::<T>::block_number().saturated_into()
 }
 
-/// The limit of `window` at `now` for an account whose free balance is `free`, and the share
-/// basis to store with it.
+/// The limit of `window` at `now` for an account whose free balance is `free`, scaled to
+/// `scale` (the risk level's [`crate::RiskLevel::cap_scale`]), and the share basis to store
+/// with it.
 fn limit_of<T: Config>(
 	window: &WindowOf<T>,
 	now: u64,
 	free: T::Balance,
+	scale: Perbill,
 ) -> (T::Balance, Option<(T::Balance, u64)>) {
-	match window.spec.limit {
+	let (limit, basis) = match window.spec.limit {
 		Limit::Absolute(limit) => (limit, None),
 		Limit::ShareOfBalance(share) => {
 			let period: u64 = window.spec.period.saturated_into();
@@ -63,7 +68,8 @@ fn limit_of<T: Config>(
 			};
 			(share.mul_floor(basis.0), Some(basis))
 		}
-	}
+	};
+	(scale.mul_floor(limit), basis)
 }
 
 /// Record `amount` in every window, or return `false` and leave them untouched. Crossings of
@@ -75,13 +81,14 @@ fn record_in<T: Config>(
 	high_water: Option<sp_runtime::Perbill>,
 	scope: &CapScope<T::AccountId>,
 	crossings: &mut Vec<Crossing<T>>,
+	scale: Perbill,
 ) -> bool {
 	let now = now::<T>();
 	let mut updated = windows.clone();
 	let mut crossed = Vec::new();
 	for (index, window) in updated.iter_mut().enumerate() {
 		let period: u64 = window.spec.period.saturated_into();
-		let (limit, basis) = limit_of::<T>(window, now, free);
+		let (limit, basis) = limit_of::<T>(window, now, free, scale);
 		let before = window.usage.used(period, now);
 		if !window.usage.try_record(period, limit, now, amount) {
 			return false;
@@ -95,6 +102,7 @@ fn record_in<T: Config>(
 					window: index.saturated_into(),
 					used: after,
 					limit,
+					mark,
 				});
 			}
 		}
@@ -104,9 +112,10 @@ fn record_in<T: Config>(
 	true
 }
 
-/// The limit of `window` at `now` for an account whose free balance is `free`.
+/// The limit of `window` at `now` for an account whose free balance is `free`, at the risk
+/// level in force.
 pub(crate) fn limit_at<T: Config>(window: &WindowOf<T>, now: u64, free: T::Balance) -> T::Balance {
-	limit_of::<T>(window, now, free).0
+	limit_of::<T>(window, now, free, Pallet::<T>::risk_level_now().cap_scale()).0
 }
 
 impl<T: Config> Pallet<T> {
@@ -127,6 +136,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let Some(mut guard) = Guards::<T>::get(who) else { return Ok(None) };
 		let mut crossings = Vec::new();
+		// The risk level scales every limit: halved when Elevated, nothing when Critical.
+		let scale = Self::risk_level_now().cap_scale();
 		let refuse = |global: bool| -> DispatchError {
 			tx_scope::note(Refusal { who: who.clone(), amount, global }.encode());
 			if global {
@@ -138,7 +149,7 @@ impl<T: Config> Pallet<T> {
 
 		if let Some(own) = guard.own.as_mut() {
 			let scope = CapScope::Own(who.clone());
-			if !record_in::<T>(own, amount, free, None, &scope, &mut crossings) {
+			if !record_in::<T>(own, amount, free, None, &scope, &mut crossings, scale) {
 				return Err(refuse(false));
 			}
 		}
@@ -154,6 +165,7 @@ impl<T: Config> Pallet<T> {
 				policy.high_water,
 				&scope,
 				&mut crossings,
+				scale,
 			) {
 				return Err(refuse(false));
 			}
@@ -167,6 +179,7 @@ impl<T: Config> Pallet<T> {
 					cap.high_water,
 					&CapScope::Global,
 					&mut crossings,
+					scale,
 				) {
 					return Err(refuse(true));
 				}
@@ -198,7 +211,26 @@ impl<T: Config> Pallet<T> {
 		if let Some(global) = plan.global {
 			GlobalCap::<T>::put(global);
 		}
+		let mut monitored: Vec<Source> = Vec::new();
 		for crossing in plan.crossings {
+			// The monitors' playbooks for outflows run once per source and debit.
+			let source = match crossing.scope {
+				CapScope::Account(_) => Some(Source::PolicyOutflow),
+				CapScope::Global => Some(Source::GlobalOutflow),
+				CapScope::Own(_) => None,
+			};
+			if let Some(source) = source.filter(|s| !monitored.contains(s)) {
+				monitored.push(source);
+				let weight = Self::high_water_crossed(
+					source,
+					crossing.used.saturated_into(),
+					crossing.mark.saturated_into(),
+				);
+				frame_system::Pallet::<T>::register_extra_weight_unchecked(
+					weight,
+					DispatchClass::Normal,
+				);
+			}
 			Self::deposit_event(Event::HighWaterCrossed {
 				scope: crossing.scope,
 				window: crossing.window,

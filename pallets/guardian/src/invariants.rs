@@ -2,9 +2,10 @@
 
 use crate::{
 	guard_index::{GuardFilter, Position},
-	Config, GlobalCap, GuardIndex, Guards, OwnLimitAnnouncements, Pallet, Pauses, Summary,
-	WindowsOf,
+	Alert, Config, GlobalCap, GuardIndex, Guards, Monitors, OwnLimitAnnouncements, Pallet,
+	Pauses, Source, StaleWatch, Summary, WindowsOf,
 };
+use frame_support::traits::Get;
 use sp_runtime::traits::Zero;
 use sp_runtime::TryRuntimeError;
 
@@ -15,9 +16,11 @@ impl<T: Config> Pallet<T> {
 	/// * every pause began before it ends;
 	/// * every stored target is still a valid target (known names, not whitelisted, not the
 	///   guardian);
-	/// * and the caps' invariants ([`Self::check_caps`]).
+	/// * and the caps' and monitors' invariants ([`Self::check_caps`],
+	///   [`Self::check_monitors`]).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_caps()?;
+		Self::check_monitors()?;
 		let pauses = Pauses::<T>::get();
 		if Summary::<T>::get() != Self::summarise(&pauses) {
 			return Err("Summary does not match Pauses".into());
@@ -32,6 +35,45 @@ impl<T: Config> Pallet<T> {
 			if Self::validate_target(&record.target.to_input()).is_err() {
 				return Err("a stored target is no longer valid".into());
 			}
+		}
+		Ok(())
+	}
+
+	/// Checks that:
+	/// * there are at most `MaxMonitors` monitors, and the counter counts them;
+	/// * the staleness watch holds exactly the monitors with `stale_after`, once each, and the
+	///   alert state's `next_stale` is its earliest deadline;
+	/// * `issuance_watched` says whether an issuance monitor is set;
+	/// * every monitor's playbook lasts between 1 block and `MaxProgrammaticPause`.
+	pub fn check_monitors() -> Result<(), TryRuntimeError> {
+		let mut count = 0u32;
+		let mut stale = 0usize;
+		let watch = StaleWatch::<T>::get();
+		for (source, monitor) in Monitors::<T>::iter() {
+			count = count.saturating_add(1);
+			if monitor.stale_after.is_some() {
+				stale = stale.saturating_add(1);
+				if watch.iter().filter(|(s, _)| *s == source).count() != 1 {
+					return Err("a monitor with stale_after is not watched once".into());
+				}
+			}
+			let duration = monitor.playbook.duration;
+			if duration.is_zero() || duration > T::MaxProgrammaticPause::get() {
+				return Err("a playbook's duration is out of range".into());
+			}
+		}
+		if count != Monitors::<T>::count() || count > T::MaxMonitors::get() {
+			return Err("the monitor count is wrong or over the bound".into());
+		}
+		if watch.len() != stale {
+			return Err("the staleness watch holds a source without stale_after".into());
+		}
+		let alert = Alert::<T>::get();
+		if alert.next_stale != watch.iter().map(|(_, d)| *d).min() {
+			return Err("next_stale is not the earliest staleness deadline".into());
+		}
+		if alert.issuance_watched != Monitors::<T>::contains_key(Source::Issuance) {
+			return Err("issuance_watched does not match the issuance monitor".into());
 		}
 		Ok(())
 	}

@@ -82,6 +82,13 @@ pub fn debit_of<Balance: Copy + Saturating + Zero + Ord>(
 		.saturating_sub(reserved_after.saturating_sub(reserved_before))
 }
 
+/// Free plus reserved, as the issuance counts it.
+fn total_of<Balance: Copy + Saturating + sp_runtime::traits::UniqueSaturatedInto<u128>>(
+	data: Option<&AccountData<Balance>>,
+) -> u128 {
+	data.map_or(0, |d| d.free.saturating_add(d.reserved).unique_saturated_into())
+}
+
 /// The guarded account store. Use as pallet-balances' `AccountStore`:
 /// `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;`.
 pub struct LedgerGuard<T, Inner>(PhantomData<(T, Inner)>);
@@ -99,6 +106,14 @@ where
 		who: &T::AccountId,
 		f: impl FnOnce(&mut Option<AccountData<T::Balance>>) -> Result<R, E>,
 	) -> Result<R, E> {
+		// Every change also notes, in memory, how the account's total moved: the hint that a
+		// transaction created value (see `tx_scope`).
+		let f = |account: &mut Option<AccountData<T::Balance>>| {
+			let before = total_of(account.as_ref());
+			let result = f(account)?;
+			crate::tx_scope::note_total(before, total_of(account.as_ref()));
+			Ok(result)
+		};
 		if !Pallet::<T>::may_be_guarded(who) {
 			return Inner::try_mutate_exists(who, f);
 		}

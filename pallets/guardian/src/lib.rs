@@ -161,8 +161,13 @@ mod filter;
 pub mod guard_index;
 mod invariants;
 mod ledger;
+mod monitor_types;
+mod monitors;
+mod oracle;
 mod outflow;
 mod own_limits;
+mod playbooks;
+mod risk;
 pub mod runtime_api;
 pub mod tx_scope;
 mod types;
@@ -178,6 +183,8 @@ mod cap_tests;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
+mod monitor_tests;
+#[cfg(test)]
 mod tests;
 pub mod weights;
 
@@ -190,8 +197,15 @@ pub use extension::{CheckPaused, PAUSED_CALL_ERROR};
 pub use fees::ExemptFees;
 pub use guard_index::GuardFilter;
 pub use ledger::{debit_of, LedgerGuard};
+pub use monitor_types::{
+	AlertState, Anomaly, Flag, Monitor, MonitorInput, MonitorState, Playbook, PlaybookInput,
+	RiskLevel, Rule, Source,
+};
+pub use monitors::MetricSink;
+pub use oracle::{GuardedFeed, OracleMonitor};
 pub use outflow::{BalancesTransfers, EstimateOutflow};
 pub use pallet::*;
+pub use risk::RiskLevelProvider;
 pub use types::{PauseRecord, PauseSummary, PauseTarget, PauseTargetInput, ResumeReason};
 pub use velocity_extension::{CheckVelocity, CAP_EXCEEDED_ERROR};
 pub use weights::WeightInfo;
@@ -208,7 +222,7 @@ pub mod pallet {
 		traits::{fungible, tokens, IsSubType, IsType},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Dispatchable, StaticLookup};
+	use sp_runtime::traits::{Dispatchable, Saturating, StaticLookup};
 
 	/// The storage layout version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -252,6 +266,11 @@ pub mod pallet {
 		<T as Config>::MaxWindows,
 		<T as Config>::MaxResponseTargets,
 	>;
+	/// A monitor as stored.
+	pub type MonitorOf<T> =
+		Monitor<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;
+	/// A monitor as given to an extrinsic.
+	pub type MonitorInputOf<T> = MonitorInput<BlockNumberFor<T>>;
 	/// A pending loosening of an own limit.
 	pub type AnnouncementOf<T> =
 		Announcement<BlockNumberFor<T>, <T as Config>::Balance, <T as Config>::MaxWindows>;
@@ -322,6 +341,11 @@ pub mod pallet {
 			Self::Balance,
 		>;
 
+		/// How many monitors (issuance, feeds, metrics, outflows) may be set. Bounds the
+		/// staleness check's work in a block.
+		#[pallet::constant]
+		type MaxMonitors: Get<u32>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}
@@ -354,6 +378,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OwnLimitAnnouncements<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, AnnouncementOf<T>>;
+
+	/// The risk level's deadlines and the next staleness check. A per-block key (read by
+	/// `on_initialize` every block), whitelisted for benchmarks.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type Alert<T: Config> = StorageValue<_, AlertState<BlockNumberFor<T>>, ValueQuery>;
+
+	/// The monitors, by source: rule, playbook and what each remembers.
+	#[pallet::storage]
+	pub type Monitors<T: Config> = CountedStorageMap<_, Twox64Concat, Source, MonitorOf<T>>;
+
+	/// The staleness deadline of each monitor with `stale_after`.
+	#[pallet::storage]
+	pub type StaleWatch<T: Config> = StorageValue<
+		_,
+		BoundedVec<(Source, BlockNumberFor<T>), <T as Config>::MaxMonitors>,
+		ValueQuery,
+	>;
 
 	/// How many debits the caps have refused in signed transactions, ever.
 	#[pallet::storage]
@@ -397,6 +439,24 @@ pub mod pallet {
 			used: T::Balance,
 			limit: T::Balance,
 		},
+		/// Governance set (or replaced) the monitor of `source`.
+		MonitorSet { source: Source },
+		/// Governance removed the monitor of `source`.
+		MonitorRemoved { source: Source },
+		/// The monitor of `source` found `anomaly`: `measured` against `threshold` (for a
+		/// flow, the window's total change; for a jump, the move; for staleness, blocks
+		/// without a value; for a high-water mark, the window's usage against the mark).
+		AnomalyDetected { source: Source, anomaly: Anomaly, measured: u128, threshold: u128 },
+		/// The playbook of `source` ran: `paused` targets paused and the level raised to
+		/// `level`, all until block `until` (exclusive).
+		ResponseApplied { source: Source, paused: u32, level: RiskLevel, until: BlockNumberFor<T> },
+		/// Governance extended the response for `source` until block `until` (exclusive).
+		ResponseExtended { source: Source, until: BlockNumberFor<T> },
+		/// Governance reset the response for `source`: `resumed` targets resumed, the level it
+		/// raised cleared, the monitor started afresh.
+		ResponseReset { source: Source, resumed: u32 },
+		/// The risk level in force changed.
+		RiskLevelChanged { from: RiskLevel, to: RiskLevel },
 		/// A debit of `amount` from `who` was refused by its caps (`global`: by the global
 		/// cap). Recorded after the refused dispatch was rolled back.
 		DebitRejected { who: T::AccountId, amount: T::Balance, global: bool },
@@ -460,6 +520,22 @@ pub mod pallet {
 		VelocityCapExceeded,
 		/// The debit exceeds the global cap's remaining allowance.
 		GlobalCapExceeded,
+		/// `MaxMonitors` monitors are already set.
+		TooManyMonitors,
+		/// No monitor for that source.
+		NoMonitor,
+		/// The rule (or `stale_after`) does not apply to that source: outflow sources take
+		/// neither (their threshold is the caps' high-water mark); the issuance is observed
+		/// every block, so it takes no `stale_after`.
+		RuleNotApplicable,
+		/// A monitor of values needs a rule or `stale_after`, and a flow rule a rise or fall.
+		NoThreshold,
+		/// A threshold of zero (every change would be an anomaly).
+		ThresholdOutOfRange,
+		/// No response is in force for that source.
+		NotFlagged,
+		/// Lowering the risk level is a reset; raising to `Normal` does nothing.
+		NotARaise,
 	}
 
 	#[pallet::genesis_config]
@@ -471,6 +547,8 @@ pub mod pallet {
 		pub guarded: alloc::vec::Vec<(T::AccountId, PolicyInputOf<T>)>,
 		/// The global cap from genesis.
 		pub global_cap: Option<PolicyInputOf<T>>,
+		/// Monitors from genesis.
+		pub monitors: alloc::vec::Vec<(Source, MonitorInputOf<T>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -500,6 +578,13 @@ pub mod pallet {
 					.unwrap_or_else(|e| panic!("genesis global cap is invalid: {e:?}"));
 				GlobalCap::<T>::put(cap);
 			}
+			for (source, input) in &self.monitors {
+				let monitor = Pallet::<T>::build_monitor(*source, input)
+					.unwrap_or_else(|e| panic!("genesis monitor of {source:?} is invalid: {e:?}"));
+				assert!(!Monitors::<T>::contains_key(source), "genesis sets {source:?} twice");
+				Pallet::<T>::store_monitor(*source, monitor)
+					.unwrap_or_else(|e| panic!("genesis monitor of {source:?} refused: {e:?}"));
+			}
 		}
 	}
 
@@ -509,12 +594,17 @@ pub mod pallet {
 			// Bring the guard index into the block's cache: the ledger's per-debit look-ups of
 			// it are then free (the key is whitelisted for benchmarks).
 			let _ = sp_io::storage::read(&GuardIndex::<T>::hashed_key(), &mut [], 0);
-			Self::expire_pauses(now).saturating_add(T::DbWeight::get().reads(1))
+			Self::expire_pauses(now)
+				.saturating_add(T::DbWeight::get().reads(1))
+				.saturating_add(Self::announce_risk())
+				.saturating_add(Self::observe_issuance())
+				.saturating_add(Self::check_stale(now))
 		}
 
 		fn integrity_test() {
 			Self::check_runtime_names();
 			assert!(T::MaxActivePauses::get() > 0, "MaxActivePauses must be at least 1");
+			assert!(T::MaxMonitors::get() > 0, "MaxMonitors must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -687,6 +777,82 @@ pub mod pallet {
 		pub fn cancel_own_announcement(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_own_announcement(&who)
+		}
+
+		/// Set (or replace, starting afresh) the monitor of `source`: its rule, staleness
+		/// threshold and playbook. `CapOrigin`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_monitor())]
+		pub fn set_monitor(
+			origin: OriginFor<T>,
+			source: Source,
+			monitor: MonitorInputOf<T>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let monitor = Self::build_monitor(source, &monitor)?;
+			Self::store_monitor(source, monitor)?;
+			Self::deposit_event(Event::MonitorSet { source });
+			Ok(())
+		}
+
+		/// Remove the monitor of `source` (a response in force runs its course). `CapOrigin`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::remove_monitor())]
+		pub fn remove_monitor(origin: OriginFor<T>, source: Source) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			Self::drop_monitor(source)?;
+			Self::deposit_event(Event::MonitorRemoved { source });
+			Ok(())
+		}
+
+		/// Keep the response in force for `source` for `extra` more blocks (its flag, its
+		/// pauses still in force, the level it raised), within the origin's bound from now.
+		/// `PauseOrigin`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::extend_response())]
+		pub fn extend_response(
+			origin: OriginFor<T>,
+			source: Source,
+			extra: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let bound = T::PauseOrigin::ensure_origin(origin)?;
+			Self::extend_response_of(source, extra, bound)
+		}
+
+		/// Clear the response for `source` (resume its targets, clear the level it raised)
+		/// and start its monitor afresh. `ResumeOrigin`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::reset_response())]
+		pub fn reset_response(origin: OriginFor<T>, source: Source) -> DispatchResult {
+			T::ResumeOrigin::ensure_origin(origin)?;
+			Self::reset_response_of(source)
+		}
+
+		/// Raise the risk level to `level` for `duration` blocks (within the origin's bound).
+		/// `PauseOrigin`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::raise_risk_level())]
+		pub fn raise_risk_level(
+			origin: OriginFor<T>,
+			level: RiskLevel,
+			duration: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let bound = T::PauseOrigin::ensure_origin(origin)?;
+			ensure!(level != RiskLevel::Normal, Error::<T>::NotARaise);
+			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
+			ensure!(duration <= bound, Error::<T>::DurationBeyondBound);
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::raise_risk(level, now.saturating_add(duration));
+			Ok(())
+		}
+
+		/// Clear the risk level: back to `Normal` at once. `ResumeOrigin`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::clear_risk_level())]
+		pub fn clear_risk_level(origin: OriginFor<T>) -> DispatchResult {
+			T::ResumeOrigin::ensure_origin(origin)?;
+			Self::clear_risk(RiskLevel::Normal);
+			Ok(())
 		}
 	}
 }

@@ -131,6 +131,7 @@ impl pallet_guardian::Config for Test {
 	type MaxResponseTargets = ConstU32<2>;
 	type OwnLimitDelay = ConstU64<OWN_LIMIT_DELAY>;
 	type OutflowEstimator = pallet_guardian::BalancesTransfers<Test>;
+	type MaxMonitors = ConstU32<3>;
 	type WeightInfo = ();
 }
 

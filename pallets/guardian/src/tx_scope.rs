@@ -1,5 +1,5 @@
-//! Per-transaction state that must survive a storage rollback: the rejections to record, and
-//! the fee being withdrawn.
+//! Per-transaction state that must survive a storage rollback: the rejections to record, the
+//! fee being withdrawn, and whether the transaction's balance changes created value.
 //!
 //! A refused debit makes its dispatch fail, and FRAME rolls back everything the dispatch wrote
 //! (events included), so the guardian cannot record the refusal in storage at that moment
@@ -7,6 +7,13 @@
 //! the ledger notes the refusal here, outside storage, and [`crate::CheckVelocity`]'s
 //! post-dispatch step, which runs after the dispatch's storage layer has been rolled back,
 //! writes the counter and the event.
+//!
+//! **Value created.** The ledger adds up, in memory, how much the accounts' totals (free plus
+//! reserved) rose and fell during the transaction. A transfer nets to zero and a fee to a
+//! fall; only a rise (a mint) makes [`crate::CheckVelocity`] read the total issuance and feed
+//! the issuance monitor, so an infinite-mint bug is answered before the next extrinsic of the
+//! same block while ordinary transactions pay nothing for the watch. The sum is only a hint
+//! (a rolled-back mint still counts): the monitor measures the real issuance.
 //!
 //! Determinism: notes are only taken between `begin` (the extension's `prepare`) and
 //! `finish` (its post-dispatch), which run in the same runtime call for both block
@@ -31,12 +38,27 @@ pub(crate) struct Scope {
 	dropped: u32,
 	/// While a fee is withdrawn: the encoded payer and the part of the fee not yet withdrawn.
 	fee: Option<(Vec<u8>, u128)>,
+	/// How much the accounts' totals rose during the transaction.
+	risen: u128,
+	/// How much they fell.
+	fallen: u128,
 }
 
 impl Scope {
 	const fn new() -> Self {
-		Self { recording: false, noted: Vec::new(), dropped: 0, fee: None }
+		Self { recording: false, noted: Vec::new(), dropped: 0, fee: None, risen: 0, fallen: 0 }
 	}
+}
+
+/// What a transaction left in its scope.
+#[derive(Default)]
+pub(crate) struct Finished {
+	/// The refusals noted, encoded.
+	pub noted: Vec<Vec<u8>>,
+	/// Refusals beyond [`MAX_NOTED`].
+	pub dropped: u32,
+	/// Whether the accounts' totals rose more than they fell (value was created).
+	pub created: bool,
 }
 
 #[cfg(feature = "std")]
@@ -68,16 +90,37 @@ pub(crate) fn begin() {
 		scope.recording = true;
 		scope.noted.clear();
 		scope.dropped = 0;
+		scope.risen = 0;
+		scope.fallen = 0;
 	});
 }
 
-/// Stop noting and take the refusals noted since [`begin`], with the number dropped.
-pub(crate) fn finish() -> (Vec<Vec<u8>>, u32) {
+/// Stop noting and take what was noted since [`begin`].
+pub(crate) fn finish() -> Finished {
 	with(|scope| {
 		scope.recording = false;
-		(core::mem::take(&mut scope.noted), core::mem::take(&mut scope.dropped))
+		Finished {
+			noted: core::mem::take(&mut scope.noted),
+			dropped: core::mem::take(&mut scope.dropped),
+			created: core::mem::take(&mut scope.risen) > core::mem::take(&mut scope.fallen),
+		}
 	})
 	.unwrap_or_default()
+}
+
+/// Note that an account's total went from `before` to `after`, if a transaction is being
+/// recorded.
+pub(crate) fn note_total(before: u128, after: u128) {
+	with(|scope| {
+		if !scope.recording {
+			return;
+		}
+		if after > before {
+			scope.risen = scope.risen.saturating_add(after.saturating_sub(before));
+		} else {
+			scope.fallen = scope.fallen.saturating_add(before.saturating_sub(after));
+		}
+	});
 }
 
 /// Note a refusal, if a transaction is being recorded.

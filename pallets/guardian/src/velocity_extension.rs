@@ -35,6 +35,9 @@ pub const CAP_EXCEEDED_ERROR: u8 = 181;
 ///   whitelisted guard index for an unguarded signer. It charges the guarded signer's
 ///   benchmarked `check_velocity` up front and refunds the difference to what it did
 ///   (`ledger_debit_unguarded` for an unguarded signer, nothing for a call moving no value).
+/// * **Watching issuance**: after dispatch, if the transaction's balance changes created value
+///   (see [`crate::tx_scope`]), the issuance monitor reads the total issuance at once, so a
+///   mint is answered before the next extrinsic of the block. Nothing for other transactions.
 /// * **Recording**: after dispatch it writes what the ledger refused during the transaction
 ///   ([`Event::DebitRejected`], the account's `rejected` counter and [`RejectedDebits`]),
 ///   which the dispatch's own rollback would otherwise erase (see [`crate::tx_scope`]).
@@ -120,7 +123,16 @@ where
 		_len: usize,
 		_result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		Pallet::<T>::record_refusals();
+		let finished = tx_scope::finish();
+		if finished.created {
+			// Value was created: let the issuance monitor see it before the next extrinsic.
+			let weight = Pallet::<T>::observe_issuance();
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				weight,
+				DispatchClass::Mandatory,
+			);
+		}
+		Pallet::<T>::record_refusals(finished);
 		Ok(refund)
 	}
 }
@@ -129,8 +141,8 @@ impl<T: Config> Pallet<T> {
 	/// Write the refusals noted during the transaction: one event and counter update each,
 	/// charged to the block as extra weight (refusals are rare; ordinary transactions pay
 	/// nothing for this).
-	pub(crate) fn record_refusals() {
-		let (noted, dropped) = tx_scope::finish();
+	pub(crate) fn record_refusals(finished: tx_scope::Finished) {
+		let tx_scope::Finished { noted, dropped, .. } = finished;
 		if noted.is_empty() && dropped == 0 {
 			return;
 		}

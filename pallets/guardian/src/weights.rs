@@ -61,6 +61,15 @@ pub trait WeightInfo {
 	fn check_velocity() -> Weight;
 	fn ledger_debit_guarded() -> Weight;
 	fn ledger_debit_unguarded() -> Weight;
+	fn set_monitor() -> Weight;
+	fn remove_monitor() -> Weight;
+	fn extend_response() -> Weight;
+	fn reset_response() -> Weight;
+	fn raise_risk_level() -> Weight;
+	fn clear_risk_level() -> Weight;
+	fn observe_quiet() -> Weight;
+	fn observe_fire() -> Weight;
+	fn check_stale(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_guardian` using the runtime's `DbWeight`.
@@ -277,6 +286,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 1_032_000 picoseconds.
 		Weight::from_parts(1_181_000, 0)
 	}
+	fn set_monitor() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn remove_monitor() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn extend_response() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn reset_response() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn raise_risk_level() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn clear_risk_level() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn observe_quiet() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn observe_fire() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn check_stale(_n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
 }
 
 // For tests and runtimes without their own `DbWeight`: the same figures with RocksDB costs.
@@ -369,5 +405,32 @@ impl WeightInfo for () {
 	}
 	fn ledger_debit_unguarded() -> Weight {
 		Weight::from_parts(1_181_000, 0)
+	}
+	fn set_monitor() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn remove_monitor() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn extend_response() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn reset_response() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn raise_risk_level() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn clear_risk_level() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn observe_quiet() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn observe_fire() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn check_stale(_n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
 	}
 }
