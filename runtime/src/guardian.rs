@@ -73,5 +73,6 @@ impl pallet_guardian::Config for Runtime {
 	type MaxResponseTargets = ConstU32<4>;
 	type OwnLimitDelay = OwnLimitDelay;
 	type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;
+	type MaxMonitors = ConstU32<16>;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }

@@ -33,6 +33,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(not(feature = "without-guardian"))]
 pub mod guardian;
+pub mod oracle;
 pub mod weights;
 
 use sp_runtime::{
@@ -53,7 +54,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -196,4 +197,9 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Treasury = pallet_treasury;
+	#[runtime::pallet_index(11)]
+	pub type Oracle = pallet_oracle;
+	#[cfg(not(feature = "without-guardian"))]
+	#[runtime::pallet_index(12)]
+	pub type Collateral = pallet_collateral;
 }

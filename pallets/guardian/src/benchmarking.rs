@@ -100,6 +100,68 @@ fn pause_bound<T: Config>() -> BlockNumberFor<T> {
 		.unwrap_or_else(One::one)
 }
 
+/// The costliest monitor input: a flow rule with both thresholds, a staleness threshold (for
+/// the sources that take one), a playbook pausing `targets` and raising the level to Critical
+/// for the longest programmatic pause.
+fn monitor_input<T: Config>(
+	source: Source,
+	targets: Vec<PauseTargetInput>,
+) -> MonitorInput<BlockNumberFor<T>> {
+	MonitorInput {
+		rule: Some(Rule::Flow {
+			period: 100u32.into(),
+			rise: Some(Limit::Absolute(100)),
+			fall: Some(Limit::ShareOfBalance(Perbill::from_percent(10))),
+		}),
+		stale_after: (source != Source::Issuance).then(|| 100u32.into()),
+		playbook: PlaybookInput {
+			pause: targets,
+			raise_to: RiskLevel::Critical,
+			duration: T::MaxProgrammaticPause::get(),
+		},
+	}
+}
+
+/// Sets `n` feed monitors, each watched for staleness and pausing `targets`.
+fn fill_monitors<T: Config>(n: u32, targets: &[PauseTargetInput]) {
+	for key in 0..n {
+		let source = Source::Feed(key);
+		let monitor =
+			Guardian::<T>::build_monitor(source, &monitor_input::<T>(source, targets.to_vec()))
+				.expect("valid monitor");
+		Guardian::<T>::store_monitor(source, monitor).expect("room for the monitor");
+	}
+}
+
+/// `MaxActivePauses - MaxResponseTargets` pauses stored, and the `MaxResponseTargets` other
+/// pausable targets a playbook will pause: the response's worst case.
+fn response_targets<T: Config>() -> Vec<PauseTargetInput> {
+	let max = T::MaxActivePauses::get();
+	let mut targets = pausable_calls::<T>(max);
+	let playbook = targets.split_off(max.saturating_sub(T::MaxResponseTargets::get()) as usize);
+	for target in &targets {
+		let stored = Guardian::<T>::validate_target(target).expect("pausable");
+		Guardian::<T>::insert_pause(stored, 10u32.into(), 10u32.into()).expect("room");
+	}
+	playbook
+}
+
+/// A metric monitor (with `MaxMonitors - 1` feed monitors beside it) that has accepted the
+/// value 1000, and is flagged if `flagged`.
+fn observed_metric<T: Config>(flagged: bool) -> Source {
+	let targets = response_targets::<T>();
+	fill_monitors::<T>(T::MaxMonitors::get().saturating_sub(1), &[]);
+	let source = Source::Metric(0);
+	let monitor = Guardian::<T>::build_monitor(source, &monitor_input::<T>(source, targets))
+		.expect("valid monitor");
+	Guardian::<T>::store_monitor(source, monitor).expect("room for the monitor");
+	Guardian::<T>::observe(source, 1_000);
+	if flagged {
+		Guardian::<T>::observe(source, 5_000);
+	}
+	source
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -389,6 +451,121 @@ mod benchmarks {
 			maybe = Guardian::<T>::may_be_guarded(&who);
 		}
 		assert!(!maybe);
+	}
+
+	#[benchmark]
+	fn set_monitor() -> Result<(), BenchmarkError> {
+		fill_monitors::<T>(T::MaxMonitors::get().saturating_sub(1), &[]);
+		let input =
+			monitor_input::<T>(Source::Issuance, pausable_calls::<T>(T::MaxResponseTargets::get()));
+		let origin = cap_origin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Source::Issuance, input);
+
+		assert!(Monitors::<T>::contains_key(Source::Issuance));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_monitor() -> Result<(), BenchmarkError> {
+		fill_monitors::<T>(T::MaxMonitors::get(), &[]);
+		let origin = cap_origin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Source::Feed(0));
+
+		assert!(!Monitors::<T>::contains_key(Source::Feed(0)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn extend_response() -> Result<(), BenchmarkError> {
+		let source = observed_metric::<T>(true);
+		let origin =
+			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, source, One::one());
+
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reset_response() -> Result<(), BenchmarkError> {
+		let source = observed_metric::<T>(true);
+		let origin =
+			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, source);
+
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Normal);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn raise_risk_level() -> Result<(), BenchmarkError> {
+		let origin =
+			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, RiskLevel::Critical, One::one());
+
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_risk_level() -> Result<(), BenchmarkError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Guardian::<T>::raise_risk(RiskLevel::Critical, now.saturating_add(10u32.into()));
+		let origin =
+			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Normal);
+		Ok(())
+	}
+
+	/// One observation within every threshold, of a flow with both thresholds and a
+	/// staleness watch full of other monitors.
+	#[benchmark]
+	fn observe_quiet() {
+		let source = observed_metric::<T>(false);
+		#[block]
+		{
+			Guardian::<T>::observe(source, 1_050);
+		}
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Normal);
+	}
+
+	/// One observation that fires: the playbook pauses `MaxResponseTargets` targets (with the
+	/// rest of `MaxActivePauses` stored) and raises the level.
+	#[benchmark]
+	fn observe_fire() {
+		let source = observed_metric::<T>(false);
+		#[block]
+		{
+			Guardian::<T>::observe(source, 5_000);
+		}
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+	}
+
+	/// `n` watched sources turning stale in the same block, each running a playbook.
+	#[benchmark]
+	fn check_stale(n: Linear<1, { T::MaxMonitors::get() }>) {
+		let targets = response_targets::<T>();
+		fill_monitors::<T>(n, &targets);
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(100u32.into());
+		frame_system::Pallet::<T>::set_block_number(due);
+		#[block]
+		{
+			Guardian::<T>::check_stale(due);
+		}
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
 	}
 
 	impl_benchmark_test_suite!(Guardian, crate::mock::new_test_ext(), crate::mock::Test);

@@ -6,12 +6,12 @@ use crate::{
 	tx_scope, velocity, CapScope, Config, Error, Event, GlobalCap, Guards, Pallet, PolicyInput,
 	PolicyOf, ResponseOf, Source, WindowOf, WindowSpecOf, WindowsOf,
 };
-use frame_support::dispatch::DispatchClass;
-use sp_runtime::Perbill;
 use alloc::vec::Vec;
 use codec::Encode;
+use frame_support::dispatch::DispatchClass;
 use frame_support::{ensure, traits::Get, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::Perbill;
 use sp_runtime::{
 	traits::{Bounded, Saturating, Zero},
 	DispatchError, SaturatedConversion,

@@ -2,8 +2,8 @@
 
 use crate::{
 	guard_index::{GuardFilter, Position},
-	Alert, Config, GlobalCap, GuardIndex, Guards, Monitors, OwnLimitAnnouncements, Pallet,
-	Pauses, Source, StaleWatch, Summary, WindowsOf,
+	Alert, Config, GlobalCap, GuardIndex, Guards, Monitors, OwnLimitAnnouncements, Pallet, Pauses,
+	Source, StaleWatch, Summary, WindowsOf,
 };
 use frame_support::traits::Get;
 use sp_runtime::traits::Zero;

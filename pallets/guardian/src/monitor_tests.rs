@@ -320,7 +320,11 @@ fn risk_levels_scale_every_cap() {
 		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
 		assert_eq!(changes(), vec![RiskLevel::Normal]);
 		// Lowering is a reset, for the resume origin only.
-		assert_ok!(Guardian::raise_risk_level(RuntimeOrigin::signed(PAUSER), RiskLevel::Critical, 3));
+		assert_ok!(Guardian::raise_risk_level(
+			RuntimeOrigin::signed(PAUSER),
+			RiskLevel::Critical,
+			3
+		));
 		assert_noop!(Guardian::clear_risk_level(RuntimeOrigin::signed(PAUSER)), BadOrigin);
 		assert_ok!(Guardian::clear_risk_level(RuntimeOrigin::signed(RESUMER)));
 		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
@@ -377,10 +381,8 @@ fn governance_extends_and_resets_a_response() {
 			Error::<Test>::NoMonitor
 		);
 		assert_ok!(Guardian::extend_response(RuntimeOrigin::root(), Source::Feed(7), 5));
-		assert!(guardian_events().contains(&Event::ResponseExtended {
-			source: Source::Feed(7),
-			until: until + 5
-		}));
+		assert!(guardian_events()
+			.contains(&Event::ResponseExtended { source: Source::Feed(7), until: until + 5 }));
 		run_to_block(until);
 		assert!(Guardian::feed_flagged(7));
 		assert_noop!(transfer(2, 3, 100), paused());
@@ -417,7 +419,11 @@ fn bad_monitors_are_refused_and_change_nothing() {
 			(
 				Source::Issuance,
 				MonitorInput {
-					rule: Some(Rule::Flow { period: 0, rise: Some(Limit::Absolute(1)), fall: None }),
+					rule: Some(Rule::Flow {
+						period: 0,
+						rise: Some(Limit::Absolute(1)),
+						fall: None,
+					}),
 					..issuance_monitor()
 				},
 				Error::ZeroPeriod,
@@ -445,14 +451,29 @@ fn bad_monitors_are_refused_and_change_nothing() {
 				},
 				Error::ZeroPeriod,
 			),
-			(Source::Feed(1), MonitorInput { stale_after: Some(0), ..feed_monitor() }, Error::ZeroPeriod),
-			(Source::Feed(1), MonitorInput { rule: None, stale_after: None, ..feed_monitor() }, Error::NoThreshold),
-			(Source::Issuance, MonitorInput { stale_after: Some(5), ..issuance_monitor() }, Error::RuleNotApplicable),
+			(
+				Source::Feed(1),
+				MonitorInput { stale_after: Some(0), ..feed_monitor() },
+				Error::ZeroPeriod,
+			),
+			(
+				Source::Feed(1),
+				MonitorInput { rule: None, stale_after: None, ..feed_monitor() },
+				Error::NoThreshold,
+			),
+			(
+				Source::Issuance,
+				MonitorInput { stale_after: Some(5), ..issuance_monitor() },
+				Error::RuleNotApplicable,
+			),
 			(Source::GlobalOutflow, issuance_monitor(), Error::RuleNotApplicable),
 			(
 				Source::Issuance,
 				MonitorInput {
-					playbook: PlaybookInput { duration: 0, ..playbook(vec![], RiskLevel::Critical) },
+					playbook: PlaybookInput {
+						duration: 0,
+						..playbook(vec![], RiskLevel::Critical)
+					},
 					..issuance_monitor()
 				},
 				Error::ZeroDuration,
@@ -527,16 +548,27 @@ fn bad_monitors_are_refused_and_change_nothing() {
 			assert_noop!(Guardian::set_monitor(capper(), source, input), error);
 		}
 		assert_noop!(
-			Guardian::set_monitor(RuntimeOrigin::signed(PAUSER), Source::Issuance, issuance_monitor()),
+			Guardian::set_monitor(
+				RuntimeOrigin::signed(PAUSER),
+				Source::Issuance,
+				issuance_monitor()
+			),
 			BadOrigin
 		);
-		assert_noop!(Guardian::remove_monitor(capper(), Source::Issuance), Error::<Test>::NoMonitor);
+		assert_noop!(
+			Guardian::remove_monitor(capper(), Source::Issuance),
+			Error::<Test>::NoMonitor
+		);
 		assert_noop!(
 			Guardian::raise_risk_level(RuntimeOrigin::root(), RiskLevel::Normal, 5),
 			Error::<Test>::NotARaise
 		);
 		assert_noop!(
-			Guardian::raise_risk_level(RuntimeOrigin::signed(PAUSER), RiskLevel::Critical, FAST_BOUND + 1),
+			Guardian::raise_risk_level(
+				RuntimeOrigin::signed(PAUSER),
+				RiskLevel::Critical,
+				FAST_BOUND + 1
+			),
 			Error::<Test>::DurationBeyondBound
 		);
 		assert_noop!(
@@ -563,8 +595,10 @@ fn bad_monitors_are_refused_and_change_nothing() {
 #[test]
 fn the_hook_is_constant_work_until_something_is_due() {
 	test(|| {
-		let read: Weight =
-			<<Test as frame_system::Config>::DbWeight as Get<frame_support::weights::RuntimeDbWeight>>::get().reads(1);
+		let read: Weight = <<Test as frame_system::Config>::DbWeight as Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get()
+		.reads(1);
 		// The pause summary and the guard index, both whitelisted, and the alert state.
 		let idle = <() as WeightInfo>::on_initialize_idle() + read;
 		assert_eq!(Guardian::on_initialize(2), idle);
@@ -572,9 +606,6 @@ fn the_hook_is_constant_work_until_something_is_due() {
 		// A feed with a future deadline adds nothing; an issuance monitor one observation.
 		assert_eq!(Guardian::on_initialize(2), idle);
 		set(Source::Issuance, issuance_monitor());
-		assert_eq!(
-			Guardian::on_initialize(2),
-			idle + read + <() as WeightInfo>::observe_quiet()
-		);
+		assert_eq!(Guardian::on_initialize(2), idle + read + <() as WeightInfo>::observe_quiet());
 	});
 }

@@ -11,8 +11,8 @@
 //!   [`crate::Source::GlobalOutflow`]).
 
 use crate::{
-	Alert, Anomaly, Config, Error, Limit, Monitor, MonitorInput, MonitorOf, MonitorState,
-	Monitors, Pallet, Playbook, Rule, Source, StaleWatch, WeightInfo,
+	Alert, Anomaly, Config, Error, Limit, Monitor, MonitorInput, MonitorOf, MonitorState, Monitors,
+	Pallet, Playbook, Rule, Source, StaleWatch, WeightInfo,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get, weights::Weight};

@@ -32,8 +32,11 @@ impl<T: Config> Pallet<T> {
 		let mut paused: u32 = 0;
 		for target in &playbook.pause {
 			// A target already paused (by governance or another response) stays as it is.
-			match Self::insert_pause(target.clone(), playbook.duration, T::MaxProgrammaticPause::get())
-			{
+			match Self::insert_pause(
+				target.clone(),
+				playbook.duration,
+				T::MaxProgrammaticPause::get(),
+			) {
 				Ok(()) => paused = paused.saturating_add(1),
 				Err(error) => {
 					log::debug!(target: "guardian", "response pause of {target:?} not applied: {error:?}")
@@ -61,7 +64,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!extra.is_zero(), Error::<T>::ZeroDuration);
 		let mut monitor = Monitors::<T>::get(source).ok_or(Error::<T>::NoMonitor)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut flag = monitor.state.flag.filter(|f| now < f.until).ok_or(Error::<T>::NotFlagged)?;
+		let mut flag =
+			monitor.state.flag.filter(|f| now < f.until).ok_or(Error::<T>::NotFlagged)?;
 		let until = flag.until.saturating_add(extra);
 		ensure!(until.saturating_sub(now) <= bound, Error::<T>::DurationBeyondBound);
 		for target in &monitor.playbook.pause {
@@ -109,5 +113,4 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ResponseReset { source, resumed });
 		Ok(())
 	}
-
 }
