@@ -46,8 +46,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 44_365_000 picoseconds.
-		Weight::from_parts(47_304_000, 0)
+		// Minimum execution time: 44_366_000 picoseconds.
+		Weight::from_parts(48_052_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -58,8 +58,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 34_990_000 picoseconds.
-		Weight::from_parts(37_444_000, 0)
+		// Minimum execution time: 35_073_000 picoseconds.
+		Weight::from_parts(38_104_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 17_317_000 picoseconds.
-		Weight::from_parts(18_783_000, 0)
+		// Minimum execution time: 17_444_000 picoseconds.
+		Weight::from_parts(19_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 18_100_000 picoseconds.
-		Weight::from_parts(19_539_000, 0)
+		// Minimum execution time: 18_250_000 picoseconds.
+		Weight::from_parts(19_644_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 46_241_000 picoseconds.
-		Weight::from_parts(49_525_000, 0)
+		// Minimum execution time: 46_107_000 picoseconds.
+		Weight::from_parts(49_634_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 43_321_000 picoseconds.
-		Weight::from_parts(46_394_000, 0)
+		// Minimum execution time: 43_514_000 picoseconds.
+		Weight::from_parts(46_942_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 15_067_000 picoseconds.
-		Weight::from_parts(16_308_000, 0)
+		// Minimum execution time: 15_033_000 picoseconds.
+		Weight::from_parts(16_077_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -131,11 +131,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 15_968_000 picoseconds.
-		Weight::from_parts(16_395_000, 0)
+		// Minimum execution time: 15_553_000 picoseconds.
+		Weight::from_parts(15_770_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 12_832
-			.saturating_add(Weight::from_parts(14_079_802, 0).saturating_mul(u.into()))
+			// Standard Error: 13_309
+			.saturating_add(Weight::from_parts(13_897_984, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -144,24 +144,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_613_000 picoseconds.
-		Weight::from_parts(5_131_000, 0)
+		// Minimum execution time: 4_607_000 picoseconds.
+		Weight::from_parts(5_142_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 27_343_000 picoseconds.
-		Weight::from_parts(29_457_000, 0)
+		// Minimum execution time: 27_056_000 picoseconds.
+		Weight::from_parts(29_186_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 18_214_000 picoseconds.
-		Weight::from_parts(19_740_000, 0)
+		// Minimum execution time: 18_303_000 picoseconds.
+		Weight::from_parts(19_849_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
