@@ -11,11 +11,12 @@
 #
 #   benchmarking/generate-weights.sh            # steps 50, repeat 20
 #   STEPS=2 REPEAT=1 benchmarking/generate-weights.sh   # a quick smoke run
+#   RUNTIME_PALLETS= benchmarking/generate-weights.sh   # pallet-guardian only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
-RUNTIME_PALLETS="${RUNTIME_PALLETS:-pallet_balances pallet_utility pallet_proxy pallet_multisig}"
+RUNTIME_PALLETS="${RUNTIME_PALLETS-pallet_balances pallet_utility pallet_proxy pallet_multisig}"
 # shellcheck source=benchmarking/common.sh
 source benchmarking/common.sh
 ensure_omni

@@ -7,7 +7,11 @@
 //!   block the decision is taken, and that always end: every pause carries an expiry and
 //!   `on_initialize` resumes it when the time is up;
 //! * **velocity caps** that bound how fast value can leave protected accounts, enforced in the
-//!   balances ledger itself so that no path escapes them (see [Velocity caps](#velocity-caps)).
+//!   balances ledger itself so that no path escapes them (see [Velocity caps](#velocity-caps));
+//! * **monitors and automatic response**: the issuance, oracle feeds, reported metrics and the
+//!   caps' high-water marks judged against governance's thresholds, an anomaly answered in the
+//!   same block by a playbook that pauses and raises the risk level, every response expiring
+//!   (see [Monitors](#monitors-and-automatic-response)).
 //!
 //! ## Circuit breakers
 //!
@@ -136,6 +140,51 @@
 //!
 //! Root is capped too: `sudo(force_transfer)` from a guarded account is refused like any other
 //! debit. Governance lifts or changes the policy first, which is itself an evented act.
+//!
+//! ## Monitors and automatic response
+//!
+//! ```text
+//!  Issuance (on_initialize; after a tx that created value)   Feed(k) (OracleMonitor)
+//!  Metric(id) (MetricSink)   PolicyOutflow / GlobalOutflow (a cap's high-water mark)
+//!        │ observe(source, value): 1 read + 1 write of Monitors[source]
+//!        ▼
+//!  rule: Flow {period, rise?, fall?} (rolling sums, exact ring) | Jump {within, max_jump}
+//!        + stale_after (StaleWatch; on_initialize only when Alert.next_stale is due)
+//!        │ anomaly → AnomalyDetected, source flagged until now + duration
+//!        ▼ (unless a response for the source is in force)
+//!  playbook: pause targets (CircuitBreaker) · raise_to Elevated | Critical · duration
+//!        │ ResponseApplied; expires in on_initialize; extend_response (PauseOrigin);
+//!        ▼ reset_response (ResumeOrigin: resume, clear level, start afresh)
+//!  Alert {elevated_until, critical_until, next_stale} (whitelisted per-block key)
+//!        → RiskLevel scales every cap (100% / 50% / 0%) → RiskLevelProvider for pallets
+//! ```
+//!
+//! * **Sources** ([`Source`]): [`Source::Issuance`] is read by `on_initialize` (one read of
+//!   the total issuance) and, for same-block detection, after any signed transaction whose
+//!   balance changes created value ([`tx_scope`]: the ledger sums, in memory, how the accounts'
+//!   totals moved; only a net rise makes [`CheckVelocity`] read the issuance).
+//!   [`Source::Feed`] values come from pallet-oracle through [`OracleMonitor`];
+//!   [`Source::Metric`] from any pallet through [`MetricSink`]; the outflow sources from the
+//!   caps' high-water marks (global and any policy).
+//! * **Rules** ([`Rule`]): [`Rule::Flow`] sums rises and falls over any `period` blocks with
+//!   the caps' exact ring, thresholds absolute or a share of the value when the window started;
+//!   [`Rule::Jump`] compares each value with the last accepted one. A jumping value is not
+//!   accepted, and [`GuardedFeed`] hides a flagged feed from consumers (fail closed).
+//! * **Playbooks** ([`Playbook`]): every part lasts `duration` (at most
+//!   [`Config::MaxProgrammaticPause`]): the pauses, the raised [`RiskLevel`], the flag that
+//!   keeps the playbook from running again meanwhile.
+//! * **Risk levels** ([`RiskLevel`]) scale every velocity-cap limit: `Elevated` halves them,
+//!   `Critical` lets nothing leave a guarded account. [`RiskLevelProvider`] gives the level to
+//!   other pallets.
+//!
+//! Use cost: idle `on_initialize` reads the whitelisted [`Alert`] only; an issuance monitor
+//! adds one read of the issuance, one read and (if the issuance changed) one write of its
+//! monitor per block; a staleness deadline adds the `check_stale(n)` work in the block it
+//! falls due. An observation costs `observe_quiet`, or `observe_fire` when it responds.
+//!
+//! Integrating the monitors: `type MaxMonitors = ConstU32<16>;`, pallet-oracle's
+//! `type OnNewData = pallet_guardian::OracleMonitor<Runtime>;`, consumers read prices through
+//! `GuardedFeed<Runtime, Oracle>` and the level through `Guardian` as [`RiskLevelProvider`].
 //!
 //! ## Weights
 //!
@@ -594,11 +643,19 @@ pub mod pallet {
 			// Bring the guard index into the block's cache: the ledger's per-debit look-ups of
 			// it are then free (the key is whitelisted for benchmarks).
 			let _ = sp_io::storage::read(&GuardIndex::<T>::hashed_key(), &mut [], 0);
-			Self::expire_pauses(now)
-				.saturating_add(T::DbWeight::get().reads(1))
-				.saturating_add(Self::announce_risk())
-				.saturating_add(Self::observe_issuance())
-				.saturating_add(Self::check_stale(now))
+			let mut weight = Self::expire_pauses(now).saturating_add(T::DbWeight::get().reads(1));
+			// One read of the (whitelisted) alert state decides whether anything else is due.
+			let alert = Alert::<T>::get();
+			if alert.level_at(now) != alert.announced {
+				weight = weight.saturating_add(Self::announce_risk());
+			}
+			if alert.issuance_watched {
+				weight = weight.saturating_add(Self::observe_issuance());
+			}
+			if alert.next_stale.is_some_and(|next| next <= now) {
+				weight = weight.saturating_add(Self::check_stale(now));
+			}
+			weight
 		}
 
 		fn integrity_test() {

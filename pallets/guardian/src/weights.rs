@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `947`
 		//  Estimated: `4910`
-		// Minimum execution time: 16_940_000 picoseconds.
-		Weight::from_parts(18_410_000, 4910)
+		// Minimum execution time: 16_820_000 picoseconds.
+		Weight::from_parts(18_406_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `981`
 		//  Estimated: `4910`
-		// Minimum execution time: 16_826_000 picoseconds.
-		Weight::from_parts(18_175_000, 4910)
+		// Minimum execution time: 17_003_000 picoseconds.
+		Weight::from_parts(18_548_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `981`
 		//  Estimated: `4910`
-		// Minimum execution time: 16_899_000 picoseconds.
-		Weight::from_parts(18_340_000, 4910)
+		// Minimum execution time: 16_839_000 picoseconds.
+		Weight::from_parts(18_503_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 871_000 picoseconds.
-		Weight::from_parts(978_000, 0)
+		// Minimum execution time: 1_194_000 picoseconds.
+		Weight::from_parts(1_357_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
@@ -122,10 +122,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `24 + n * (29 ±0)`
 		//  Estimated: `4910`
-		// Minimum execution time: 5_458_000 picoseconds.
-		Weight::from_parts(5_072_052, 4910)
-			// Standard Error: 449
-			.saturating_add(Weight::from_parts(1_818_224, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_962_000 picoseconds.
+		Weight::from_parts(5_508_997, 4910)
+			// Standard Error: 638
+			.saturating_add(Weight::from_parts(1_847_088, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 491_000 picoseconds.
-		Weight::from_parts(594_000, 0)
+		// Minimum execution time: 537_000 picoseconds.
+		Weight::from_parts(627_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:0)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
@@ -143,10 +143,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `24 + n * (29 ±0)`
 		//  Estimated: `4910`
-		// Minimum execution time: 2_870_000 picoseconds.
-		Weight::from_parts(3_087_431, 4910)
-			// Standard Error: 106
-			.saturating_add(Weight::from_parts(271_792, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_876_000 picoseconds.
+		Weight::from_parts(3_025_189, 4910)
+			// Standard Error: 159
+			.saturating_add(Weight::from_parts(277_273, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `5384`
-		// Minimum execution time: 13_577_000 picoseconds.
-		Weight::from_parts(14_804_000, 5384)
+		// Minimum execution time: 13_550_000 picoseconds.
+		Weight::from_parts(14_760_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -166,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1432`
 		//  Estimated: `5384`
-		// Minimum execution time: 16_354_000 picoseconds.
-		Weight::from_parts(17_657_000, 5384)
+		// Minimum execution time: 16_637_000 picoseconds.
+		Weight::from_parts(17_784_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -177,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `799`
 		//  Estimated: `5384`
-		// Minimum execution time: 13_763_000 picoseconds.
-		Weight::from_parts(14_799_000, 5384)
+		// Minimum execution time: 13_861_000 picoseconds.
+		Weight::from_parts(14_995_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `743`
 		//  Estimated: `2621`
-		// Minimum execution time: 11_591_000 picoseconds.
-		Weight::from_parts(12_708_000, 2621)
+		// Minimum execution time: 11_776_000 picoseconds.
+		Weight::from_parts(12_890_000, 2621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -199,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1432`
 		//  Estimated: `5384`
-		// Minimum execution time: 10_758_000 picoseconds.
-		Weight::from_parts(11_598_000, 5384)
+		// Minimum execution time: 10_768_000 picoseconds.
+		Weight::from_parts(11_716_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `5384`
-		// Minimum execution time: 10_978_000 picoseconds.
-		Weight::from_parts(12_052_000, 5384)
+		// Minimum execution time: 10_977_000 picoseconds.
+		Weight::from_parts(12_163_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -223,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `678`
 		//  Estimated: `5384`
-		// Minimum execution time: 9_528_000 picoseconds.
-		Weight::from_parts(10_451_000, 5384)
+		// Minimum execution time: 9_572_000 picoseconds.
+		Weight::from_parts(10_519_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -236,8 +236,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `720`
 		//  Estimated: `5384`
-		// Minimum execution time: 16_966_000 picoseconds.
-		Weight::from_parts(18_344_000, 5384)
+		// Minimum execution time: 17_041_000 picoseconds.
+		Weight::from_parts(18_479_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -247,8 +247,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3603`
-		// Minimum execution time: 7_021_000 picoseconds.
-		Weight::from_parts(7_845_000, 3603)
+		// Minimum execution time: 7_125_000 picoseconds.
+		Weight::from_parts(7_818_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -262,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2226`
 		//  Estimated: `5384`
-		// Minimum execution time: 15_013_000 picoseconds.
-		Weight::from_parts(16_146_000, 5384)
+		// Minimum execution time: 23_367_000 picoseconds.
+		Weight::from_parts(24_664_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
@@ -274,8 +274,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2174`
 		//  Estimated: `5384`
-		// Minimum execution time: 17_369_000 picoseconds.
-		Weight::from_parts(18_590_000, 5384)
+		// Minimum execution time: 18_314_000 picoseconds.
+		Weight::from_parts(19_782_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -283,154 +283,264 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_032_000 picoseconds.
-		Weight::from_parts(1_181_000, 0)
+		// Minimum execution time: 1_012_000 picoseconds.
+		Weight::from_parts(1_209_000, 0)
 	}
+	/// Storage: `Guardian::Monitors` (r:1 w:1)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::CounterForMonitors` (r:1 w:1)
+	/// Proof: `Guardian::CounterForMonitors` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
+	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	fn set_monitor() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `460`
+		//  Estimated: `4256`
+		// Minimum execution time: 19_030_000 picoseconds.
+		Weight::from_parts(20_608_000, 4256)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Guardian::Monitors` (r:1 w:1)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::CounterForMonitors` (r:1 w:1)
+	/// Proof: `Guardian::CounterForMonitors` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
+	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	fn remove_monitor() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `833`
+		//  Estimated: `4256`
+		// Minimum execution time: 12_988_000 picoseconds.
+		Weight::from_parts(14_164_000, 4256)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Guardian::Monitors` (r:1 w:1)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
 	fn extend_response() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `1864`
+		//  Estimated: `4910`
+		// Minimum execution time: 66_417_000 picoseconds.
+		Weight::from_parts(72_003_000, 4910)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Guardian::Monitors` (r:1 w:1)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
 	fn reset_response() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `1864`
+		//  Estimated: `4910`
+		// Minimum execution time: 66_579_000 picoseconds.
+		Weight::from_parts(72_060_000, 4910)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn raise_risk_level() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_376_000 picoseconds.
+		Weight::from_parts(6_102_000, 0)
 	}
 	fn clear_risk_level() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_071_000 picoseconds.
+		Weight::from_parts(5_740_000, 0)
 	}
+	/// Storage: `Guardian::Monitors` (r:1 w:1)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
+	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	fn observe_quiet() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `1013`
+		//  Estimated: `4256`
+		// Minimum execution time: 12_614_000 picoseconds.
+		Weight::from_parts(13_848_000, 4256)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Guardian::Monitors` (r:1 w:1)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
+	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	fn observe_fire() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `1859`
+		//  Estimated: `4910`
+		// Minimum execution time: 69_174_000 picoseconds.
+		Weight::from_parts(74_517_000, 4910)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	fn check_stale(_n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 0)
+	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
+	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Monitors` (r:16 w:16)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 16]`.
+	fn check_stale(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1217 + n * (58 ±0)`
+		//  Estimated: `4910 + n * (3266 ±0)`
+		// Minimum execution time: 82_410_000 picoseconds.
+		Weight::from_parts(65_823_907, 4910)
+			// Standard Error: 6_490
+			.saturating_add(Weight::from_parts(21_459_317, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
 	}
 }
 
 // For tests and runtimes without their own `DbWeight`: the same figures with RocksDB costs.
 impl WeightInfo for () {
 	fn pause() -> Weight {
-		Weight::from_parts(18_410_000, 4910)
+		Weight::from_parts(18_406_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(18_175_000, 4910)
+		Weight::from_parts(18_548_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(18_340_000, 4910)
+		Weight::from_parts(18_503_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(978_000, 0)
+		Weight::from_parts(1_357_000, 0)
 	}
 	fn on_initialize_expire(n: u32, ) -> Weight {
-		Weight::from_parts(5_072_052, 4910)
-			.saturating_add(Weight::from_parts(1_818_224, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_508_997, 4910)
+			.saturating_add(Weight::from_parts(1_847_088, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn check_paused_none() -> Weight {
-		Weight::from_parts(594_000, 0)
+		Weight::from_parts(627_000, 0)
 	}
 	fn check_paused(n: u32, ) -> Weight {
-		Weight::from_parts(3_087_431, 4910)
-			.saturating_add(Weight::from_parts(271_792, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_025_189, 4910)
+			.saturating_add(Weight::from_parts(277_273, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn set_policy() -> Weight {
-		Weight::from_parts(14_804_000, 5384)
+		Weight::from_parts(14_760_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn change_policy() -> Weight {
-		Weight::from_parts(17_657_000, 5384)
+		Weight::from_parts(17_784_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_policy() -> Weight {
-		Weight::from_parts(14_799_000, 5384)
+		Weight::from_parts(14_995_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_global_cap() -> Weight {
-		Weight::from_parts(12_708_000, 2621)
+		Weight::from_parts(12_890_000, 2621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reset_usage() -> Weight {
-		Weight::from_parts(11_598_000, 5384)
+		Weight::from_parts(11_716_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn limit_own_outflow() -> Weight {
-		Weight::from_parts(12_052_000, 5384)
+		Weight::from_parts(12_163_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_own_limit() -> Weight {
-		Weight::from_parts(10_451_000, 5384)
+		Weight::from_parts(10_519_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn enact_own_limit() -> Weight {
-		Weight::from_parts(18_344_000, 5384)
+		Weight::from_parts(18_479_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel_own_announcement() -> Weight {
-		Weight::from_parts(7_845_000, 3603)
+		Weight::from_parts(7_818_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn check_velocity() -> Weight {
-		Weight::from_parts(16_146_000, 5384)
+		Weight::from_parts(24_664_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn ledger_debit_guarded() -> Weight {
-		Weight::from_parts(18_590_000, 5384)
+		Weight::from_parts(19_782_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn ledger_debit_unguarded() -> Weight {
-		Weight::from_parts(1_181_000, 0)
+		Weight::from_parts(1_209_000, 0)
 	}
 	fn set_monitor() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(20_608_000, 4256)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_monitor() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(14_164_000, 4256)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn extend_response() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(72_003_000, 4910)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reset_response() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(72_060_000, 4910)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn raise_risk_level() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(6_102_000, 0)
 	}
 	fn clear_risk_level() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(5_740_000, 0)
 	}
 	fn observe_quiet() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(13_848_000, 4256)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn observe_fire() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		Weight::from_parts(74_517_000, 4910)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn check_stale(_n: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 0)
+	fn check_stale(n: u32, ) -> Weight {
+		Weight::from_parts(65_823_907, 4910)
+			.saturating_add(Weight::from_parts(21_459_317, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
 	}
 }
