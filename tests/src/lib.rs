@@ -162,6 +162,17 @@ pub fn events() -> Vec<RuntimeEvent> {
 	System::events().into_iter().map(|r| r.event).collect()
 }
 
+/// The guardian's events in the open block.
+pub fn guardian_events() -> Vec<pallet_guardian::Event<Runtime>> {
+	events()
+		.into_iter()
+		.filter_map(|e| match e {
+			RuntimeEvent::Guardian(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
 /// `Balances::transfer_keep_alive` of `amount` to `to`.
 pub fn keep_alive(to: Keyring, amount: Balance) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {

@@ -6,7 +6,7 @@
 use guardian_integration_tests::*;
 use guardian_runtime::{
 	oracle::{BASE_RATIO, COLLATERAL_RATIO_METRIC, ELEVATED_RATIO, NATIVE_PRICE_KEY},
-	Runtime, RuntimeCall, RuntimeEvent, System,
+	Runtime, RuntimeCall, System,
 };
 use pallet_guardian::{
 	Anomaly, Error as GuardianError, Event as GuardianEvent, Limit, MonitorInput, PlaybookInput,
@@ -94,16 +94,6 @@ fn guarded_price() -> Option<u128> {
 	<pallet_guardian::GuardedFeed<Runtime, guardian_runtime::Oracle> as DataProvider<u32, u128>>::get(
 		&NATIVE_PRICE_KEY,
 	)
-}
-
-fn guardian_events() -> Vec<GuardianEvent<Runtime>> {
-	events()
-		.into_iter()
-		.filter_map(|e| match e {
-			RuntimeEvent::Guardian(e) => Some(e),
-			_ => None,
-		})
-		.collect()
 }
 
 fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {

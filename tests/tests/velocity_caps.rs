@@ -52,16 +52,6 @@ fn transfer_to(to: &AccountId, value: Balance) -> RuntimeCall {
 	})
 }
 
-fn guardian_events() -> Vec<GuardianEvent<Runtime>> {
-	events()
-		.into_iter()
-		.filter_map(|e| match e {
-			RuntimeEvent::Guardian(e) => Some(e),
-			_ => None,
-		})
-		.collect()
-}
-
 /// A signed transaction whose transfer the pool and block inclusion both refuse: no fee is
 /// taken, nothing moves.
 fn assert_refused_before_dispatch(call: RuntimeCall) {

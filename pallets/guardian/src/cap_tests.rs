@@ -56,15 +56,6 @@ fn capped() -> DispatchError {
 fn free(who: u64) -> u64 {
 	Balances::free_balance(who)
 }
-fn guardian_events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Guardian(e) => Some(e),
-			_ => None,
-		})
-		.collect()
-}
 
 // ---- policies: set, change, remove, errors -----------------------------------------------
 

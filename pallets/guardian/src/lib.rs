@@ -320,6 +320,10 @@ pub mod pallet {
 		Monitor<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;
 	/// A monitor as given to an extrinsic.
 	pub type MonitorInputOf<T> = MonitorInput<BlockNumberFor<T>>;
+	/// What a monitor remembers, as stored.
+	pub type MonitorStateOf<T> = MonitorState<BlockNumberFor<T>>;
+	/// The staleness deadlines, as stored.
+	pub type StaleWatchOf<T> = BoundedVec<(Source, BlockNumberFor<T>), <T as Config>::MaxMonitors>;
 	/// A pending loosening of an own limit.
 	pub type AnnouncementOf<T> =
 		Announcement<BlockNumberFor<T>, <T as Config>::Balance, <T as Config>::MaxWindows>;
@@ -440,11 +444,7 @@ pub mod pallet {
 
 	/// The staleness deadline of each monitor with `stale_after`.
 	#[pallet::storage]
-	pub type StaleWatch<T: Config> = StorageValue<
-		_,
-		BoundedVec<(Source, BlockNumberFor<T>), <T as Config>::MaxMonitors>,
-		ValueQuery,
-	>;
+	pub type StaleWatch<T: Config> = StorageValue<_, StaleWatchOf<T>, ValueQuery>;
 
 	/// How many debits the caps have refused in signed transactions, ever.
 	#[pallet::storage]
@@ -650,7 +650,7 @@ pub mod pallet {
 				weight = weight.saturating_add(Self::announce_risk());
 			}
 			if alert.issuance_watched {
-				weight = weight.saturating_add(Self::observe_issuance());
+				weight = weight.saturating_add(Self::observe_issuance_now());
 			}
 			if alert.next_stale.is_some_and(|next| next <= now) {
 				weight = weight.saturating_add(Self::check_stale(now));

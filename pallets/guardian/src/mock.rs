@@ -184,6 +184,17 @@ pub fn refund_of<E: TransactionExtension<RuntimeCall>>(
 	E::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(())).expect("no error")
 }
 
+/// The guardian's events so far.
+pub fn guardian_events() -> Vec<pallet_guardian::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Guardian(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
 /// Runs `on_initialize` of every block up to `n`.
 pub fn run_to_block(n: u64) {
 	System::run_to_block::<AllPalletsWithSystem>(n);

@@ -65,15 +65,6 @@ fn transfer(from: u64, to: u64, value: u64) -> Result<(), DispatchError> {
 fn paused() -> DispatchError {
 	frame_system::Error::<Test>::CallFiltered.into()
 }
-fn guardian_events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|record| match record.event {
-			RuntimeEvent::Guardian(event) => Some(event),
-			_ => None,
-		})
-		.collect()
-}
 fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {
 	guardian_events()
 		.into_iter()

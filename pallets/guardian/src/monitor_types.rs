@@ -285,6 +285,15 @@ pub struct MonitorState<BlockNumber> {
 	pub flag: Option<Flag<BlockNumber>>,
 }
 
+impl<BlockNumber: Copy + sp_runtime::traits::UniqueSaturatedInto<u64>> MonitorState<BlockNumber> {
+	/// Take `value`, observed at `now`, as the first value: the reference, and the basis of
+	/// the window that starts now.
+	pub fn start_at(&mut self, value: u128, now: BlockNumber) {
+		self.last = Some((value, now));
+		self.basis = Some((value, sp_runtime::SaturatedConversion::saturated_into(now)));
+	}
+}
+
 /// A monitor as stored: one read per observation.
 #[derive(
 	Encode,

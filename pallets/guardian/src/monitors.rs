@@ -75,8 +75,7 @@ fn judge<BlockNumber: Copy + Saturating + PartialOrd + UniqueSaturatedInto<u64>>
 			let period: u64 = period.saturated_into();
 			let at: u64 = now.saturated_into();
 			let Some((last, _)) = state.last else {
-				state.last = Some((value, now));
-				state.basis = Some((value, at));
+				state.start_at(value, now);
 				return (true, None);
 			};
 			// The shares' basis: the value when the window started, fixed for `period` blocks.
@@ -141,11 +140,7 @@ impl<T: Config> Pallet<T> {
 			Self::arm_stale(source, now.saturating_add(stale_after));
 		}
 		Monitors::<T>::insert(source, monitor);
-		if fired {
-			T::WeightInfo::observe_fire()
-		} else {
-			T::WeightInfo::observe_quiet()
-		}
+		Self::observation_weight(fired)
 	}
 
 	/// A velocity cap crossed its high-water mark: run the playbook of `source` (an outflow
@@ -156,6 +151,11 @@ impl<T: Config> Pallet<T> {
 		};
 		let fired = Self::respond_to(source, &mut monitor, (Anomaly::HighWater, used, mark));
 		Monitors::<T>::insert(source, monitor);
+		Self::observation_weight(fired)
+	}
+
+	/// What an observation that did (`fired`) or did not respond costs.
+	fn observation_weight(fired: bool) -> Weight {
 		if fired {
 			T::WeightInfo::observe_fire()
 		} else {
@@ -163,14 +163,26 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The total issuance, observed. Called by `on_initialize` every block and after a signed
+	/// The total issuance, observed if an issuance monitor is set. Called after a signed
 	/// transaction that created value. Returns the weight used (nothing if no monitor).
 	pub(crate) fn observe_issuance() -> Weight {
 		if !Alert::<T>::get().issuance_watched {
 			return Weight::zero();
 		}
+		Self::observe_issuance_now()
+	}
+
+	/// The total issuance, observed (the caller knows an issuance monitor is set: the hook,
+	/// from the alert state it already read).
+	pub(crate) fn observe_issuance_now() -> Weight {
 		let issuance = Self::total_issuance();
 		Self::observe(Source::Issuance, issuance).saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	/// Start `state` of the issuance monitor afresh from the issuance now, so that a mint in
+	/// the rest of this block is already measured from it.
+	pub(crate) fn start_issuance(state: &mut crate::MonitorStateOf<T>) {
+		state.start_at(Self::total_issuance(), frame_system::Pallet::<T>::block_number());
 	}
 
 	/// The guarded currency's total issuance.
@@ -180,13 +192,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Flag every watched source whose deadline has come (no value for `stale_after` blocks)
-	/// and run its playbook; the deadline is re-armed `stale_after` blocks on. Reads only the
-	/// whitelisted alert state unless a deadline is due; bounded by `MaxMonitors`.
+	/// and run its playbook; the deadline is re-armed `stale_after` blocks on. Called by the
+	/// hook only when the alert state's `next_stale` is due; bounded by `MaxMonitors`.
 	pub(crate) fn check_stale(now: BlockNumberFor<T>) -> Weight {
-		match Alert::<T>::get().next_stale {
-			Some(next) if next <= now => {}
-			_ => return Weight::zero(),
-		}
 		let mut watch = StaleWatch::<T>::get();
 		let mut due: u32 = 0;
 		for (source, deadline) in watch.iter_mut() {
@@ -201,9 +209,6 @@ impl<T: Config> Pallet<T> {
 				.seen
 				.map_or(stale_after, |seen| now.saturating_sub(seen))
 				.saturated_into();
-			if monitor.state.flag.is_some_and(|flag| flag.until <= now) {
-				monitor.state.flag = None;
-			}
 			Self::respond_to(
 				*source,
 				&mut monitor,
@@ -212,8 +217,7 @@ impl<T: Config> Pallet<T> {
 			Monitors::<T>::insert(*source, monitor);
 			*deadline = now.saturating_add(stale_after);
 		}
-		StaleWatch::<T>::put(&watch);
-		Alert::<T>::mutate(|alert| alert.next_stale = watch.iter().map(|(_, d)| *d).min());
+		Self::store_watch(&watch);
 		T::WeightInfo::check_stale(due)
 	}
 
@@ -227,15 +231,19 @@ impl<T: Config> Pallet<T> {
 				let _ = watch.try_push((source, deadline));
 			}
 		}
-		StaleWatch::<T>::put(&watch);
-		Alert::<T>::mutate(|alert| alert.next_stale = watch.iter().map(|(_, d)| *d).min());
+		Self::store_watch(&watch);
 	}
 
 	/// Stop watching `source` for staleness.
 	pub(crate) fn disarm_stale(source: Source) {
 		let mut watch = StaleWatch::<T>::get();
 		watch.retain(|(watched, _)| *watched != source);
-		StaleWatch::<T>::put(&watch);
+		Self::store_watch(&watch);
+	}
+
+	/// Write the staleness watch and its earliest deadline into the alert state.
+	fn store_watch(watch: &crate::StaleWatchOf<T>) {
+		StaleWatch::<T>::put(watch);
 		Alert::<T>::mutate(|alert| alert.next_stale = watch.iter().map(|(_, d)| *d).min());
 	}
 
@@ -309,9 +317,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		if source == Source::Issuance {
-			let issuance = Self::total_issuance();
-			monitor.state.last = Some((issuance, now));
-			monitor.state.basis = Some((issuance, now.saturated_into()));
+			Self::start_issuance(&mut monitor.state);
 			Alert::<T>::mutate(|alert| alert.issuance_watched = true);
 		}
 		match monitor.stale_after {

@@ -8,7 +8,7 @@ use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchResult, SaturatedConversion,
+	DispatchResult,
 };
 
 use crate::monitors::Finding;
@@ -105,9 +105,7 @@ impl<T: Config> Pallet<T> {
 		monitor.state = Default::default();
 		monitor.state.seen = seen;
 		if source == Source::Issuance {
-			let issuance = Self::total_issuance();
-			monitor.state.last = Some((issuance, now));
-			monitor.state.basis = Some((issuance, now.saturated_into()));
+			Self::start_issuance(&mut monitor.state);
 		}
 		Monitors::<T>::insert(source, monitor);
 		Self::deposit_event(Event::ResponseReset { source, resumed });

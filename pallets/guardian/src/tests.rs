@@ -47,15 +47,6 @@ fn root() -> RuntimeOrigin {
 fn last_event() -> RuntimeEvent {
 	System::events().pop().expect("an event").event
 }
-fn guardian_events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Guardian(e) => Some(e),
-			_ => None,
-		})
-		.collect()
-}
 
 // ---- pause -----------------------------------------------------------------------------
 
