@@ -38,7 +38,7 @@ pub mod pallet {
 		<<T as Config>::Currency as Currency<<T as frame_system::Config>::AccountId>>::Balance;
 
 	/// One account's position.
-	#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+	#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
 	pub struct Position<Balance> {
 		/// The collateral reserved.
 		pub collateral: Balance,
@@ -83,7 +83,7 @@ pub mod pallet {
 
 	/// The sum of all positions.
 	#[pallet::storage]
-	pub type Totals<T: Config> = StorageValue<_, Position<BalanceOf<T>>, OptionQuery>;
+	pub type Totals<T: Config> = StorageValue<_, Position<BalanceOf<T>>, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -166,8 +166,7 @@ pub mod pallet {
 			);
 			T::Currency::reserve(&who, collateral)?;
 			Positions::<T>::insert(&who, Position { collateral, debt });
-			let mut totals =
-				Totals::<T>::get().unwrap_or(Position { collateral: Zero::zero(), debt: 0 });
+			let mut totals = Totals::<T>::get();
 			totals.collateral = totals.collateral.saturating_add(collateral);
 			totals.debt = totals.debt.saturating_add(debt);
 			Totals::<T>::put(&totals);
@@ -183,8 +182,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let position = Positions::<T>::take(&who).ok_or(Error::<T>::NoPosition)?;
 			T::Currency::unreserve(&who, position.collateral);
-			let mut totals =
-				Totals::<T>::get().unwrap_or(Position { collateral: Zero::zero(), debt: 0 });
+			let mut totals = Totals::<T>::get();
 			totals.collateral = totals.collateral.saturating_sub(position.collateral);
 			totals.debt = totals.debt.saturating_sub(position.debt);
 			Totals::<T>::put(&totals);
