@@ -383,6 +383,10 @@ fn governance_extends_and_resets_a_response() {
 			Guardian::reset_response(RuntimeOrigin::signed(PAUSER), Source::Feed(7)),
 			BadOrigin
 		);
+		assert_noop!(
+			Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(8)),
+			Error::<Test>::NoMonitor
+		);
 		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(7)));
 		assert!(guardian_events()
 			.contains(&Event::ResponseReset { source: Source::Feed(7), resumed: 1 }));
