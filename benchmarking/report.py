@@ -12,7 +12,7 @@ from pathlib import Path
 
 OUT, ROUNDS, REPEAT = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 
-# runtime/src/configs.rs: 2 s of ref_time per block, 75 % of it for normal transactions.
+# runtime/src/configs/system.rs: 2 s of ref_time per block, 75 % of it for normal transactions.
 NORMAL_BLOCK_NS = 2_000_000_000 * 75 // 100
 # frame-support 49.0.1, weights/extrinsic_weights.rs: `ExtrinsicBaseWeight`, the cost every
 # extrinsic pays before its call (the runtime keeps the default).

@@ -1,12 +1,16 @@
 //! # guardian-runtime: the template runtime of pallet-guardian
 //!
 //! A FRAME runtime with System, Timestamp, Balances, TransactionPayment, Sudo, Utility, Proxy,
-//! Multisig, a Council (pallet-collective), the Guardian and a Treasury. The guardian is wired
+//! Multisig, a Council (pallet-collective), the Guardian, a Treasury, an Oracle
+//! (pallet-oracle, fed by the council) and Collateral (pallet-collateral, the guardian's
+//! example consumer: prices through the guarded feed, margins by risk level, its collateral
+//! ratio reported as a guardian metric). Each pallet's configuration is a file of
+//! [`configs`]. The guardian is wired
 //! as the runtime's `BaseCallFilter`, as pallet-balances' account store
 //! ([`pallet_guardian::LedgerGuard`], the velocity caps) and around the fee payment
 //! ([`pallet_guardian::ExemptFees`]); its [`pallet_guardian::CheckPaused`] and
 //! [`pallet_guardian::CheckVelocity`] extensions sit in the transaction extension tuple. See
-//! [`guardian`] for its origins, whitelist and bounds.
+//! [`configs::guardian`] for its origins, whitelist and bounds.
 //!
 //! The feature `without-guardian` builds the same runtime with none of that (no pallet, no
 //! filter, no ledger guard, no fee wrapper, no extensions): the baseline the benchmark report
@@ -31,10 +35,11 @@ mod apis;
 pub use apis::RuntimeApi;
 pub mod configs;
 pub mod genesis_config_presets;
-#[cfg(not(feature = "without-guardian"))]
-pub mod guardian;
-pub mod oracle;
 pub mod weights;
+
+pub use configs::oracle;
+#[cfg(not(feature = "without-guardian"))]
+pub use configs::{collateral, guardian};
 
 use sp_runtime::{
 	generic,

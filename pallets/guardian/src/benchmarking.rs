@@ -369,7 +369,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_own_limit() {
 		let who: T::AccountId = whitelisted_caller();
-		Guardian::<T>::set_own_limit(&who, &windows::<T>(1_000)).expect("valid");
+		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
 
 		#[extrinsic_call]
 		_(frame_system::RawOrigin::Signed(who.clone()));
@@ -381,8 +381,8 @@ mod benchmarks {
 	#[benchmark]
 	fn enact_own_limit() {
 		let who: T::AccountId = whitelisted_caller();
-		Guardian::<T>::set_own_limit(&who, &windows::<T>(1_000)).expect("valid");
-		Guardian::<T>::announce_own_removal(&who).expect("has a limit");
+		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
+		Guardian::<T>::do_remove_own_limit(&who).expect("has a limit");
 		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::OwnLimitDelay::get());
 		frame_system::Pallet::<T>::set_block_number(due);
 
@@ -395,8 +395,8 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel_own_announcement() {
 		let who: T::AccountId = whitelisted_caller();
-		Guardian::<T>::set_own_limit(&who, &windows::<T>(1_000)).expect("valid");
-		Guardian::<T>::announce_own_removal(&who).expect("has a limit");
+		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
+		Guardian::<T>::do_remove_own_limit(&who).expect("has a limit");
 
 		#[extrinsic_call]
 		_(frame_system::RawOrigin::Signed(who.clone()));
@@ -568,5 +568,9 @@ mod benchmarks {
 		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
 	}
 
-	impl_benchmark_test_suite!(Guardian, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Guardian,
+		crate::tests::mock::new_test_ext(),
+		crate::tests::mock::Test
+	);
 }

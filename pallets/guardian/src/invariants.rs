@@ -1,9 +1,8 @@
 //! Storage invariants, checked by `try_state` and after every test.
 
 use crate::{
-	guard_index::{GuardFilter, Position},
-	Alert, Config, GlobalCap, GuardIndex, Guards, Monitors, OwnLimitAnnouncements, Pallet, Pauses,
-	Source, StaleWatch, Summary, WindowsOf,
+	guard_index::Position, Alert, Config, GlobalCap, GuardFilter, GuardIndex, Guards, Monitors,
+	OwnLimitAnnouncements, Pallet, Pauses, Source, StaleWatch, Summary, WindowsOf,
 };
 use frame_support::traits::Get;
 use sp_runtime::traits::Zero;
@@ -22,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_caps()?;
 		Self::check_monitors()?;
 		let pauses = Pauses::<T>::get();
-		if Summary::<T>::get() != Self::summarise(&pauses) {
+		if Summary::<T>::get() != Self::summarise_pauses(&pauses) {
 			return Err("Summary does not match Pauses".into());
 		}
 		for (i, record) in pauses.iter().enumerate() {

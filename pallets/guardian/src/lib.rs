@@ -1,190 +1,63 @@
 //! # pallet-guardian: chain-level security automation
 //!
 //! Exploits run at machine speed; governance does not. The guardian lives in the runtime and
-//! gives a chain:
+//! gives a chain three capabilities, each a module of this crate:
 //!
-//! * **circuit breakers** that stop a call, a pallet or the whole chain (safe mode) in the same
-//!   block the decision is taken, and that always end: every pause carries an expiry and
-//!   `on_initialize` resumes it when the time is up;
-//! * **velocity caps** that bound how fast value can leave protected accounts, enforced in the
-//!   balances ledger itself so that no path escapes them (see [Velocity caps](#velocity-caps));
-//! * **monitors and automatic response**: the issuance, oracle feeds, reported metrics and the
-//!   caps' high-water marks judged against governance's thresholds, an anomaly answered in the
-//!   same block by a playbook that pauses and raises the risk level, every response expiring
-//!   (see [Monitors](#monitors-and-automatic-response)).
+//! | capability | module | what it does |
+//! |---|---|---|
+//! | circuit breakers | [`breakers`] | stop a call, a pallet or the whole chain (safe mode) in the block the decision is taken; every pause expires |
+//! | velocity caps | [`caps`] | bound how fast value leaves protected accounts, enforced in the balances ledger itself so that no path escapes |
+//! | monitors and automatic response | [`monitors`] | judge the issuance, oracle feeds, reported metrics and the caps' high-water marks; answer an anomaly in the same block with a playbook; every response expires |
 //!
-//! ## Circuit breakers
+//! Shared pieces, where a FRAME developer expects them: the pallet itself (config, storage,
+//! events, errors, genesis, hooks and calls) in this file, [`rolling_window`] (the exact
+//! rolling window the caps and the monitors both count in), [`runtime_api`] (the
+//! `GuardianApi` wallets and polkadot.js apps read), `invariants` (`try_state`), [`weights`]
+//! and `benchmarking`. Unit tests are in `src/tests/`, one file per capability.
+//!
+//! ## How the pieces fit
 //!
 //! ```text
-//!  PauseOrigin (fast, narrow; Success = longest pause it may impose)      ResumeOrigin (slow, broad)
-//!        │ pause / extend                                                       │ resume
-//!        ▼                                                                      ▼
-//!  ┌──────────────── validation: names exist in the runtime's call metadata ───────────────────┐
-//!  │ not whitelisted, not the guardian, 0 < duration ≤ bound, ≤ MaxActivePauses               │
-//!  └──────────────────────────────────────────────────────────────────────────────────────────┘
-//!        │ writes                                     ▲ CircuitBreaker trait (other pallets,
-//!        ▼                                            │ monitors): same rules, own bound
-//!   Summary {active, next_expiry}  (whitelisted per-block key)
-//!   Pauses  [ {target, since, until} ; MaxActivePauses ]
-//!        │                                   │
-//!        │ on_initialize: expire due pauses  │ read by
-//!        ▼                                   ▼
-//!   Resumed{Expired} events      BaseCallFilter (every dispatch, nested ones included)
-//!                                CheckPaused extension (pool validation of top-level calls)
+//!           governance (PauseOrigin fast/narrow · ResumeOrigin, CapOrigin slow/broad)
+//!                  │ pause/resume            │ policies, global cap   │ monitors
+//!                  ▼                         ▼                        ▼
+//!   ┌──────── breakers ────────┐   ┌──────── caps ─────────┐   ┌──────── monitors ────────┐
+//!   │ Pauses · Summary         │◄──│ high-water response   │   │ Issuance · Feed · Metric │
+//!   │ BaseCallFilter (every    │   │ LedgerGuard: every    │──►│ · outflow high-water     │
+//!   │ dispatch) · CheckPaused  │◄──┼───────────────────────┼───│ playbook: pause + level  │
+//!   │ (pool) · expiry (hook)   │   │ debit of every balance│◄──│ RiskLevel scales caps    │
+//!   └──────────────────────────┘   │ CheckVelocity (pool,  │   └──────────────────────────┘
+//!                                  │ refusals, issuance)   │
+//!                                  └───────────────────────┘
 //! ```
-//!
-//! * **Targets** ([`PauseTarget`]): `Call { pallet, call }`, `Pallet { pallet }` and `Chain`.
-//!   Names are checked against the runtime's own call metadata ([`GetCallMetadata`]), so an
-//!   unknown pallet or call is refused ([`Error::UnknownPallet`], [`Error::UnknownCall`]) and a
-//!   name longer than [`Config::MaxNameLen`] is refused with [`Error::NameTooLong`]. The filter
-//!   fails closed on a runtime name over the bound (and `integrity_test` refuses such a
-//!   runtime).
-//! * **Never pausable**: the guardian's own calls, and the runtime's [`Config::WhitelistedCalls`]
-//!   (a [`Contains<RuntimeCall>`](frame_support::traits::Contains), so it may look at
-//!   arguments). A pause that would cover a whitelisted call is refused
-//!   ([`Error::TargetWhitelisted`], [`Error::CannotPauseGuardian`]).
-//! * **Expiry**: the pause origin's `Success` is the longest pause it may impose; extending is
-//!   allowed while the remaining time stays within the caller's bound. The filter treats an
-//!   expired pause as resumed, so correctness never depends on the hook; the hook only tidies up
-//!   and emits [`Event::Resumed`] with [`ResumeReason::Expired`].
-//! * **Two origins**: [`Config::PauseOrigin`] (fast and narrow, e.g. a council majority with a
-//!   short bound) and [`Config::ResumeOrigin`] (slow and broad, e.g. a super-majority).
-//!
-//! ## Use cost
-//!
-//! * **Call filter** (every dispatch, nested ones included): the whitelist check and the
-//!   call's metadata cost no storage access. It then reads [`Summary`], a per-block key that
-//!   `on_initialize` reads anyway and that is whitelisted for benchmarks the way frame-system's
-//!   `Number` is: **no charged read while nothing is paused**. While pauses are stored it reads
-//!   [`Pauses`] once (a bounded vector of at most [`Config::MaxActivePauses`] records) and
-//!   `System::Number` (whitelisted): **one charged read per dispatch**.
-//! * **[`CheckPaused`] extension** (pool validation and block inclusion of a signed
-//!   transaction): the same check on the top-level call, so a paused call is refused before
-//!   anyone pays a fee.
-//! * **`on_initialize`**: one whitelisted read per block when nothing expires; when pauses
-//!   expire, one read and one write of [`Pauses`], one write of [`Summary`] and one event each.
 //!
 //! ## Integrating
 //!
 //! 1. Add the pallet with `PauseOrigin`, `ResumeOrigin`, `WhitelistedCalls` and the bounds
-//!    (see the template runtime in `runtime/src/guardian.rs`).
+//!    (see the template runtime in `runtime/src/configs/guardian.rs`).
 //! 2. Wire the filter: `type BaseCallFilter = pallet_guardian::Pallet<Runtime>;` (or combine it
-//!    with your own with `InsideBoth`). Without this the guardian is inert.
-//! 3. Add [`CheckPaused<Runtime>`] to the runtime's transaction extension tuple.
+//!    with your own with `InsideBoth`). Without this the breakers are inert.
+//! 3. Add [`CheckPaused<Runtime>`] and [`CheckVelocity<Runtime>`] to the runtime's transaction
+//!    extension tuple, before `ChargeTransactionPayment`.
 //! 4. Whitelist at least the inherents (System, Timestamp), Sudo and the governance pallet, so
 //!    that the chain keeps producing blocks and governance can always act.
+//! 5. For the caps: `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` in
+//!    pallet-balances and `ExemptFees` around the fee handler ([`caps`] has the details).
+//! 6. For the monitors: pallet-oracle's `OnNewData = OracleMonitor<Runtime>` and consumers
+//!    reading through `GuardedFeed` (feature `oracle`, on by default); other pallets report
+//!    through [`MetricSink`] and read the level through [`RiskLevelProvider`].
 //!
-//! Root bypasses every call filter in FRAME (including this one): `sudo(call)` still runs
-//! while `call` is paused, on purpose. `sudo_as` dispatches with a signed origin and is
-//! filtered.
+//! Pallets written for polkadot-sdk's pallet-tx-pause or pallet-safe-mode work with the
+//! guardian unchanged: it implements [`TransactionPause`](frame_support::traits::TransactionPause)
+//! and [`SafeMode`](frame_support::traits::SafeMode) (safe mode is the `Chain` target), beside
+//! its own [`CircuitBreaker`] (see [`breakers::sdk_traits`]).
 //!
-//! ## Velocity caps
+//! ## Features
 //!
-//! ```text
-//!  CapOrigin (slow, broad)              any signed account
-//!   set/change/remove_policy,            limit_own_outflow: tighten at once;
-//!   set_global_cap, reset_usage          loosen/remove: announce → wait OwnLimitDelay → enact
-//!        │                                      │
-//!        ▼                                      ▼
-//!   Guards[account] {policy, own, rejected}   GlobalCap   GuardIndex (2 KiB counting filter)
-//!        ▲                                      ▲              ▲ 8-byte partial read
-//!        │ 1 read + 1 write, guarded only       │              │ (whitelisted, every debit)
-//!  ┌─────┴──────────────────────────────────────┴──────────────┴───────────────────────────┐
-//!  │ LedgerGuard = pallet-balances' AccountStore: every change of every balance, whatever   │
-//!  │ caused it (call, batch, proxy, multisig, scheduler, another pallet, XCM).              │
-//!  │ debit = free decrease not moved to reserve; fees exempt (ExemptFees), tips count.      │
-//!  │ over the allowance → VelocityCapExceeded / GlobalCapExceeded, nothing moves            │
-//!  │ crossing a high-water mark → HighWaterCrossed + response pauses via CircuitBreaker     │
-//!  └────────────────────────────────────────────────────────────────────────────────────────┘
-//!        ▲ refusals noted outside storage (tx_scope)       CheckVelocity extension:
-//!        └──────────────────────────────────────────────── pool refuses doomed transfers
-//!                                                          (Custom 181); post-dispatch
-//!                                                          records DebitRejected + counters
-//! ```
-//!
-//! * **Windows** ([`WindowSpec`]): "at most `limit` in any `period` consecutive blocks",
-//!   [`Limit::Absolute`] or [`Limit::ShareOfBalance`] (the share's basis is fixed when the
-//!   window starts, so a mint cannot raise its own quota). A policy has up to
-//!   [`Config::MaxWindows`] windows and a debit must fit in all of them. Each window is a ring
-//!   of buckets ([`velocity`]): O(1) per touch, lazy, and **exact** — the total debited in any
-//!   `period` blocks never exceeds the limit (a token bucket or decaying accumulator would let
-//!   almost twice the limit out in one window; a fixed window, twice across its boundary).
-//! * **Who is capped**: governance policies ([`Call::set_policy`]; their debits also count
-//!   toward the [`GlobalCap`]) and self-imposed limits ([`Call::limit_own_outflow`]; never
-//!   counted globally, so a user cannot exhaust the global cap for everyone).
-//! * **Where**: [`LedgerGuard`] wraps the `StoredMap` pallet-balances keeps accounts in. The
-//!   [`ledger`](LedgerGuard) docs define a debit precisely: holds, reserves and slashes of held
-//!   funds, fees (with [`ExemptFees`]) and inflows are never refused.
-//! * **Response**: a policy's `high_water` share, when a successful debit crosses it in any
-//!   window, emits [`Event::HighWaterCrossed`] and pauses the policy's response targets for its
-//!   duration through [`CircuitBreaker`] — in force for the next extrinsic of the same block.
-//! * **Visibility of refusals**: a refused debit fails its dispatch, which rolls back its
-//!   storage; the ledger notes it outside storage ([`tx_scope`]) and [`CheckVelocity`]'s
-//!   post-dispatch writes [`Event::DebitRejected`], the account's `rejected` counter and
-//!   [`RejectedDebits`].
-//!
-//! Use cost: an unguarded account pays **no charged read or write** per balance change (one
-//! partial read of [`GuardIndex`], read by `on_initialize` and whitelisted); a guarded debit
-//! pays one read and one write of [`Guards`] (plus one read, and with a global cap one write,
-//! of [`GlobalCap`] for a governance policy).
-//!
-//! Integrating the caps:
-//!
-//! 1. `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` in pallet-balances'
-//!    config (instead of `System`), and `type Currency = Balances;` here.
-//! 2. `type OnChargeTransaction = pallet_guardian::ExemptFees<FungibleAdapter<Balances, ()>>;`
-//!    so that fees are not debits.
-//! 3. Add [`CheckVelocity<Runtime>`] to the transaction extension tuple, with
-//!    `type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;`.
-//! 4. Give `CapOrigin` to a slow, broad body (the template uses root or a two-thirds council).
-//!
-//! Root is capped too: `sudo(force_transfer)` from a guarded account is refused like any other
-//! debit. Governance lifts or changes the policy first, which is itself an evented act.
-//!
-//! ## Monitors and automatic response
-//!
-//! ```text
-//!  Issuance (on_initialize; after a tx that created value)   Feed(k) (OracleMonitor)
-//!  Metric(id) (MetricSink)   PolicyOutflow / GlobalOutflow (a cap's high-water mark)
-//!        │ observe(source, value): 1 read + 1 write of Monitors[source]
-//!        ▼
-//!  rule: Flow {period, rise?, fall?} (rolling sums, exact ring) | Jump {within, max_jump}
-//!        + stale_after (StaleWatch; on_initialize only when Alert.next_stale is due)
-//!        │ anomaly → AnomalyDetected, source flagged until now + duration
-//!        ▼ (unless a response for the source is in force)
-//!  playbook: pause targets (CircuitBreaker) · raise_to Elevated | Critical · duration
-//!        │ ResponseApplied; expires in on_initialize; extend_response (PauseOrigin);
-//!        ▼ reset_response (ResumeOrigin: resume, clear level, start afresh)
-//!  Alert {elevated_until, critical_until, next_stale} (whitelisted per-block key)
-//!        → RiskLevel scales every cap (100% / 50% / 0%) → RiskLevelProvider for pallets
-//! ```
-//!
-//! * **Sources** ([`Source`]): [`Source::Issuance`] is read by `on_initialize` (one read of
-//!   the total issuance) and, for same-block detection, after any signed transaction whose
-//!   balance changes created value ([`tx_scope`]: the ledger sums, in memory, how the accounts'
-//!   totals moved; only a net rise makes [`CheckVelocity`] read the issuance).
-//!   [`Source::Feed`] values come from pallet-oracle through [`OracleMonitor`];
-//!   [`Source::Metric`] from any pallet through [`MetricSink`]; the outflow sources from the
-//!   caps' high-water marks (global and any policy).
-//! * **Rules** ([`Rule`]): [`Rule::Flow`] sums rises and falls over any `period` blocks with
-//!   the caps' exact ring, thresholds absolute or a share of the value when the window started;
-//!   [`Rule::Jump`] compares each value with the last accepted one. A jumping value is not
-//!   accepted, and [`GuardedFeed`] hides a flagged feed from consumers (fail closed).
-//! * **Playbooks** ([`Playbook`]): every part lasts `duration` (at most
-//!   [`Config::MaxProgrammaticPause`]): the pauses, the raised [`RiskLevel`], the flag that
-//!   keeps the playbook from running again meanwhile.
-//! * **Risk levels** ([`RiskLevel`]) scale every velocity-cap limit: `Elevated` halves them,
-//!   `Critical` lets nothing leave a guarded account. [`RiskLevelProvider`] gives the level to
-//!   other pallets.
-//!
-//! Use cost: idle `on_initialize` reads the whitelisted [`Alert`] only; an issuance monitor
-//! adds one read of the issuance, one read and (if the issuance changed) one write of its
-//! monitor per block; a staleness deadline adds the `check_stale(n)` work in the block it
-//! falls due. An observation costs `observe_quiet`, or `observe_fire` when it responds.
-//!
-//! Integrating the monitors: `type MaxMonitors = ConstU32<16>;`, pallet-oracle's
-//! `type OnNewData = pallet_guardian::OracleMonitor<Runtime>;`, consumers read prices through
-//! `GuardedFeed<Runtime, Oracle>` and the level through `Guardian` as [`RiskLevelProvider`].
+//! * `oracle` (default): [`OracleMonitor`] and [`GuardedFeed`], the adapters to pallet-oracle.
+//! * `utility` (default): [`BalancesTransfers`] also estimates transfers inside
+//!   pallet-utility's batches. Without it, only top-level pallet-balances transfers.
+//! * `runtime-benchmarks`, `try-runtime`, `std` as usual.
 //!
 //! ## Weights
 //!
@@ -195,72 +68,53 @@
 //! `check_paused_none` and `ledger_debit_unguarded`, both without a charged read); each
 //! committed debit of a guarded account adds `ledger_debit_guarded` to the block. The measured
 //! cost against the same runtime without the guardian is in `benchmarking/REPORT.md`.
+//!
+//! ## Logging
+//!
+//! Under the target [`LOG_TARGET`] (`runtime::guardian`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(rustdoc::broken_intra_doc_links)]
 
 extern crate alloc;
 
-mod breaker;
-mod cap_types;
-mod caps;
-mod expiry;
-mod extension;
-mod fees;
-mod filter;
-pub mod guard_index;
+pub mod breakers;
+pub mod caps;
 mod invariants;
-mod ledger;
-mod monitor_types;
-mod monitors;
-mod oracle;
-mod outflow;
-mod own_limits;
-mod playbooks;
-mod risk;
+pub mod monitors;
+pub mod rolling_window;
 pub mod runtime_api;
-pub mod tx_scope;
-mod types;
-mod validation;
-pub mod velocity;
-mod velocity_extension;
-mod whitelist;
+pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
-mod cap_tests;
-#[cfg(test)]
-mod mock;
-#[cfg(test)]
-mod monitor_tests;
-#[cfg(test)]
 mod tests;
-pub mod weights;
 
-pub use breaker::CircuitBreaker;
-pub use cap_types::{
-	AccountGuard, Announcement, CapScope, Limit, Policy, PolicyInput, Response, ResponseInput,
-	Window, WindowSpec,
+pub use breakers::{
+	CheckPaused, CircuitBreaker, PauseRecord, PauseSummary, PauseTarget, PauseTargetInput,
+	PauseWhitelist, ResumeReason, WhitelistedPallets, PAUSED_CALL_ERROR,
 };
-pub use extension::{CheckPaused, PAUSED_CALL_ERROR};
-pub use fees::ExemptFees;
-pub use guard_index::GuardFilter;
-pub use ledger::{debit_of, LedgerGuard};
-pub use monitor_types::{
-	AlertState, Anomaly, Flag, Monitor, MonitorInput, MonitorState, Playbook, PlaybookInput,
-	RiskLevel, Rule, Source,
+pub use caps::{
+	debit_of, guard_index, tx_scope, AccountGuard, Announcement, BalancesTransfers, CapScope,
+	CheckVelocity, EstimateOutflow, ExemptFees, GuardFilter, LedgerGuard, Limit, Policy,
+	PolicyInput, Response, ResponseInput, Window, WindowSpec, CAP_EXCEEDED_ERROR,
 };
-pub use monitors::MetricSink;
-pub use oracle::{GuardedFeed, OracleMonitor};
-pub use outflow::{BalancesTransfers, EstimateOutflow};
+pub use monitors::{
+	AlertState, Anomaly, Flag, MetricSink, Monitor, MonitorInput, MonitorState, Playbook,
+	PlaybookInput, RiskLevel, RiskLevelProvider, Rule, Source,
+};
+#[cfg(feature = "oracle")]
+pub use monitors::{GuardedFeed, OracleMonitor};
 pub use pallet::*;
-pub use risk::RiskLevelProvider;
-pub use types::{PauseRecord, PauseSummary, PauseTarget, PauseTargetInput, ResumeReason};
-pub use velocity_extension::{CheckVelocity, CAP_EXCEEDED_ERROR};
+/// The rolling window's first name, kept for other crates' paths.
+pub use rolling_window as velocity;
 pub use weights::WeightInfo;
-pub use whitelist::{PauseWhitelist, WhitelistedPallets};
 
 use frame_support::traits::GetCallMetadata;
+
+/// The log target of everything the guardian logs.
+pub const LOG_TARGET: &str = "runtime::guardian";
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -271,7 +125,7 @@ pub mod pallet {
 		traits::{fungible, tokens, IsSubType, IsType},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Dispatchable, Saturating, StaticLookup};
+	use sp_runtime::traits::{Dispatchable, StaticLookup};
 
 	/// The storage layout version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -329,9 +183,40 @@ pub mod pallet {
 		Announcement<BlockNumberFor<T>, <T as Config>::Balance, <T as Config>::MaxWindows>;
 	type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
-	#[pallet::config]
+	/// Default configurations of this pallet, for `#[derive_impl]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstU64};
+
+		/// A configuration for tests (a mock runtime with `u64` block numbers and balances):
+		/// the bounds small enough to reach in a test. The origins, the whitelist, the
+		/// currency and its balance have no default.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeCall = ();
+			type MaxProgrammaticPause = ConstU64<50>;
+			type MaxNameLen = ConstU32<32>;
+			type MaxActivePauses = ConstU32<4>;
+			type MaxWindows = ConstU32<3>;
+			type MaxResponseTargets = ConstU32<2>;
+			type OwnLimitDelay = ConstU64<20>;
+			type OutflowEstimator = ();
+			type MaxMonitors = ConstU32<3>;
+			type WeightInfo = ();
+		}
+	}
+
+	/// The guardian's configuration. The template runtime's is `runtime/src/configs/guardian.rs`.
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The runtime's call type, with the metadata the guardian validates names against.
+		#[pallet::no_default_bounds]
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin>
 			+ GetDispatchInfo
@@ -340,19 +225,27 @@ pub mod pallet {
 			+ From<Call<Self>>
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
 
-		/// Who may pause and extend. `Success` is the longest pause (in blocks, from now) the
-		/// origin may impose: large for root, short for a fast narrow body.
+		/// Who may pause and extend pauses and responses, and raise the risk level. `Success`
+		/// is the longest pause (in blocks, from now) the origin may impose: large for root,
+		/// short for a fast narrow body.
+		#[pallet::no_default]
 		type PauseOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = BlockNumberFor<Self>>;
 
-		/// Who may resume before the expiry. Should be broader and slower than `PauseOrigin`.
+		/// Who may resume before the expiry, reset a response and clear the risk level. Should
+		/// be broader and slower than `PauseOrigin`.
+		#[pallet::no_default]
 		type ResumeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Calls that are never paused (safe mode included). Should contain at least the
 		/// inherents, the sudo pallet and the governance pallet.
+		#[pallet::no_default]
 		type WhitelistedCalls: PauseWhitelist<<Self as Config>::RuntimeCall>;
 
-		/// The longest pause another pallet may impose through [`CircuitBreaker`].
+		/// The longest pause another pallet may impose through [`CircuitBreaker`] (and the
+		/// `TransactionPause` / `SafeMode` traits), and so the longest automatic response: it
+		/// bounds every high-water response's and every playbook's `duration`.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MaxProgrammaticPause: Get<BlockNumberFor<Self>>;
 
 		/// The longest pallet or call name a target may hold.
@@ -365,29 +258,35 @@ pub mod pallet {
 		type MaxActivePauses: Get<u32>;
 
 		/// The balance type of the guarded currency (pallet-balances' `Balance`).
+		#[pallet::no_default]
 		type Balance: tokens::Balance;
 
 		/// The guarded currency, to read free balances (for share limits and allowances).
+		#[pallet::no_default]
 		type Currency: fungible::Inspect<Self::AccountId, Balance = Self::Balance>;
 
-		/// Who may set, change and remove cap policies and the global cap, and reset usage.
-		/// Should be slow and broad.
+		/// Who may configure the guardian's automatic defences: set, change and remove cap
+		/// policies and the global cap, reset usage, and set and remove monitors. Should be
+		/// slow and broad.
+		#[pallet::no_default]
 		type CapOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// How many windows a policy, an own limit or the global cap may have.
 		#[pallet::constant]
 		type MaxWindows: Get<u32>;
 
-		/// How many targets a high-water response may pause.
+		/// How many targets a high-water response or a playbook may pause.
 		#[pallet::constant]
 		type MaxResponseTargets: Get<u32>;
 
 		/// How many blocks an announced loosening or removal of an own limit waits.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type OwnLimitDelay: Get<BlockNumberFor<Self>>;
 
 		/// What a call will debit from its signer, for the pool check of [`CheckVelocity`]
 		/// ([`BalancesTransfers`] for pallet-balances and pallet-utility; `()` for none).
+		#[pallet::no_default_bounds]
 		type OutflowEstimator: EstimateOutflow<
 			Self::AccountId,
 			<Self as frame_system::Config>::RuntimeCall,
@@ -670,246 +569,268 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
+	/// Every call is a shim over a `do_*` helper that holds its logic (named "Logic for" the
+	/// call); its weight is the [`WeightInfo`] function of the same name. Every error leaves
+	/// storage unchanged.
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Pause `target` for `duration` blocks (counting the current one).
 		///
-		/// The origin must be `PauseOrigin`; `duration` must be at least one block and at most
-		/// the origin's bound.
+		/// * Origin: [`Config::PauseOrigin`]; its `Success` is the longest `duration` it may
+		///   impose.
+		/// * Emits [`Event::Paused`] (and [`Event::Resumed`] for any expired pause it tidies).
+		/// * Errors: [`Error::UnknownPallet`], [`Error::UnknownCall`], [`Error::NameTooLong`],
+		///   [`Error::TargetWhitelisted`], [`Error::CannotPauseGuardian`],
+		///   [`Error::AlreadyPaused`], [`Error::ZeroDuration`], [`Error::DurationBeyondBound`],
+		///   [`Error::TooManyPauses`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::pause())]
 		pub fn pause(
 			origin: OriginFor<T>,
 			target: PauseTargetInput,
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			let target = Self::validate_target(&target)?;
-			Self::insert_pause(target, duration, bound)
+			Self::do_pause(&target, duration, bound)
 		}
 
-		/// Push the expiry of an active pause of `target` back by `extra` blocks; the pause may
-		/// then last at most the origin's bound from now.
+		/// Push the expiry of the active pause of `target` back by `extra` blocks; the pause
+		/// may then last at most the origin's bound from now.
+		///
+		/// * Origin: [`Config::PauseOrigin`].
+		/// * Emits [`Event::PauseExtended`].
+		/// * Errors: the target errors of [`Pallet::pause`], [`Error::NotPaused`],
+		///   [`Error::ZeroDuration`], [`Error::DurationBeyondBound`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::extend())]
 		pub fn extend(
 			origin: OriginFor<T>,
 			target: PauseTargetInput,
 			extra: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			let target = Self::validate_target(&target)?;
-			Self::extend_pause(&target, extra, bound)
+			Self::do_extend(&target, extra, bound)
 		}
 
-		/// End the pause of `target` now. The origin must be `ResumeOrigin`.
+		/// End the pause of `target` now.
+		///
+		/// * Origin: [`Config::ResumeOrigin`].
+		/// * Emits [`Event::Resumed`] with [`ResumeReason::Governance`].
+		/// * Errors: the target errors of [`Pallet::pause`], [`Error::NotPaused`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::resume())]
 		pub fn resume(origin: OriginFor<T>, target: PauseTargetInput) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
-			let target = Self::validate_target(&target)?;
-			Self::remove_pause(&target, ResumeReason::Governance)
+			Self::do_resume(&target)
 		}
 
-		/// Put a cap policy on `who`, which has none. `CapOrigin`.
+		/// Put a cap policy on `who`, which has none.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::PolicySet`].
+		/// * Errors: [`Error::PolicyExists`]; for the windows [`Error::NoWindows`],
+		///   [`Error::TooManyWindows`], [`Error::ZeroPeriod`], [`Error::ZeroLimit`],
+		///   [`Error::LimitOverflow`], [`Error::DuplicatePeriod`]; for the response
+		///   [`Error::HighWaterOutOfRange`], [`Error::ResponseWithoutHighWater`],
+		///   [`Error::NoResponseTargets`], [`Error::TooManyTargets`], [`Error::ZeroDuration`],
+		///   [`Error::DurationBeyondBound`] and the target errors of [`Pallet::pause`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::set_policy())]
 		pub fn set_policy(
 			origin: OriginFor<T>,
 			who: AccountIdLookupOf<T>,
 			policy: PolicyInputOf<T>,
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			let who = T::Lookup::lookup(who)?;
-			let mut guard = Self::guard_of(&who);
-			ensure!(guard.policy.is_none(), Error::<T>::PolicyExists);
-			guard.policy = Some(Self::build_policy(&policy, false, None)?);
-			Self::store_guard(&who, guard);
-			Self::deposit_event(Event::PolicySet { who });
-			Ok(())
+			Self::do_set_policy(T::Lookup::lookup(who)?, policy)
 		}
 
 		/// Replace the cap policy of `who`. Usage is carried over: the largest usage of the old
-		/// windows counts as already debited in each new one. `CapOrigin`.
+		/// windows counts as already debited in each new one.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::PolicyChanged`].
+		/// * Errors: [`Error::NoPolicy`] and the policy errors of [`Pallet::set_policy`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::change_policy())]
 		pub fn change_policy(
 			origin: OriginFor<T>,
 			who: AccountIdLookupOf<T>,
 			policy: PolicyInputOf<T>,
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			let who = T::Lookup::lookup(who)?;
-			let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
-			let old = guard.policy.as_ref().ok_or(Error::<T>::NoPolicy)?;
-			guard.policy = Some(Self::build_policy(&policy, false, Some(&old.windows))?);
-			Self::store_guard(&who, guard);
-			Self::deposit_event(Event::PolicyChanged { who });
-			Ok(())
+			Self::do_change_policy(T::Lookup::lookup(who)?, policy)
 		}
 
-		/// Remove the cap policy of `who`. `CapOrigin`.
+		/// Remove the cap policy of `who`.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::PolicyRemoved`].
+		/// * Errors: [`Error::NoPolicy`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::remove_policy())]
 		pub fn remove_policy(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			let who = T::Lookup::lookup(who)?;
-			let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
-			guard.policy.take().ok_or(Error::<T>::NoPolicy)?;
-			Self::store_guard(&who, guard);
-			Self::deposit_event(Event::PolicyRemoved { who });
-			Ok(())
+			Self::do_remove_policy(T::Lookup::lookup(who)?)
 		}
 
 		/// Set, replace (usage carried over) or, with `None`, remove the global cap on the sum
 		/// of debits of all accounts with a governance policy. Absolute limits only.
-		/// `CapOrigin`.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::GlobalCapSet`] or [`Event::GlobalCapRemoved`].
+		/// * Errors: [`Error::ShareNotAllowed`], [`Error::NoPolicy`] (removing none) and the
+		///   policy errors of [`Pallet::set_policy`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::set_global_cap())]
 		pub fn set_global_cap(
 			origin: OriginFor<T>,
 			cap: Option<PolicyInputOf<T>>,
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			match cap {
-				Some(cap) => {
-					let previous = GlobalCap::<T>::get();
-					let cap =
-						Self::build_policy(&cap, true, previous.as_ref().map(|p| &p.windows))?;
-					GlobalCap::<T>::put(cap);
-					Self::deposit_event(Event::GlobalCapSet);
-				}
-				None => {
-					GlobalCap::<T>::take().ok_or(Error::<T>::NoPolicy)?;
-					Self::deposit_event(Event::GlobalCapRemoved);
-				}
-			}
-			Ok(())
+			Self::do_set_global_cap(cap)
 		}
 
 		/// Zero the usage of a policy, an own limit or the global cap (for example after an
-		/// incident is resolved). `CapOrigin`.
+		/// incident is resolved).
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::UsageReset`].
+		/// * Errors: [`Error::NoPolicy`], [`Error::NoOwnLimit`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::reset_usage())]
 		pub fn reset_usage(origin: OriginFor<T>, scope: CapScope<T::AccountId>) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			Self::reset(&scope)?;
-			Self::deposit_event(Event::UsageReset { scope });
-			Ok(())
+			Self::do_reset_usage(scope)
 		}
 
 		/// Cap the caller's own outflow with `windows`. A first limit, or one that only
 		/// tightens the current one, is in force at once; anything else is announced and may
-		/// be enacted after `OwnLimitDelay` blocks.
+		/// be enacted after [`Config::OwnLimitDelay`] blocks.
+		///
+		/// * Origin: signed.
+		/// * Emits [`Event::OwnLimitSet`] or [`Event::OwnLimitAnnounced`].
+		/// * Errors: the window errors of [`Pallet::set_policy`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::limit_own_outflow())]
 		pub fn limit_own_outflow(
 			origin: OriginFor<T>,
 			windows: alloc::vec::Vec<WindowSpecOf<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::set_own_limit(&who, &windows)
+			Self::do_limit_own_outflow(&who, &windows)
 		}
 
 		/// Announce the removal of the caller's own limit; it may be enacted after
-		/// `OwnLimitDelay` blocks.
+		/// [`Config::OwnLimitDelay`] blocks.
+		///
+		/// * Origin: signed.
+		/// * Emits [`Event::OwnLimitAnnounced`] with `removal: true`.
+		/// * Errors: [`Error::NoOwnLimit`].
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::remove_own_limit())]
 		pub fn remove_own_limit(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::announce_own_removal(&who)
+			Self::do_remove_own_limit(&who)
 		}
 
 		/// Enact the caller's announced change once its delay has passed.
+		///
+		/// * Origin: signed.
+		/// * Emits [`Event::OwnLimitEnacted`].
+		/// * Errors: [`Error::NoAnnouncement`], [`Error::AnnouncementNotDue`].
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::enact_own_limit())]
 		pub fn enact_own_limit(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_enact_own_limit(&who)
 		}
 
 		/// Cancel the caller's announced change.
+		///
+		/// * Origin: signed.
+		/// * Emits [`Event::OwnLimitAnnouncementCancelled`].
+		/// * Errors: [`Error::NoAnnouncement`].
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::cancel_own_announcement())]
 		pub fn cancel_own_announcement(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_own_announcement(&who)
 		}
 
 		/// Set (or replace, starting afresh) the monitor of `source`: its rule, staleness
-		/// threshold and playbook. `CapOrigin`.
+		/// threshold and playbook.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::MonitorSet`].
+		/// * Errors: [`Error::RuleNotApplicable`], [`Error::NoThreshold`],
+		///   [`Error::ThresholdOutOfRange`], [`Error::ZeroPeriod`], [`Error::ZeroDuration`],
+		///   [`Error::DurationBeyondBound`], [`Error::TooManyTargets`],
+		///   [`Error::TooManyMonitors`] and the target errors of [`Pallet::pause`].
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::set_monitor())]
 		pub fn set_monitor(
 			origin: OriginFor<T>,
 			source: Source,
 			monitor: MonitorInputOf<T>,
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			let monitor = Self::build_monitor(source, &monitor)?;
-			Self::store_monitor(source, monitor)?;
-			Self::deposit_event(Event::MonitorSet { source });
-			Ok(())
+			Self::do_set_monitor(source, &monitor)
 		}
 
-		/// Remove the monitor of `source` (a response in force runs its course). `CapOrigin`.
+		/// Remove the monitor of `source` (a response in force runs its course).
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::MonitorRemoved`].
+		/// * Errors: [`Error::NoMonitor`].
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::remove_monitor())]
 		pub fn remove_monitor(origin: OriginFor<T>, source: Source) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
-			Self::drop_monitor(source)?;
-			Self::deposit_event(Event::MonitorRemoved { source });
-			Ok(())
+			Self::do_remove_monitor(source)
 		}
 
 		/// Keep the response in force for `source` for `extra` more blocks (its flag, its
 		/// pauses still in force, the level it raised), within the origin's bound from now.
-		/// `PauseOrigin`.
+		///
+		/// * Origin: [`Config::PauseOrigin`].
+		/// * Emits [`Event::ResponseExtended`] (and [`Event::PauseExtended`] per pause).
+		/// * Errors: [`Error::NoMonitor`], [`Error::NotFlagged`], [`Error::ZeroDuration`],
+		///   [`Error::DurationBeyondBound`].
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::extend_response())]
 		pub fn extend_response(
 			origin: OriginFor<T>,
 			source: Source,
 			extra: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			Self::extend_response_of(source, extra, bound)
+			Self::do_extend_response(source, extra, bound)
 		}
 
 		/// Clear the response for `source` (resume its targets, clear the level it raised)
-		/// and start its monitor afresh. `ResumeOrigin`.
+		/// and start its monitor afresh.
+		///
+		/// * Origin: [`Config::ResumeOrigin`].
+		/// * Emits [`Event::ResponseReset`] (and [`Event::Resumed`] per target,
+		///   [`Event::RiskLevelChanged`] if the level falls).
+		/// * Errors: [`Error::NoMonitor`].
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::reset_response())]
 		pub fn reset_response(origin: OriginFor<T>, source: Source) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
-			Self::reset_response_of(source)
+			Self::do_reset_response(source)
 		}
 
 		/// Raise the risk level to `level` for `duration` blocks (within the origin's bound).
-		/// `PauseOrigin`.
+		///
+		/// * Origin: [`Config::PauseOrigin`].
+		/// * Emits [`Event::RiskLevelChanged`] if the level in force changes.
+		/// * Errors: [`Error::NotARaise`], [`Error::ZeroDuration`],
+		///   [`Error::DurationBeyondBound`].
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::raise_risk_level())]
 		pub fn raise_risk_level(
 			origin: OriginFor<T>,
 			level: RiskLevel,
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			ensure!(level != RiskLevel::Normal, Error::<T>::NotARaise);
-			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
-			ensure!(duration <= bound, Error::<T>::DurationBeyondBound);
-			let now = frame_system::Pallet::<T>::block_number();
-			Self::raise_risk(level, now.saturating_add(duration));
-			Ok(())
+			Self::do_raise_risk_level(level, duration, bound)
 		}
 
-		/// Clear the risk level: back to `Normal` at once. `ResumeOrigin`.
+		/// Clear the risk level: back to `Normal` at once.
+		///
+		/// * Origin: [`Config::ResumeOrigin`].
+		/// * Emits [`Event::RiskLevelChanged`] if the level in force changes.
+		/// * Errors: none beyond the origin.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::clear_risk_level())]
 		pub fn clear_risk_level(origin: OriginFor<T>) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
-			Self::clear_risk(RiskLevel::Normal);
-			Ok(())
+			Self::do_clear_risk_level()
 		}
 	}
 }

@@ -3,7 +3,9 @@
 //! readable from storage; the API answers the questions that need the pallet's rules to
 //! interpret that storage (the whitelist, expiry, the rolling windows, share limits).
 
-use crate::{caps, Config, GlobalCap, Guards, Pallet, PauseRecord, Pauses, WindowSpec, WindowsOf};
+use crate::{
+	caps::debits, Config, GlobalCap, Guards, Pallet, PauseRecord, Pauses, WindowSpec, WindowsOf,
+};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, DecodeWithMemTracking, Encode};
 use frame_support::traits::{fungible::Inspect, PalletInfoAccess};
@@ -94,10 +96,10 @@ impl<T: Config> Pallet<T> {
 		let free = T::Currency::balance(who);
 		let mut all = Vec::new();
 		if let Some(own) = guard.own.as_ref() {
-			all.extend(Self::describe(own, AllowanceScope::Own, free));
+			all.extend(Self::describe_windows(own, AllowanceScope::Own, free));
 		}
 		if let Some(policy) = guard.policy.as_ref() {
-			all.extend(Self::describe(&policy.windows, AllowanceScope::Policy, free));
+			all.extend(Self::describe_windows(&policy.windows, AllowanceScope::Policy, free));
 			all.extend(Self::global_allowances());
 		}
 		all
@@ -106,21 +108,23 @@ impl<T: Config> Pallet<T> {
 	/// See [`GuardianApi::global_cap`].
 	pub fn global_allowances() -> Vec<WindowAllowance<BlockNumberFor<T>, T::Balance>> {
 		GlobalCap::<T>::get()
-			.map(|cap| Self::describe(&cap.windows, AllowanceScope::Global, Default::default()))
+			.map(|cap| {
+				Self::describe_windows(&cap.windows, AllowanceScope::Global, Default::default())
+			})
 			.unwrap_or_default()
 	}
 
-	fn describe(
+	fn describe_windows(
 		windows: &WindowsOf<T>,
 		scope: AllowanceScope,
 		free: T::Balance,
 	) -> Vec<WindowAllowance<BlockNumberFor<T>, T::Balance>> {
-		let now = caps::now::<T>();
+		let now = debits::now::<T>();
 		windows
 			.iter()
 			.map(|window| {
 				let period: u64 = window.spec.period.saturated_into();
-				let limit = caps::limit_at::<T>(window, now, free);
+				let limit = debits::limit_at::<T>(window, now, free);
 				let used = window.usage.used(period, now);
 				WindowAllowance {
 					scope,

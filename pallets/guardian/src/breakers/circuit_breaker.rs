@@ -1,0 +1,46 @@
+//! [`CircuitBreaker`]: programmatic access to the circuit breakers, for other pallets and the
+//! guardian's own responses.
+
+use crate::{Config, Pallet, PauseTargetInput, Pauses, ResumeReason};
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::DispatchResult;
+
+/// Programmatic access to the circuit breakers, for other pallets and the monitors.
+///
+/// The same rules as the extrinsics apply (names checked against the runtime's metadata, the
+/// whitelist and the guardian itself refused, `0 < duration`, at most `MaxActivePauses`),
+/// with [`Config::MaxProgrammaticPause`] as the bound on how long a pause may last.
+pub trait CircuitBreaker<BlockNumber> {
+	/// Pause `target` for `duration` blocks, counting the current one.
+	fn pause(target: PauseTargetInput, duration: BlockNumber) -> DispatchResult;
+	/// Push the expiry of an active pause of `target` back by `extra` blocks.
+	fn extend(target: PauseTargetInput, extra: BlockNumber) -> DispatchResult;
+	/// End the pause of `target` now ([`ResumeReason::Programmatic`]).
+	fn resume(target: PauseTargetInput) -> DispatchResult;
+	/// The block at which the pause of exactly `target` ends, if it is in force.
+	fn paused_until(target: &PauseTargetInput) -> Option<BlockNumber>;
+}
+
+impl<T: Config> CircuitBreaker<BlockNumberFor<T>> for Pallet<T> {
+	fn pause(target: PauseTargetInput, duration: BlockNumberFor<T>) -> DispatchResult {
+		Self::do_pause(&target, duration, T::MaxProgrammaticPause::get())
+	}
+
+	fn extend(target: PauseTargetInput, extra: BlockNumberFor<T>) -> DispatchResult {
+		Self::do_extend(&target, extra, T::MaxProgrammaticPause::get())
+	}
+
+	fn resume(target: PauseTargetInput) -> DispatchResult {
+		let target = Self::validate_target(&target)?;
+		Self::remove_pause(&target, ResumeReason::Programmatic)
+	}
+
+	fn paused_until(target: &PauseTargetInput) -> Option<BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.into_iter()
+			.find(|record| record.until > now && record.target.to_input() == *target)
+			.map(|record| record.until)
+	}
+}

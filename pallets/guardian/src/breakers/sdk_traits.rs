@@ -1,0 +1,132 @@
+//! polkadot-sdk's own pause traits, implemented by the guardian so that pallets written for
+//! pallet-tx-pause or pallet-safe-mode work with it unchanged.
+//!
+//! * [`TransactionPause`]: a call, identified as in pallet-tx-pause by its `(pallet name, call
+//!   name)` pair, is paused with the guardian's [`PauseTarget::Call`]. pallet-tx-pause's pauses
+//!   have no expiry; the guardian's always do, so a pause placed through this trait lasts
+//!   [`Config::MaxProgrammaticPause`] blocks (renewable by pausing again after it ends, or by
+//!   [`CircuitBreaker::extend`](crate::CircuitBreaker::extend)). `can_pause` is exactly the
+//!   condition under which `pause` succeeds, as the trait requires.
+//! * [`SafeMode`]: safe mode is the guardian's [`PauseTarget::Chain`] pause, so entering safe
+//!   mode through this trait and `pause(Chain, ..)` through an extrinsic are the same state,
+//!   visible to both. Durations are bounded by [`Config::MaxProgrammaticPause`] like every
+//!   programmatic pause. `remaining()` follows pallet-safe-mode's convention: `Some(0)` means
+//!   the current block is the last one in safe mode.
+//!
+//! Errors map onto the traits' own: the guardian's `AlreadyPaused` / `NotPaused` become
+//! `AlreadyPaused` / `AlreadyUnpaused` and `AlreadyEntered` / `AlreadyExited`; a target the
+//! runtime does not have is `NotFound`; a whitelisted or guardian call is `Unpausable`;
+//! anything else (the bound on pauses, a duration over the bound) is `Unknown`.
+
+use crate::{Config, Error, NameOf, Pallet, PauseTarget, PauseTargetOf, Pauses, ResumeReason};
+use frame_support::traits::{
+	Get, SafeMode, SafeModeError, TransactionPause, TransactionPauseError,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{One, Saturating, Zero},
+	DispatchError, SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The stored target of a tx-pause call identifier, validated like any pause target.
+	fn tx_pause_target(
+		(pallet, call): &(NameOf<T>, NameOf<T>),
+	) -> Result<PauseTargetOf<T>, TransactionPauseError> {
+		let input = PauseTarget::Call { pallet: pallet.to_vec(), call: call.to_vec() };
+		Self::validate_target(&input).map_err(tx_pause_error::<T>)
+	}
+
+	/// The block at which the pause of exactly `target` ends, if it is in force now.
+	fn stored_pause_until(target: &PauseTargetOf<T>) -> Option<BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.into_iter()
+			.find(|record| record.until > now && record.target == *target)
+			.map(|record| record.until)
+	}
+}
+
+fn tx_pause_error<T: Config>(error: DispatchError) -> TransactionPauseError {
+	if error == Error::<T>::UnknownPallet.into()
+		|| error == Error::<T>::UnknownCall.into()
+		|| error == Error::<T>::NameTooLong.into()
+	{
+		TransactionPauseError::NotFound
+	} else if error == Error::<T>::TargetWhitelisted.into()
+		|| error == Error::<T>::CannotPauseGuardian.into()
+	{
+		TransactionPauseError::Unpausable
+	} else if error == Error::<T>::AlreadyPaused.into() {
+		TransactionPauseError::AlreadyPaused
+	} else if error == Error::<T>::NotPaused.into() {
+		TransactionPauseError::AlreadyUnpaused
+	} else {
+		TransactionPauseError::Unknown
+	}
+}
+
+fn safe_mode_error<T: Config>(error: DispatchError) -> SafeModeError {
+	if error == Error::<T>::AlreadyPaused.into() {
+		SafeModeError::AlreadyEntered
+	} else if error == Error::<T>::NotPaused.into() {
+		SafeModeError::AlreadyExited
+	} else {
+		SafeModeError::Unknown
+	}
+}
+
+impl<T: Config> TransactionPause for Pallet<T> {
+	/// `(pallet name, call name)`, as pallet-tx-pause's `RuntimeCallNameOf`.
+	type CallIdentifier = (NameOf<T>, NameOf<T>);
+
+	fn is_paused(call: Self::CallIdentifier) -> bool {
+		Self::call_paused_until(&call.0, &call.1).is_some()
+	}
+
+	fn can_pause(call: Self::CallIdentifier) -> bool {
+		let Ok(target) = Self::tx_pause_target(&call) else { return false };
+		let now = frame_system::Pallet::<T>::block_number();
+		let (pauses, _) = Self::live_pauses(now);
+		let stored: u32 = pauses.len().saturated_into();
+		!pauses.iter().any(|record| record.target == target)
+			&& stored < T::MaxActivePauses::get()
+			&& !T::MaxProgrammaticPause::get().is_zero()
+	}
+
+	fn pause(call: Self::CallIdentifier) -> Result<(), TransactionPauseError> {
+		let target = Self::tx_pause_target(&call)?;
+		Self::insert_pause(target, T::MaxProgrammaticPause::get(), T::MaxProgrammaticPause::get())
+			.map_err(tx_pause_error::<T>)
+	}
+
+	fn unpause(call: Self::CallIdentifier) -> Result<(), TransactionPauseError> {
+		let target = Self::tx_pause_target(&call)?;
+		Self::remove_pause(&target, ResumeReason::Programmatic).map_err(tx_pause_error::<T>)
+	}
+}
+
+impl<T: Config> SafeMode for Pallet<T> {
+	type BlockNumber = BlockNumberFor<T>;
+
+	fn remaining() -> Option<Self::BlockNumber> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::stored_pause_until(&PauseTarget::Chain)
+			.map(|until| until.saturating_sub(now).saturating_sub(One::one()))
+	}
+
+	fn enter(duration: Self::BlockNumber) -> Result<(), SafeModeError> {
+		Self::insert_pause(PauseTarget::Chain, duration, T::MaxProgrammaticPause::get())
+			.map_err(safe_mode_error::<T>)
+	}
+
+	fn extend(duration: Self::BlockNumber) -> Result<(), SafeModeError> {
+		Self::extend_pause(&PauseTarget::Chain, duration, T::MaxProgrammaticPause::get())
+			.map_err(safe_mode_error::<T>)
+	}
+
+	fn exit() -> Result<(), SafeModeError> {
+		Self::remove_pause(&PauseTarget::Chain, ResumeReason::Programmatic)
+			.map_err(safe_mode_error::<T>)
+	}
+}

@@ -1,0 +1,410 @@
+//! # Velocity caps
+//!
+//! Bound how fast value can leave protected accounts, enforced in the balances ledger itself
+//! so that no path escapes them.
+//!
+//! ```text
+//!  CapOrigin (slow, broad)              any signed account
+//!   set/change/remove_policy,            limit_own_outflow: tighten at once;
+//!   set_global_cap, reset_usage          loosen/remove: announce → wait OwnLimitDelay → enact
+//!        │                                      │
+//!        ▼                                      ▼
+//!   Guards[account] {policy, own, rejected}   GlobalCap   GuardIndex (2 KiB counting filter)
+//!        ▲                                      ▲              ▲ 8-byte partial read
+//!        │ 1 read + 1 write, guarded only       │              │ (whitelisted, every debit)
+//!  ┌─────┴──────────────────────────────────────┴──────────────┴───────────────────────────┐
+//!  │ LedgerGuard = pallet-balances' AccountStore: every change of every balance, whatever   │
+//!  │ caused it (call, batch, proxy, multisig, scheduler, another pallet, XCM).              │
+//!  │ debit = free decrease not moved to reserve; fees exempt (ExemptFees), tips count.      │
+//!  │ over the allowance → VelocityCapExceeded / GlobalCapExceeded, nothing moves            │
+//!  │ crossing a high-water mark → HighWaterCrossed + response pauses via CircuitBreaker     │
+//!  └────────────────────────────────────────────────────────────────────────────────────────┘
+//!        ▲ refusals noted outside storage (tx_scope)       CheckVelocity extension:
+//!        └──────────────────────────────────────────────── pool refuses doomed transfers
+//!                                                          (Custom 181); post-dispatch
+//!                                                          records DebitRejected + counters
+//! ```
+//!
+//! | concern | file |
+//! |---|---|
+//! | what a policy, a window and a guard record are (the types below) | `mod.rs` |
+//! | validating and storing policies, the global cap, resetting usage | [`policies`] |
+//! | self-imposed limits with a delay on loosening | [`own_limits`] |
+//! | checking a debit against every window, the high-water response | [`debits`] |
+//! | the guarded account store pallet-balances writes through ([`LedgerGuard`]) | [`ledger`] |
+//! | "certainly not guarded" without a charged read ([`GuardFilter`]) | [`guard_index`] |
+//! | fees are not debits ([`ExemptFees`]) | [`fees`] |
+//! | what a call will debit, for the pool ([`EstimateOutflow`]) | [`outflow`] |
+//! | per-transaction notes that survive a rollback | [`tx_scope`] |
+//! | the pool check and the recording of refusals ([`CheckVelocity`]) | [`check_velocity`] |
+//!
+//! The rolling windows themselves are shared with the monitors: [`crate::rolling_window`].
+//!
+//! * **Windows** ([`WindowSpec`]): "at most `limit` in any `period` consecutive blocks",
+//!   [`Limit::Absolute`] or [`Limit::ShareOfBalance`] (the share's basis is fixed when the
+//!   window starts, so a mint cannot raise its own quota). A policy has up to
+//!   [`Config::MaxWindows`] windows and a debit must fit in all of them. Each window is a ring
+//!   of buckets ([`rolling_window`](crate::rolling_window)): O(1) per touch, lazy, and
+//!   **exact** — the total debited in any `period` blocks never exceeds the limit (a token
+//!   bucket or decaying accumulator would let almost twice the limit out in one window; a
+//!   fixed window, twice across its boundary).
+//! * **Who is capped**: governance policies ([`Call::set_policy`]; their debits also count
+//!   toward the [`GlobalCap`]) and self-imposed limits ([`Call::limit_own_outflow`]; never
+//!   counted globally, so a user cannot exhaust the global cap for everyone).
+//! * **Where**: [`LedgerGuard`] wraps the `StoredMap` pallet-balances keeps accounts in. The
+//!   [`ledger`] docs define a debit precisely: holds, reserves and slashes of held funds, fees
+//!   (with [`ExemptFees`]) and inflows are never refused.
+//! * **Response**: a policy's `high_water` share, when a successful debit crosses it in any
+//!   window, emits [`Event::HighWaterCrossed`] and pauses the policy's response targets for its
+//!   duration through [`CircuitBreaker`](crate::CircuitBreaker) — in force for the next
+//!   extrinsic of the same block.
+//! * **Visibility of refusals**: a refused debit fails its dispatch, which rolls back its
+//!   storage; the ledger notes it outside storage ([`tx_scope`]) and [`CheckVelocity`]'s
+//!   post-dispatch writes [`Event::DebitRejected`], the account's `rejected` counter and
+//!   [`RejectedDebits`].
+//! * **Root is capped too**: `sudo(force_transfer)` from a guarded account is refused like any
+//!   other debit. Governance lifts or changes the policy first, which is itself an evented act.
+//!
+//! Use cost: an unguarded account pays **no charged read or write** per balance change (one
+//! partial read of [`GuardIndex`], read by `on_initialize` and whitelisted); a guarded debit
+//! pays one read and one write of [`Guards`] (plus one read, and with a global cap one write,
+//! of [`GlobalCap`] for a governance policy).
+//!
+//! Integrating the caps:
+//!
+//! 1. `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` in pallet-balances'
+//!    config (instead of `System`), and `type Currency = Balances;` here.
+//! 2. `type OnChargeTransaction = pallet_guardian::ExemptFees<FungibleAdapter<Balances, ()>>;`
+//!    so that fees are not debits.
+//! 3. Add [`CheckVelocity<Runtime>`] to the transaction extension tuple, with
+//!    `type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;`.
+//! 4. Give `CapOrigin` to a slow, broad body (the template uses root or a two-thirds council).
+//!
+//! ## Example (a test on the mock runtime)
+//!
+//! A debit beyond the allowance fails and moves nothing; each window refills as it rolls:
+#![doc = docify::embed!("src/tests/caps.rs", a_debit_beyond_the_allowance_fails_and_moves_nothing)]
+//!
+//! ## Metadata paths
+//!
+//! The types below appear in the runtime's metadata; `#[scale_info(replace_segment(..))]` keeps
+//! their paths as in the pallet's first version (`pallet_guardian::cap_types::*`,
+//! `pallet_guardian::guard_index::GuardFilter`,
+//! `pallet_guardian::velocity_extension::CheckVelocity`), which clients name them by.
+
+#[cfg(doc)]
+use crate::{Call, Config, Event, GlobalCap, GuardIndex, Guards, RejectedDebits};
+
+pub mod check_velocity;
+pub mod debits;
+pub mod fees;
+pub mod guard_index;
+pub mod ledger;
+pub mod outflow;
+pub mod own_limits;
+pub mod policies;
+pub mod tx_scope;
+
+pub use check_velocity::CAP_EXCEEDED_ERROR;
+pub use fees::ExemptFees;
+pub use ledger::{debit_of, LedgerGuard};
+pub use outflow::{BalancesTransfers, EstimateOutflow};
+
+use crate::{rolling_window::WindowUsage, PauseTarget, PauseTargetInput};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use sp_runtime::Perbill;
+
+use alloc::vec::Vec;
+
+/// How much may leave in one window.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("caps", "cap_types"))]
+pub enum Limit<Balance> {
+	/// A fixed amount.
+	Absolute(Balance),
+	/// A share of the account's free balance, taken when the window starts (at the first
+	/// debit at least one `period` after the previous start) and fixed until the next start,
+	/// so that a mint into the account cannot raise its own quota within the window.
+	ShareOfBalance(Perbill),
+}
+
+/// One rolling window of a policy: at most `limit` in any `period` consecutive blocks.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("caps", "cap_types"))]
+pub struct WindowSpec<BlockNumber, Balance> {
+	/// The window's length in blocks.
+	pub period: BlockNumber,
+	/// How much may leave within it.
+	pub limit: Limit<Balance>,
+}
+
+/// A window as stored: its specification and its usage.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+#[scale_info(replace_segment("caps", "cap_types"))]
+pub struct Window<BlockNumber, Balance> {
+	/// The rule.
+	pub spec: WindowSpec<BlockNumber, Balance>,
+	/// The debits of the last `period` blocks (see [`crate::velocity`]).
+	pub usage: WindowUsage<Balance>,
+	/// For [`Limit::ShareOfBalance`]: the balance the share is taken of and the block it was
+	/// taken at.
+	pub basis: Option<(Balance, u64)>,
+}
+
+/// The automatic response to a high-water mark: pause `targets` for `duration` blocks through
+/// the [`crate::CircuitBreaker`] trait.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxTargets), replace_segment("caps", "cap_types"))]
+#[codec(mel_bound(Name: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Response<Name, BlockNumber, MaxTargets: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+{
+	/// What to pause.
+	pub targets: BoundedVec<PauseTarget<Name>, MaxTargets>,
+	/// For how many blocks (at most [`crate::Config::MaxProgrammaticPause`]).
+	pub duration: BlockNumber,
+}
+
+/// A response as given to an extrinsic.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("caps", "cap_types"))]
+pub struct ResponseInput<BlockNumber> {
+	/// What to pause.
+	pub targets: Vec<PauseTargetInput>,
+	/// For how many blocks.
+	pub duration: BlockNumber,
+}
+
+/// A governance cap policy as given to an extrinsic.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("caps", "cap_types"))]
+pub struct PolicyInput<BlockNumber, Balance> {
+	/// The windows; a debit must fit in every one of them.
+	pub windows: Vec<WindowSpec<BlockNumber, Balance>>,
+	/// The share of a window's limit whose crossing triggers `response`.
+	pub high_water: Option<Perbill>,
+	/// What to do when a successful debit crosses `high_water` in any window.
+	pub response: Option<ResponseInput<BlockNumber>>,
+}
+
+/// A governance cap policy as stored.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxWindows, MaxTargets), replace_segment("caps", "cap_types"))]
+#[codec(mel_bound(Name: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
+pub struct Policy<Name, BlockNumber, Balance, MaxWindows: Get<u32>, MaxTargets: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+{
+	/// The windows with their usage.
+	pub windows: BoundedVec<Window<BlockNumber, Balance>, MaxWindows>,
+	/// The share of a window's limit whose crossing triggers `response`.
+	pub high_water: Option<Perbill>,
+	/// The automatic response.
+	pub response: Option<Response<Name, BlockNumber, MaxTargets>>,
+}
+
+/// Everything the guardian keeps about one guarded account: one storage read on each of its
+/// debits.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxWindows, MaxTargets), replace_segment("caps", "cap_types"))]
+#[codec(mel_bound(Name: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
+pub struct AccountGuard<Name, BlockNumber, Balance, MaxWindows: Get<u32>, MaxTargets: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+{
+	/// The policy governance put on the account; its debits also count toward the global cap.
+	pub policy: Option<Policy<Name, BlockNumber, Balance, MaxWindows, MaxTargets>>,
+	/// The limit the account put on itself.
+	pub own: Option<BoundedVec<Window<BlockNumber, Balance>, MaxWindows>>,
+	/// How many debits of this account were refused.
+	pub rejected: u32,
+}
+
+/// A loosening (or removal) of an account's own limit, waiting for its delay.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxWindows), replace_segment("caps", "cap_types"))]
+#[codec(mel_bound(BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
+pub struct Announcement<BlockNumber, Balance, MaxWindows: Get<u32>>
+where
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+{
+	/// The new windows, or `None` to remove the limit.
+	pub windows: Option<BoundedVec<WindowSpec<BlockNumber, Balance>, MaxWindows>>,
+	/// The first block at which the owner may enact it.
+	pub effective_at: BlockNumber,
+}
+
+/// Whose usage a reset or an event is about.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+#[scale_info(replace_segment("caps", "cap_types"))]
+pub enum CapScope<AccountId> {
+	/// The governance policy of one account.
+	Account(AccountId),
+	/// The limit an account put on itself.
+	Own(AccountId),
+	/// The global cap over all accounts with a governance policy.
+	Global,
+}
+
+/// The stored guard index: [`guard_index::INDEX_LEN`] one-byte counters (see [`guard_index`]).
+#[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq)]
+#[scale_info(replace_segment("caps", "guard_index"))]
+pub struct GuardFilter(pub [u8; guard_index::INDEX_LEN]);
+
+/// Transaction extension with three jobs:
+///
+/// * **Validation**: a signed transaction whose estimated outflow
+///   ([`Config::OutflowEstimator`]: transfers at the top level and inside utility batches)
+///   exceeds the signer's remaining allowance is invalid with
+///   `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`, so nobody pays a fee for a doomed
+///   transfer. Costs nothing for calls that move no value, and one partial read of the
+///   whitelisted guard index for an unguarded signer. It charges the guarded signer's
+///   benchmarked `check_velocity` up front and refunds the difference to what it did
+///   (`ledger_debit_unguarded` for an unguarded signer, nothing for a call moving no value).
+/// * **Watching issuance**: after dispatch, if the transaction's balance changes created value
+///   (see [`tx_scope`]), the issuance monitor reads the total issuance at once, so a
+///   mint is answered before the next extrinsic of the block. Nothing for other transactions.
+/// * **Recording**: after dispatch it writes what the ledger refused during the transaction
+///   ([`Event::DebitRejected`], the account's `rejected` counter and [`RejectedDebits`]),
+///   which the dispatch's own rollback would otherwise erase (see [`tx_scope`]).
+///   Rejections of debits outside signed transactions (scheduler, XCM) are refused all the
+///   same, and reported by the dispatching pallet's own events.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	frame_support::DefaultNoBound,
+	Clone,
+	Eq,
+	PartialEq,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(T), replace_segment("caps", "velocity_extension"))]
+pub struct CheckVelocity<T>(core::marker::PhantomData<T>);
+
+impl<T> CheckVelocity<T> {
+	/// The extension; it carries no data.
+	pub fn new() -> Self {
+		Self(core::marker::PhantomData)
+	}
+}
+
+impl<T> Debug for CheckVelocity<T> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "CheckVelocity")
+	}
+}

@@ -1,0 +1,121 @@
+//! Estimating what a call will debit from its signer, so that the pool can refuse a transfer
+//! the cap would refuse anyway (see [`crate::CheckVelocity`]).
+
+use core::marker::PhantomData;
+#[cfg(feature = "utility")]
+use frame_support::traits::IsType;
+use frame_support::traits::{
+	fungible::Inspect,
+	tokens::{Fortitude, Preservation},
+	IsSubType,
+};
+#[cfg(feature = "utility")]
+use sp_runtime::traits::Saturating;
+use sp_runtime::traits::Zero;
+
+/// How much a call signed by `who` will move out of `who`'s free balance, as far as it can be
+/// told before dispatch. Fees are not included (they are exempt from the caps).
+pub trait EstimateOutflow<AccountId, Call, Balance> {
+	/// The estimated debit.
+	fn outflow(who: &AccountId, call: &Call) -> Balance;
+}
+
+/// Estimates nothing: the pool never refuses, the ledger still does.
+impl<AccountId, Call, Balance: Zero> EstimateOutflow<AccountId, Call, Balance> for () {
+	fn outflow(_: &AccountId, _: &Call) -> Balance {
+		Balance::zero()
+	}
+}
+
+/// How deep into nested utility batches the estimate looks (utility itself allows 6 levels).
+pub const MAX_ESTIMATE_DEPTH: u32 = 6;
+
+/// The transfers of pallet-balances (`transfer_allow_death`, `transfer_keep_alive`,
+/// `transfer_all`, `burn`) at the top level and, with the crate's `utility` feature (on by
+/// default), inside pallet-utility's `batch`, `batch_all`, `force_batch` and `if_else` (its
+/// costlier branch).
+pub struct BalancesTransfers<R>(PhantomData<R>);
+
+/// What a pallet-balances call signed by `who` moves out of `who`'s free balance; `None` if
+/// `call` is not a pallet-balances call.
+fn balances_outflow<R>(
+	who: &R::AccountId,
+	call: &<R as frame_system::Config>::RuntimeCall,
+) -> Option<R::Balance>
+where
+	R: pallet_balances::Config,
+	<R as frame_system::Config>::RuntimeCall: IsSubType<pallet_balances::Call<R>>,
+{
+	let call = IsSubType::<pallet_balances::Call<R>>::is_sub_type(call)?;
+	Some(match call {
+		pallet_balances::Call::transfer_allow_death { value, .. }
+		| pallet_balances::Call::transfer_keep_alive { value, .. }
+		| pallet_balances::Call::burn { value, .. } => *value,
+		pallet_balances::Call::transfer_all { keep_alive, .. } => {
+			let preservation =
+				if *keep_alive { Preservation::Preserve } else { Preservation::Expendable };
+			<pallet_balances::Pallet<R> as Inspect<R::AccountId>>::reducible_balance(
+				who,
+				preservation,
+				Fortitude::Polite,
+			)
+		}
+		_ => Zero::zero(),
+	})
+}
+
+#[cfg(not(feature = "utility"))]
+impl<R> EstimateOutflow<R::AccountId, <R as frame_system::Config>::RuntimeCall, R::Balance>
+	for BalancesTransfers<R>
+where
+	R: pallet_balances::Config,
+	<R as frame_system::Config>::RuntimeCall: IsSubType<pallet_balances::Call<R>>,
+{
+	fn outflow(who: &R::AccountId, call: &<R as frame_system::Config>::RuntimeCall) -> R::Balance {
+		balances_outflow::<R>(who, call).unwrap_or_else(Zero::zero)
+	}
+}
+
+#[cfg(feature = "utility")]
+impl<R> EstimateOutflow<R::AccountId, <R as frame_system::Config>::RuntimeCall, R::Balance>
+	for BalancesTransfers<R>
+where
+	R: pallet_balances::Config + pallet_utility::Config,
+	<R as frame_system::Config>::RuntimeCall:
+		IsSubType<pallet_balances::Call<R>> + IsSubType<pallet_utility::Call<R>>,
+{
+	fn outflow(who: &R::AccountId, call: &<R as frame_system::Config>::RuntimeCall) -> R::Balance {
+		estimate::<R>(who, call, 0)
+	}
+}
+
+#[cfg(feature = "utility")]
+fn estimate<R>(
+	who: &R::AccountId,
+	call: &<R as frame_system::Config>::RuntimeCall,
+	depth: u32,
+) -> R::Balance
+where
+	R: pallet_balances::Config + pallet_utility::Config,
+	<R as frame_system::Config>::RuntimeCall:
+		IsSubType<pallet_balances::Call<R>> + IsSubType<pallet_utility::Call<R>>,
+{
+	if depth > MAX_ESTIMATE_DEPTH {
+		return Zero::zero();
+	}
+	if let Some(outflow) = balances_outflow::<R>(who, call) {
+		return outflow;
+	}
+	let inner = |c: &<R as pallet_utility::Config>::RuntimeCall| {
+		estimate::<R>(who, c.into_ref(), depth.saturating_add(1))
+	};
+	match IsSubType::<pallet_utility::Call<R>>::is_sub_type(call) {
+		Some(
+			pallet_utility::Call::batch { calls }
+			| pallet_utility::Call::batch_all { calls }
+			| pallet_utility::Call::force_batch { calls },
+		) => calls.iter().fold(Zero::zero(), |total: R::Balance, c| total.saturating_add(inner(c))),
+		Some(pallet_utility::Call::if_else { main, fallback }) => inner(main).max(inner(fallback)),
+		_ => Zero::zero(),
+	}
+}

@@ -1,0 +1,467 @@
+//! # Monitors and automatic response
+//!
+//! The issuance, oracle feeds, reported metrics and the caps' high-water marks judged against
+//! governance's thresholds; an anomaly answered in the same block by a playbook that pauses and
+//! raises the risk level, every response expiring.
+//!
+//! ```text
+//!  Issuance (on_initialize; after a tx that created value)   Feed(k) (OracleMonitor)
+//!  Metric(id) (MetricSink)   PolicyOutflow / GlobalOutflow (a cap's high-water mark)
+//!        │ observe(source, value): 1 read + 1 write of Monitors[source]
+//!        ▼
+//!  rule: Flow {period, rise?, fall?} (rolling sums, exact ring) | Jump {within, max_jump}
+//!        + stale_after (StaleWatch; on_initialize only when Alert.next_stale is due)
+//!        │ anomaly → AnomalyDetected, source flagged until now + duration
+//!        ▼ (unless a response for the source is in force)
+//!  playbook: pause targets (CircuitBreaker) · raise_to Elevated | Critical · duration
+//!        │ ResponseApplied; expires in on_initialize; extend_response (PauseOrigin);
+//!        ▼ reset_response (ResumeOrigin: resume, clear level, start afresh)
+//!  Alert {elevated_until, critical_until, next_stale} (whitelisted per-block key)
+//!        → RiskLevel scales every cap (100% / 50% / 0%) → RiskLevelProvider for pallets
+//! ```
+//!
+//! | concern | file |
+//! |---|---|
+//! | sources, rules, playbooks, flags, risk levels (the types below) | `mod.rs` |
+//! | validating, storing and removing monitors | [`configuration`] |
+//! | judging a value under a rule ([`Rule::Flow`], [`Rule::Jump`]) | [`rules`] |
+//! | observing a source and responding in the same call | [`observation`] |
+//! | metrics other pallets report ([`MetricSink`]) | [`metrics`] |
+//! | sources that went quiet (`stale_after`) | [`staleness`] |
+//! | pallet-oracle's feeds ([`OracleMonitor`], [`GuardedFeed`]) | [`oracle`] (feature `oracle`) |
+//! | running, extending and resetting a playbook | [`playbooks`] |
+//! | the risk level and [`RiskLevelProvider`] | [`risk`] |
+//!
+//! * **Sources** ([`Source`]): [`Source::Issuance`] is read by `on_initialize` (one read of
+//!   the total issuance) and, for same-block detection, after any signed transaction whose
+//!   balance changes created value ([`tx_scope`](crate::tx_scope): the ledger sums, in memory,
+//!   how the accounts' totals moved; only a net rise makes
+//!   [`CheckVelocity`](crate::CheckVelocity) read the issuance). [`Source::Feed`] values come
+//!   from pallet-oracle through `OracleMonitor`; [`Source::Metric`] from any pallet through
+//!   [`MetricSink`]; the outflow sources from the caps' high-water marks (global and any
+//!   policy).
+//! * **Rules** ([`Rule`]): [`Rule::Flow`] sums rises and falls over any `period` blocks with
+//!   the caps' exact ring ([`rolling_window`](crate::rolling_window)), thresholds absolute or a
+//!   share of the value when the window started; [`Rule::Jump`] compares each value with the
+//!   last accepted one. A jumping value is not accepted, and `GuardedFeed` hides a flagged feed
+//!   from consumers (fail closed).
+//! * **Playbooks** ([`Playbook`]): every part lasts `duration` (at most
+//!   [`Config::MaxProgrammaticPause`], which bounds every programmatic pause and so every
+//!   playbook): the pauses, the raised [`RiskLevel`], the flag that keeps the playbook from
+//!   running again meanwhile.
+//! * **Risk levels** ([`RiskLevel`]) scale every velocity-cap limit: `Elevated` halves them,
+//!   `Critical` lets nothing leave a guarded account. [`RiskLevelProvider`] gives the level to
+//!   other pallets.
+//! * **Who configures them**: [`Config::CapOrigin`], the same slow and broad origin that
+//!   configures the velocity caps ([`Call::set_monitor`], [`Call::remove_monitor`]).
+//!   Responses are extended by [`Config::PauseOrigin`] and reset by [`Config::ResumeOrigin`].
+//!
+//! Use cost: idle `on_initialize` reads three whitelisted keys (the pause summary, the guard
+//! index, the alert state [`Alert`]); an issuance monitor adds one read of the issuance, one
+//! read and (if the issuance changed) one write of its monitor per block; a staleness deadline
+//! adds the `check_stale(n)` work in the block it falls due. An observation costs
+//! `observe_quiet`, or `observe_fire` when it responds.
+//!
+//! Integrating the monitors: `type MaxMonitors = ConstU32<16>;`, pallet-oracle's
+//! `type OnNewData = pallet_guardian::OracleMonitor<Runtime>;`, consumers read prices through
+//! `GuardedFeed<Runtime, Oracle>` and the level through `Guardian` as [`RiskLevelProvider`].
+//!
+//! ## Example (a test on the mock runtime)
+//!
+//! A mint inside a transaction is answered before the next extrinsic of the same block:
+#![doc = docify::embed!("src/tests/monitors.rs", a_mint_in_a_transaction_is_answered_before_the_next_extrinsic)]
+//!
+//! ## Metadata paths
+//!
+//! The types below appear in the runtime's metadata; `#[scale_info(replace_segment(..))]` keeps
+//! their path `pallet_guardian::monitor_types::*` as in the pallet's first version.
+
+#[cfg(doc)]
+use crate::{Alert, Call, Config};
+
+pub mod configuration;
+pub mod metrics;
+pub mod observation;
+#[cfg(feature = "oracle")]
+pub mod oracle;
+pub mod playbooks;
+pub mod risk;
+pub mod rules;
+pub mod staleness;
+
+pub use metrics::MetricSink;
+#[cfg(feature = "oracle")]
+pub use oracle::{GuardedFeed, OracleMonitor};
+pub use risk::RiskLevelProvider;
+
+use crate::{rolling_window::WindowUsage, Limit, PauseTarget, PauseTargetInput};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use sp_runtime::Perbill;
+
+use alloc::vec::Vec;
+
+/// How alarmed the chain is. Responses raise it; it falls back when their time is up.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Default,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub enum RiskLevel {
+	/// Nothing is wrong: every velocity-cap limit in full.
+	#[default]
+	Normal,
+	/// Something looks wrong: every velocity-cap limit is halved.
+	Elevated,
+	/// An incident: guarded accounts can send nothing.
+	Critical,
+}
+
+impl RiskLevel {
+	/// The share of every velocity-cap limit (policies, own limits, the global cap) in force
+	/// at this level.
+	pub fn cap_scale(self) -> Perbill {
+		match self {
+			RiskLevel::Normal => Perbill::one(),
+			RiskLevel::Elevated => Perbill::from_percent(50),
+			RiskLevel::Critical => Perbill::zero(),
+		}
+	}
+}
+
+/// What a monitor watches.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub enum Source {
+	/// The guarded currency's total issuance (read by `on_initialize` every block, and after a
+	/// signed transaction that created value).
+	Issuance,
+	/// An oracle feed, by key ([`crate::OracleMonitor`]).
+	Feed(u32),
+	/// A metric another pallet reports through [`crate::MetricSink`].
+	Metric(u32),
+	/// The velocity caps' global cap crossing its high-water mark.
+	GlobalOutflow,
+	/// Any account's cap policy crossing its high-water mark.
+	PolicyOutflow,
+}
+
+impl Source {
+	/// Whether values are observed for this source (outflows only report crossings).
+	pub fn has_values(self) -> bool {
+		!matches!(self, Source::GlobalOutflow | Source::PolicyOutflow)
+	}
+}
+
+/// What a monitor found wrong.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub enum Anomaly {
+	/// The rises within a window exceeded the rule's `rise`.
+	Rise,
+	/// The falls within a window exceeded the rule's `fall`.
+	Fall,
+	/// A value strayed from the last accepted one by more than `max_jump`.
+	Jump,
+	/// No value for more than `stale_after` blocks.
+	Stale,
+	/// A velocity cap crossed its high-water mark.
+	HighWater,
+}
+
+/// How a monitor judges the values of its source.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub enum Rule<BlockNumber> {
+	/// For flows (issuance, a reported total): the rises, and separately the falls, summed
+	/// over any `period` consecutive blocks must not exceed `rise` (`fall`). Summed in the
+	/// velocity caps' exact ring ([`crate::velocity`]), so a change split across a window
+	/// boundary is still seen whole. A [`Limit::ShareOfBalance`] is a share of the value when
+	/// the window started, fixed until the next start, so the change cannot raise its own
+	/// threshold.
+	Flow {
+		/// The window's length in blocks.
+		period: BlockNumber,
+		/// The largest total rise tolerated within the window.
+		rise: Option<Limit<u128>>,
+		/// The largest total fall tolerated within the window.
+		fall: Option<Limit<u128>>,
+	},
+	/// For levels (a price, a ratio): a value must lie within `max_jump` of the last accepted
+	/// value while that value is at most `within` blocks old. A value that does not is flagged
+	/// and **not accepted**: the last accepted value stays the reference, and consumers
+	/// reading through [`crate::GuardedFeed`] get nothing while the flag lasts. Once the
+	/// reference is older than `within`, the next value is accepted as the new reference.
+	Jump {
+		/// How long an accepted value stays the reference, in blocks.
+		within: BlockNumber,
+		/// The largest move from the reference, as a share of it.
+		max_jump: Perbill,
+	},
+}
+
+/// The pre-programmed response to a monitor's anomaly, as stored. Every part of it lasts
+/// `duration` blocks: the pauses, the raised risk level, the source's flag (which keeps the
+/// playbook from running again meanwhile).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxTargets), replace_segment("monitors", "monitor_types"))]
+#[codec(mel_bound(Name: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Playbook<Name, BlockNumber, MaxTargets: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+{
+	/// What to pause (through [`crate::CircuitBreaker`]).
+	pub pause: BoundedVec<PauseTarget<Name>, MaxTargets>,
+	/// The risk level to raise the chain to (`Normal`: leave it).
+	pub raise_to: RiskLevel,
+	/// How long the response lasts, in blocks (at most [`crate::Config::MaxProgrammaticPause`]).
+	pub duration: BlockNumber,
+}
+
+/// A playbook as given to an extrinsic.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub struct PlaybookInput<BlockNumber> {
+	/// What to pause.
+	pub pause: Vec<PauseTargetInput>,
+	/// The risk level to raise the chain to (`Normal`: leave it).
+	pub raise_to: RiskLevel,
+	/// How long the response lasts, in blocks.
+	pub duration: BlockNumber,
+}
+
+/// A monitor as given to an extrinsic.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub struct MonitorInput<BlockNumber> {
+	/// How values are judged (`None` for the outflow sources, whose threshold is the caps'
+	/// high-water mark).
+	pub rule: Option<Rule<BlockNumber>>,
+	/// Flag the source when no value arrives for this many blocks (feeds and metrics only).
+	pub stale_after: Option<BlockNumber>,
+	/// What to do on an anomaly.
+	pub playbook: PlaybookInput<BlockNumber>,
+}
+
+/// A source's flag: what was found and until when (exclusive) the response lasts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub struct Flag<BlockNumber> {
+	/// The anomaly.
+	pub anomaly: Anomaly,
+	/// The first block the flag no longer holds.
+	pub until: BlockNumber,
+}
+
+/// What a monitor remembers of its source.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub struct MonitorState<BlockNumber> {
+	/// The last accepted value and the block it was accepted at.
+	pub last: Option<(u128, BlockNumber)>,
+	/// The block of the last observation, accepted or not (for staleness).
+	pub seen: Option<BlockNumber>,
+	/// [`Rule::Flow`]: the rises in the window.
+	pub rises: WindowUsage<u128>,
+	/// [`Rule::Flow`]: the falls in the window.
+	pub falls: WindowUsage<u128>,
+	/// [`Rule::Flow`] with shares: the value the shares are taken of, and when it was taken.
+	pub basis: Option<(u128, u64)>,
+	/// The anomaly in force, if any.
+	pub flag: Option<Flag<BlockNumber>>,
+}
+
+impl<BlockNumber: Copy + sp_runtime::traits::UniqueSaturatedInto<u64>> MonitorState<BlockNumber> {
+	/// Take `value`, observed at `now`, as the first value: the reference, and the basis of
+	/// the window that starts now.
+	pub fn start_at(&mut self, value: u128, now: BlockNumber) {
+		self.last = Some((value, now));
+		self.basis = Some((value, sp_runtime::SaturatedConversion::saturated_into(now)));
+	}
+}
+
+/// A monitor as stored: one read per observation.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxTargets), replace_segment("monitors", "monitor_types"))]
+#[codec(mel_bound(Name: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
+pub struct Monitor<Name, BlockNumber, MaxTargets: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+{
+	/// How values are judged.
+	pub rule: Option<Rule<BlockNumber>>,
+	/// Staleness threshold in blocks.
+	pub stale_after: Option<BlockNumber>,
+	/// The response.
+	pub playbook: Playbook<Name, BlockNumber, MaxTargets>,
+	/// What the monitor remembers.
+	pub state: MonitorState<BlockNumber>,
+}
+
+/// The per-block alert state: the risk level's deadlines and the next staleness check. One
+/// whitelisted value that `on_initialize` reads every block.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+#[scale_info(replace_segment("monitors", "monitor_types"))]
+pub struct AlertState<BlockNumber> {
+	/// The level last announced with [`crate::Event::RiskLevelChanged`].
+	pub announced: RiskLevel,
+	/// `Elevated` holds before this block.
+	pub elevated_until: Option<BlockNumber>,
+	/// `Critical` holds before this block.
+	pub critical_until: Option<BlockNumber>,
+	/// The earliest block at which a watched feed or metric turns stale.
+	pub next_stale: Option<BlockNumber>,
+	/// Whether an issuance monitor is configured.
+	pub issuance_watched: bool,
+}
+
+impl<BlockNumber: PartialOrd + Copy> AlertState<BlockNumber> {
+	/// The level in force at `now`.
+	pub fn level_at(&self, now: BlockNumber) -> RiskLevel {
+		if self.critical_until.is_some_and(|until| now < until) {
+			RiskLevel::Critical
+		} else if self.elevated_until.is_some_and(|until| now < until) {
+			RiskLevel::Elevated
+		} else {
+			RiskLevel::Normal
+		}
+	}
+}

@@ -1,0 +1,68 @@
+//! Staleness: a feed or metric that has not been observed for `stale_after` blocks is flagged
+//! and its playbook runs. The deadlines live in [`StaleWatch`]; `on_initialize` only looks at
+//! them when the whitelisted [`Alert`]'s `next_stale` is due.
+
+use super::rules::Finding;
+use crate::{Alert, Anomaly, Config, Monitors, Pallet, Source, StaleWatch, WeightInfo};
+use frame_support::weights::Weight;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Saturating, SaturatedConversion};
+
+impl<T: Config> Pallet<T> {
+	/// Flag every watched source whose deadline has come (no value for `stale_after` blocks)
+	/// and run its playbook; the deadline is re-armed `stale_after` blocks on. Called by the
+	/// hook only when the alert state's `next_stale` is due; bounded by `MaxMonitors`.
+	pub(crate) fn check_stale(now: BlockNumberFor<T>) -> Weight {
+		let mut watch = StaleWatch::<T>::get();
+		let mut due: u32 = 0;
+		for (source, deadline) in watch.iter_mut() {
+			if *deadline > now {
+				continue;
+			}
+			due = due.saturating_add(1);
+			let Some(mut monitor) = Monitors::<T>::get(*source) else { continue };
+			let Some(stale_after) = monitor.stale_after else { continue };
+			let silent: u128 = monitor
+				.state
+				.seen
+				.map_or(stale_after, |seen| now.saturating_sub(seen))
+				.saturated_into();
+			let finding = Finding {
+				anomaly: Anomaly::Stale,
+				measured: silent,
+				threshold: stale_after.saturated_into(),
+			};
+			Self::run_playbook(*source, &mut monitor, finding);
+			Monitors::<T>::insert(*source, monitor);
+			*deadline = now.saturating_add(stale_after);
+		}
+		Self::store_watch(&watch);
+		T::WeightInfo::check_stale(due)
+	}
+
+	/// Set the staleness deadline of `source` (adding it to the watch).
+	pub(crate) fn arm_stale(source: Source, deadline: BlockNumberFor<T>) {
+		let mut watch = StaleWatch::<T>::get();
+		match watch.iter_mut().find(|(watched, _)| *watched == source) {
+			Some(entry) => entry.1 = deadline,
+			// The watch holds at most one entry per monitor and is bounded like the monitors.
+			None => {
+				let _ = watch.try_push((source, deadline));
+			}
+		}
+		Self::store_watch(&watch);
+	}
+
+	/// Stop watching `source` for staleness.
+	pub(crate) fn disarm_stale(source: Source) {
+		let mut watch = StaleWatch::<T>::get();
+		watch.retain(|(watched, _)| *watched != source);
+		Self::store_watch(&watch);
+	}
+
+	/// Write the staleness watch and its earliest deadline into the alert state.
+	pub(crate) fn store_watch(watch: &crate::StaleWatchOf<T>) {
+		StaleWatch::<T>::put(watch);
+		Alert::<T>::mutate(|alert| alert.next_stale = watch.iter().map(|(_, d)| *d).min());
+	}
+}

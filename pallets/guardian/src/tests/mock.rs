@@ -1,0 +1,209 @@
+//! A mock runtime: System, Balances, Utility and the guardian, with a fast narrow pauser
+//! (account 10, bound 10 blocks), a resumer (account 20), root (bound 1000 blocks) and an
+//! argument-aware whitelist.
+
+use crate::{self as pallet_guardian, PauseWhitelist};
+use frame_support::{
+	derive_impl, ord_parameter_types, parameter_types,
+	traits::{ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse, MapSuccess},
+};
+use frame_support::{dispatch::GetDispatchInfo, weights::Weight};
+use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy};
+use sp_runtime::{
+	traits::{DispatchTransaction, Replace, TransactionExtension},
+	BuildStorage,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Utility: pallet_utility,
+		Guardian: pallet_guardian,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+	type BaseCallFilter = Guardian;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = pallet_guardian::LedgerGuard<Test, System>;
+	type ReserveIdentifier = [u8; 8];
+	type RuntimeHoldReason = HoldReason;
+	type MaxReserves = ConstU32<4>;
+}
+
+impl pallet_utility::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = ();
+}
+
+/// Why funds are held (for the tests of held funds).
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum HoldReason {
+	/// A deposit.
+	Deposit,
+}
+impl frame_support::traits::VariantCount for HoldReason {
+	const VARIANT_COUNT: u32 = 1;
+}
+
+/// The fast pauser may impose this many blocks at most.
+pub const FAST_BOUND: u64 = 10;
+/// Root may impose this many blocks at most.
+pub const ROOT_BOUND: u64 = 1000;
+/// Other pallets may impose this many blocks at most (the test prelude's
+/// `MaxProgrammaticPause`).
+pub const PROGRAMMATIC_BOUND: u64 = 50;
+/// The account allowed to pause (narrowly).
+pub const PAUSER: u64 = 10;
+/// The account allowed to resume.
+pub const RESUMER: u64 = 20;
+/// The account allowed to set cap policies.
+pub const CAPPER: u64 = 30;
+/// Blocks an own limit's loosening waits (the test prelude's `OwnLimitDelay`).
+pub const OWN_LIMIT_DELAY: u64 = 20;
+
+ord_parameter_types! {
+	pub const Pauser: u64 = PAUSER;
+	pub const Resumer: u64 = RESUMER;
+	pub const Capper: u64 = CAPPER;
+}
+
+parameter_types! {
+	/// In storage so that a test can lower it below the runtime's longest names.
+	pub storage MaxNameLen: u32 = 32;
+}
+
+/// Whitelist: everything in System, and `Utility::as_derivative` with index 0 only (an
+/// argument-aware exemption).
+pub struct MockWhitelist;
+impl Contains<RuntimeCall> for MockWhitelist {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(_)
+				| RuntimeCall::Utility(pallet_utility::Call::as_derivative { index: 0, .. })
+		)
+	}
+}
+impl PauseWhitelist<RuntimeCall> for MockWhitelist {
+	fn protects(pallet: &[u8], call: Option<&[u8]>) -> bool {
+		pallet == b"System"
+			|| (pallet == b"Utility" && call.is_none_or(|call| call == b"as_derivative"))
+	}
+}
+
+/// The test prelude's bounds (4 pauses, 3 windows, 2 targets, 3 monitors, programmatic pauses
+/// of at most [`PROGRAMMATIC_BOUND`], own-limit delay [`OWN_LIMIT_DELAY`]), with the mock's
+/// origins, whitelist and currency.
+#[derive_impl(pallet_guardian::config_preludes::TestDefaultConfig)]
+impl pallet_guardian::Config for Test {
+	type PauseOrigin = EitherOf<
+		EnsureRootWithSuccess<u64, ConstU64<ROOT_BOUND>>,
+		MapSuccess<EnsureSignedBy<Pauser, u64>, Replace<ConstU64<FAST_BOUND>>>,
+	>;
+	type ResumeOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Resumer, u64>>;
+	type WhitelistedCalls = MockWhitelist;
+	type MaxNameLen = MaxNameLen;
+	type Balance = u64;
+	type Currency = Balances;
+	type CapOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Capper, u64>>;
+	type OutflowEstimator = pallet_guardian::BalancesTransfers<Test>;
+}
+
+/// Accounts 1..=5, 10 and 20 hold 1000 each.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with(Default::default())
+}
+
+/// As [`new_test_ext`], with a guardian genesis.
+pub fn new_test_ext_with(
+	guardian: pallet_guardian::GenesisConfig<Test>,
+) -> sp_io::TestExternalities {
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: [1, 2, 3, 4, 5, PAUSER, RESUMER, CAPPER]
+				.into_iter()
+				.map(|a| (a, 1000))
+				.collect(),
+			..Default::default()
+		},
+		guardian,
+	}
+	.build_storage()
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` at block 1 and checks the pallet's invariants afterwards.
+pub fn test(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		crate::Pallet::<Test>::do_try_state().expect("try_state invariants hold");
+	});
+}
+
+/// What the transaction extension `extension` refunds of its up-front weight once `who`'s
+/// `call` has been validated, prepared and (successfully) dispatched.
+pub fn refund_of<E: TransactionExtension<RuntimeCall>>(
+	extension: E,
+	who: u64,
+	call: RuntimeCall,
+) -> Weight {
+	let info = call.get_dispatch_info();
+	let (pre, _) = extension
+		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
+		.expect("valid");
+	E::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(())).expect("no error")
+}
+
+/// The guardian's events so far.
+pub fn guardian_events() -> Vec<pallet_guardian::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Guardian(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Runs `on_initialize` of every block up to `n`.
+pub fn run_to_block(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}
+
+#[test]
+fn the_mock_constants_are_the_configuration() {
+	use frame_support::traits::Get;
+	type Config = <Test as pallet_guardian::Config>::MaxProgrammaticPause;
+	assert_eq!(<Config as Get<u64>>::get(), PROGRAMMATIC_BOUND);
+	assert_eq!(
+		<<Test as pallet_guardian::Config>::OwnLimitDelay as Get<u64>>::get(),
+		OWN_LIMIT_DELAY
+	);
+}

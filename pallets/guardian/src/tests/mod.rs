@@ -1,0 +1,8 @@
+//! Unit tests on a mock runtime: the mock, then one file per capability. The integration tests
+//! against the real template runtime are in the workspace's `tests/` crate.
+
+mod breakers;
+mod caps;
+pub(crate) mod mock;
+mod monitors;
+mod sdk_traits;
