@@ -1,7 +1,9 @@
 // Fingerprints of a node binary's runtime, for refactors that must not change it: the runtime's
 // metadata with every doc string cleared (types with their paths, pallets, calls, events,
-// errors, storage entries, constants, transaction extensions, runtime APIs), hashed; and the
-// genesis state root of the `development` preset. Usage (prints JSON):
+// errors, storage entries, constants, transaction extensions, runtime APIs), hashed; the
+// genesis state root of the `development` preset; and, since that root covers the runtime's
+// wasm (`:code`, which the docs are compiled into), a hash of every genesis key and value but
+// `:code`. Usage (prints JSON):
 //
 //   GUARDIAN_NODE=path/to/guardian-node node tests/e2e/tools/fingerprint.mjs
 //
@@ -43,6 +45,12 @@ try {
   }
   const genesis = await api.rpc.chain.getBlockHash(0);
   const header = await api.rpc.chain.getHeader(genesis);
+  const pairs = [];
+  for (const key of await api.rpc.state.getKeys('0x', genesis)) {
+    if (key.toHex() === '0x3a636f6465') continue; // `:code`
+    pairs.push([key.toHex(), (await api.rpc.state.getStorage(key, genesis)).toHex()]);
+  }
+  pairs.sort();
   console.log(JSON.stringify({
     metadataVersion: metadata.version,
     metadataWithoutDocs: sha256(JSON.stringify(stripped)),
@@ -50,6 +58,7 @@ try {
     types: stripped.metadata[`v${metadata.version}`].lookup.types.length,
     ...v15,
     genesisStateRoot: header.stateRoot.toHex(),
+    genesisStateWithoutCode: sha256(JSON.stringify(pairs)),
     genesisHash: genesis.toHex(),
   }, null, 2));
 } finally {

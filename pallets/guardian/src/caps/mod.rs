@@ -107,6 +107,7 @@ pub mod tx_scope;
 
 pub use check_velocity::CAP_EXCEEDED_ERROR;
 pub use fees::ExemptFees;
+use guard_index::INDEX_LEN;
 pub use ledger::{debit_of, LedgerGuard};
 pub use outflow::{BalancesTransfers, EstimateOutflow};
 
@@ -360,10 +361,10 @@ pub enum CapScope<AccountId> {
 	Global,
 }
 
-/// The stored guard index: [`guard_index::INDEX_LEN`] one-byte counters (see [`guard_index`]).
+/// The stored guard index: [`INDEX_LEN`](guard_index::INDEX_LEN) one-byte counters (see [`guard_index`]).
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq)]
 #[scale_info(replace_segment("caps", "guard_index"))]
-pub struct GuardFilter(pub [u8; guard_index::INDEX_LEN]);
+pub struct GuardFilter(pub [u8; INDEX_LEN]);
 
 /// Transaction extension with three jobs:
 ///
