@@ -361,7 +361,7 @@ pub enum CapScope<AccountId> {
 	Global,
 }
 
-/// The stored guard index: [`INDEX_LEN`](guard_index::INDEX_LEN) one-byte counters (see [`guard_index`]).
+/// The stored guard index: [`INDEX_LEN`] one-byte counters (see [`guard_index`]).
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq)]
 #[scale_info(replace_segment("caps", "guard_index"))]
 pub struct GuardFilter(pub [u8; INDEX_LEN]);
