@@ -114,12 +114,23 @@ unguarded_t = statistics.median(times("guardian", "ledger_debit_unguarded"))
 unguarded_rw = db("guardian", "ledger_debit_unguarded")
 ledger_guarded_t = statistics.median(times("guardian", "ledger_debit_guarded"))
 ledger_guarded_rw = db("guardian", "ledger_debit_guarded")
+response_t = statistics.median(times("guardian", "ledger_debit_guarded_response"))
+response_rw = db("guardian", "ledger_debit_guarded_response")
+fire_t = statistics.median(times("guardian", "observe_fire"))
+fire_rw = db("guardian", "observe_fire")
+# pallets/guardian/src/caps/check_velocity.rs, `guard_budget(debits)`: per debit the response
+# path and four reads, plus one observation that fires and two reads; a transfer has one debit.
+guard_budget = charged(response_t, response_rw[0] + 4, response_rw[1]) + charged(
+    fire_t, fire_rw[0] + 2, fire_rw[1]
+)
 
 # A transfer_keep_alive transaction's weight as the block accounts it: the base, the call and
 # the guardian's two extensions (CheckPaused, CheckVelocity) after their refunds; up front
-# (before the refunds) they charge their worst cases.
+# (before the refunds) they charge their worst cases, the guard budget of one debit included.
 ext_after = charged(paused0, *paused0_rw) + charged(unguarded_t, *unguarded_rw)
-ext_upfront = charged(paused_max, *paused_max_rw) + charged(velocity_t, *velocity_rw)
+ext_upfront = (
+    charged(paused_max, *paused_max_rw) + charged(velocity_t, *velocity_rw) + guard_budget
+)
 tx_without = EXTRINSIC_BASE_NS + without_w
 tx_with = EXTRINSIC_BASE_NS + with_w + ext_after
 tx_with_upfront = EXTRINSIC_BASE_NS + with_w + ext_upfront
@@ -156,31 +167,35 @@ not whitelisted keys).
   reads/writes {with_rw[0] - without_rw[0]} / {with_rw[1] - without_rw[1]}; the charged weight
   ratio, which is what the chain accounts and fees follow, is {ratio(with_w, without_w)}
   ({verdict(with_w / without_w)} the target); the execution-time ratio alone is
-  {ratio(with_t, without_t)} ({verdict(with_t / without_t)} it). The ledger guard's only work
-  for an unguarded account is a partial read of 8 bytes of the guard index (a key
-  `on_initialize` reads every block, whitelisted): {us(unguarded_t)} each
-  (`ledger_debit_unguarded`), once for the sender and once for the receiver, since the store
-  sees whether a change is a debit only after pallet-balances made it —
-  {us(2 * unguarded_t)} of the {us(with_t - without_t)} measured difference. The host call,
-  not the 8 bytes, is the cost.
+  {ratio(with_t, without_t)} ({verdict(with_t / without_t)} it). The ledger guard makes no
+  host call for an unguarded account: a guarded account carries the guard's marker (a
+  one-planck freeze), so an account pallet-balances hands the store with nothing frozen is
+  unguarded, from the data it already read. The measured difference,
+  {us(with_t - without_t)}, is the store's in-memory bookkeeping around pallet-balances' own
+  work (the frozen field compared, the value a hook window credits noted). The one look-up
+  of the guard index an unguarded transfer still makes is the pool check's, once per
+  transaction (`ledger_debit_unguarded`, {us(unguarded_t)}, below), not the call's.
 * **Guarded** (the caller under a governance policy and a global cap, 4 windows each (`MAX_WINDOWS`,
   the most the runtime allows), with 500 other accounts guarded): extra charged reads/writes
   {guarded_rw[0] - without_rw[0]} / {guarded_rw[1] - without_rw[1]}: the account's `Guards` record
   (read and written) and `GlobalCap` (read and written), plus the windows' arithmetic. This is
   the price of an exact rolling-window bound and it is paid only by the few accounts a chain
   protects (a treasury, a bridge). pallet-balances' weights are measured from unguarded
-  accounts, so the runtime adds the guard's benchmarked `ledger_debit_guarded`
-  ({us(charged(ledger_guarded_t, *ledger_guarded_rw))} charged, {ledger_guarded_rw[0]} reads,
-  {ledger_guarded_rw[1]} writes) to the block for each guarded debit, whatever path it took.
+  accounts, so `CheckVelocity` charges the transaction the guard's benchmarked
+  `ledger_debit_guarded` ({us(charged(ledger_guarded_t, *ledger_guarded_rw))} charged,
+  {ledger_guarded_rw[0]} reads, {ledger_guarded_rw[1]} writes) for each guarded debit it
+  caused, whatever path it took (from a guard budget it charges up front and refunds).
 
 ## Transfers per block
 
 From the weights above and the block limits: {NORMAL_BLOCK_NS / 1e6:.0f} ms of normal-class
 ref_time per block, each extrinsic paying `ExtrinsicBaseWeight` ({us(EXTRINSIC_BASE_NS)}) plus its
 call plus its extensions. With the guardian, `CheckPaused` and `CheckVelocity` charge their
-worst cases up front ({us(ext_upfront)}) and refund what they did not do; what remains for an
-unguarded transfer with nothing paused is {us(ext_after)} (the whitelisted summary and index
-reads).
+worst cases up front ({us(ext_upfront)}: the filter over `MaxActivePauses` pauses, the
+velocity check, and the guard budget of one debit — a guarded debit whose high-water response
+fires, {us(guard_budget)}) and refund what they did not do; what remains for an unguarded
+transfer with nothing paused is {us(ext_after)} (the whitelisted summary read and the
+signer's look-up in the guard index).
 
 | | weight per transfer | transfers per block | ratio |
 |---|---|---|---|
@@ -200,8 +215,8 @@ reclaims the refund, so the block fills to the first row's count less at most on
 | {n_min} pause expiring | {us(expire[0][1])} | {db("guardian", "on_initialize_expire", n=n_min)[0]} / {db("guardian", "on_initialize_expire", n=n_min)[1]} |
 | {n_max} pauses expiring (worst case, `MaxActivePauses`) | {us(expire[-1][1])} | {db("guardian", "on_initialize_expire", n=n_max)[0]} / {db("guardian", "on_initialize_expire", n=n_max)[1]} |
 
-* With nothing due the hook reads two whitelisted keys (the pause summary and the guard
-  index) and nothing else: it does not grow with the number of policies or accounts (the
+* With nothing due the hook reads whitelisted keys only (the pause summary, the guard index,
+  the alert state, the marker repairs): it does not grow with the number of policies or accounts (the
   second row stores 501 policies and a global cap).
 * With pauses due it grows linearly with the number of pauses stored, at
   {us(expire_slope)} per pause (least squares over n = {n_min}…{n_max}; intercept {us(expire_base)}),
@@ -226,6 +241,8 @@ calls and the runtime's whitelist are checked without storage access.
 | `check_velocity` (guarded signer: index, record, global cap) | {us(velocity_t)} | {velocity_rw[0]} / {velocity_rw[1]} |
 | `ledger_debit_unguarded` (unguarded: the index only) | {us(unguarded_t)} | {unguarded_rw[0]} / {unguarded_rw[1]} |
 | `ledger_debit_guarded` (policy, own limit and global cap, most windows) | {us(ledger_guarded_t)} | {ledger_guarded_rw[0]} / {ledger_guarded_rw[1]} |
+| `ledger_debit_guarded_response` (the same, crossing high-water marks: responses fire) | {us(response_t)} | {response_rw[0]} / {response_rw[1]} |
+| `observe_fire` (an observation whose playbook responds) | {us(fire_t)} | {fire_rw[0]} / {fire_rw[1]} |
 
 ## Reproduce
 

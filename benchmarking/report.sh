@@ -40,7 +40,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 # The hook's worst case and growth, the filter, and the per-transaction checks.
 bench guardian "$with" development pallet_guardian \
-	on_initialize_expire,check_paused_none,check_paused,check_velocity,ledger_debit_unguarded,ledger_debit_guarded 20
+	on_initialize_expire,check_paused_none,check_paused,check_velocity,ledger_debit_unguarded,ledger_debit_guarded,ledger_debit_guarded_response,observe_fire 20
 
 python3 benchmarking/report.py "$OUT" "$ROUNDS" "$REPEAT" >benchmarking/REPORT.md
 echo "[report] wrote benchmarking/REPORT.md from $OUT" >&2

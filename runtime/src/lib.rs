@@ -59,7 +59,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -142,6 +142,13 @@ pub type UncheckedExtrinsic =
 /// The payload signed by a transaction's signer.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+/// The storage migrations run on the next runtime upgrade.
+#[cfg(not(feature = "without-guardian"))]
+pub type Migrations = (pallet_guardian::migrations::v2::MigrateToV2<Runtime>,);
+/// No migrations in the benchmark baseline.
+#[cfg(feature = "without-guardian")]
+pub type Migrations = ();
+
 /// Dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -149,6 +156,7 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
+	Migrations,
 >;
 
 /// Opaque types for the node, independent of the runtime's extrinsic format.

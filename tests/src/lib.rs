@@ -143,13 +143,22 @@ pub fn submit_err(who: Keyring, call: RuntimeCall) -> DispatchError {
 /// Transaction-pool validation of a signed transaction, in a storage layer that is rolled
 /// back (the pool validates against a copy of the state).
 pub fn validate(who: Keyring, call: RuntimeCall) -> TransactionValidity {
-	let xt = sign(who, call);
+	validate_xt(sign(who, call))
+}
+
+/// Transaction-pool validation of a signed extrinsic (see [`validate`]).
+pub fn validate_xt(xt: UncheckedExtrinsic) -> TransactionValidity {
 	let parent = System::parent_hash();
 	with_transaction(|| {
 		let result = Executive::validate_transaction(TransactionSource::External, xt, parent);
 		TransactionOutcome::Rollback(Ok::<_, DispatchError>(result))
 	})
 	.expect("no storage error")
+}
+
+/// An account's free balance.
+pub fn free_of(who: &AccountId) -> Balance {
+	pallet_balances::Pallet::<Runtime>::free_balance(who)
 }
 
 /// A balance.
@@ -326,11 +335,38 @@ pub fn call_filtered() -> DispatchError {
 	frame_system::Error::<Runtime>::CallFiltered.into()
 }
 
-/// Runs `test` on a fresh chain and checks every pallet's `try_state` afterwards.
+/// Runs `test` on a fresh chain, then checks the invariants: the guardian's `try_state`,
+/// conservation (see [`assert_conserved`]) and the runtime's integrity tests.
 pub fn on_chain(test: impl FnOnce()) {
 	new_chain().execute_with(|| {
 		test();
 		pallet_guardian::Pallet::<Runtime>::do_try_state().expect("guardian invariants hold");
+		assert_conserved();
 		<AllPalletsWithSystem as IntegrityTest>::integrity_test();
 	});
+}
+
+/// Conservation: the total issuance equals the sum of every account's free and reserved
+/// balance — nothing was created or destroyed outside pallet-balances' own accounting.
+pub fn assert_conserved() {
+	let sum: Balance = frame_system::Account::<Runtime>::iter()
+		.map(|(_, info)| info.data.free + info.data.reserved)
+		.sum();
+	assert_eq!(
+		pallet_balances::TotalIssuance::<Runtime>::get(),
+		sum,
+		"total issuance equals the sum of all balances"
+	);
+}
+
+/// Finalizes the current block and opens block `n` directly (the blocks in between are
+/// skipped: their hooks do not run), as if the chain had been idle until then.
+pub fn jump_to_block(n: BlockNumber) {
+	let header = Executive::finalize_block();
+	let number = *header.number();
+	frame_system::BlockHash::<Runtime>::insert(number, header.hash());
+	frame_system::BlockHash::<Runtime>::insert(n.saturating_sub(1), header.hash());
+	// frame-system opens only the block after the current one.
+	System::set_block_number(n.saturating_sub(1));
+	open_block(n);
 }

@@ -10,7 +10,10 @@ use super::*;
 use crate::Pallet as Guardian;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get, Hooks};
+use frame_support::traits::{
+	fungible::{Mutate, MutateHold},
+	EnsureOrigin, Get, Hooks,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{One, Saturating, StaticLookup},
@@ -36,28 +39,40 @@ fn worst_policy<T: Config>(limit: u32) -> PolicyInputOf<T> {
 	}
 }
 
+/// `who`, existing with a balance far above anything a benchmark moves.
+fn funded<T: Config>(who: &T::AccountId) {
+	let _ = T::Currency::set_balance(who, 1_000_000_000u32.into());
+}
+
 /// An account under the worst policy and an own limit, with usage in every window, and a
 /// global cap: every kind of state a debit touches.
 fn guarded<T: Config>(seed: u32) -> T::AccountId {
+	guarded_with::<T>(seed, 1_000_000)
+}
+
+/// [`guarded`] with windows allowing `limit` each, and 10 already used in each.
+fn guarded_with<T: Config>(seed: u32, limit: u32) -> T::AccountId {
 	let who: T::AccountId = account("guarded", seed, 0);
-	let policy = Guardian::<T>::build_policy(&worst_policy::<T>(1_000_000), false, None)
+	funded::<T>(&who);
+	let free = Guardian::<T>::free_of(&who);
+	let policy = Guardian::<T>::build_policy(&worst_policy::<T>(limit), false, None, free)
 		.expect("valid policy");
 	let own = Guardian::<T>::windows_from(
-		Guardian::<T>::validate_windows(&windows::<T>(1_000_000), true).expect("valid"),
+		Guardian::<T>::validate_windows(&windows::<T>(limit), true).expect("valid"),
 		None,
+		free,
 	);
 	Guardian::<T>::store_guard(
 		&who,
 		AccountGuard { policy: Some(policy), own: Some(own), rejected: 0 },
-	);
+	)
+	.expect("the account exists");
 	if GlobalCap::<T>::get().is_none() {
-		let cap = Guardian::<T>::build_policy(&worst_policy::<T>(1_000_000), true, None)
+		let cap = Guardian::<T>::build_policy(&worst_policy::<T>(limit), true, None, free)
 			.expect("valid cap");
 		GlobalCap::<T>::put(cap);
 	}
-	if let Ok(Some(plan)) = Guardian::<T>::plan_debit(&who, 10u32.into(), 1_000_000u32.into()) {
-		Guardian::<T>::apply_debit(plan);
-	}
+	Guardian::<T>::record_outflow(&who, 10u32.into(), free);
 	who
 }
 
@@ -291,6 +306,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_policy() -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("who", 0, 0);
+		funded::<T>(&who);
 		let origin = cap_origin::<T>()?;
 		let policy = worst_policy::<T>(1_000);
 
@@ -354,10 +370,12 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A first own limit: the record is created and the guard index written.
+	/// A first own limit: the deposit held, the marker set, the record created and the guard
+	/// index written.
 	#[benchmark]
 	fn limit_own_outflow() {
 		let who: T::AccountId = whitelisted_caller();
+		funded::<T>(&who);
 		let specs = windows::<T>(1_000);
 
 		#[extrinsic_call]
@@ -369,6 +387,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_own_limit() {
 		let who: T::AccountId = whitelisted_caller();
+		funded::<T>(&who);
 		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
 
 		#[extrinsic_call]
@@ -377,10 +396,12 @@ mod benchmarks {
 		assert!(OwnLimitAnnouncements::<T>::get(&who).is_some());
 	}
 
-	/// Enacting a removal of the last limit: the record is removed and the index written.
+	/// Enacting a removal of the last limit: the record removed, the index written, the marker
+	/// cleared and the deposit released.
 	#[benchmark]
 	fn enact_own_limit() {
 		let who: T::AccountId = whitelisted_caller();
+		funded::<T>(&who);
 		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
 		Guardian::<T>::do_remove_own_limit(&who).expect("has a limit");
 		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::OwnLimitDelay::get());
@@ -395,6 +416,7 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel_own_announcement() {
 		let who: T::AccountId = whitelisted_caller();
+		funded::<T>(&who);
 		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
 		Guardian::<T>::do_remove_own_limit(&who).expect("has a limit");
 
@@ -420,23 +442,98 @@ mod benchmarks {
 		assert!(allowance.is_some());
 	}
 
-	/// The ledger guard's own work on a debit of a guarded account with an own limit, a policy
-	/// and a global cap (`MaxWindows` windows each): the index look-up, the check and the
-	/// writes. pallet-balances' own benchmarks, run on a runtime using `LedgerGuard`, include
-	/// it in the transfer weights.
+	/// The ledger guard's own work on an outflow of a guarded account with an own limit, a
+	/// policy and a global cap (`MaxWindows` windows each), crossing no mark: the index
+	/// look-up, the counting and the writes.
 	#[benchmark]
 	fn ledger_debit_guarded() {
 		let who = guarded::<T>(0);
+		let free = Guardian::<T>::free_of(&who);
 		#[block]
 		{
 			if Guardian::<T>::may_be_guarded(&who) {
-				if let Ok(Some(plan)) =
-					Guardian::<T>::plan_debit(&who, 10u32.into(), 1_000_000u32.into())
-				{
-					Guardian::<T>::apply_debit(plan);
-				}
+				Guardian::<T>::record_outflow(&who, 10u32.into(), free);
 			}
 		}
+	}
+
+	/// An outflow at its worst: it crosses the high-water mark of the policy and of the global
+	/// cap (each pausing `MaxResponseTargets` targets) and goes beyond both limits, and the
+	/// `PolicyOutflow` and `GlobalOutflow` monitors run playbooks that pause their own
+	/// targets and raise the level to Critical.
+	#[benchmark]
+	fn ledger_debit_guarded_response() {
+		// Limits of 1 000 with 10 used: an outflow of 1 000 crosses 80% and goes beyond.
+		let who = guarded_with::<T>(0, 1_000);
+		let targets = pausable_calls::<T>(T::MaxActivePauses::get());
+		for (index, source) in
+			[Source::PolicyOutflow, Source::GlobalOutflow].into_iter().enumerate()
+		{
+			let per = T::MaxResponseTargets::get() as usize;
+			let own: Vec<_> =
+				targets.iter().skip(per.saturating_mul(index + 1)).take(per).cloned().collect();
+			let input = MonitorInput {
+				rule: None,
+				stale_after: None,
+				playbook: PlaybookInput {
+					pause: own,
+					raise_to: RiskLevel::Critical,
+					duration: T::MaxProgrammaticPause::get(),
+				},
+			};
+			let monitor = Guardian::<T>::build_monitor(source, &input).expect("valid monitor");
+			Guardian::<T>::store_monitor(source, monitor).expect("room for the monitor");
+		}
+		let free = Guardian::<T>::free_of(&who);
+		#[block]
+		{
+			Guardian::<T>::record_outflow(&who, 1_000u32.into(), free);
+		}
+		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+	}
+
+	/// Returning an excess held on an account to the guarded account it came from.
+	#[benchmark]
+	fn return_excess() -> Result<(), BenchmarkError> {
+		let from = guarded::<T>(0);
+		let on: T::AccountId = account("recipient", 0, 0);
+		funded::<T>(&on);
+		T::Currency::hold(&HoldReason::Excess.into(), &on, 1_000u32.into())?;
+		let until = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+		ExcessHolds::<T>::insert(&on, &from, ExcessHold { amount: 1_000u32.into(), until });
+		let origin = cap_origin::<T>()?;
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			T::Lookup::unlookup(on.clone()),
+			T::Lookup::unlookup(from.clone()),
+		);
+
+		assert!(ExcessHolds::<T>::get(&on, &from).is_none());
+		Ok(())
+	}
+
+	/// Anyone releasing an excess hold once its period is over.
+	#[benchmark]
+	fn release_excess() -> Result<(), BenchmarkError> {
+		let from = guarded::<T>(0);
+		let on: T::AccountId = account("recipient", 0, 0);
+		funded::<T>(&on);
+		T::Currency::hold(&HoldReason::Excess.into(), &on, 1_000u32.into())?;
+		let until = frame_system::Pallet::<T>::block_number();
+		ExcessHolds::<T>::insert(&on, &from, ExcessHold { amount: 1_000u32.into(), until });
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(
+			frame_system::RawOrigin::Signed(caller),
+			T::Lookup::unlookup(on.clone()),
+			T::Lookup::unlookup(from.clone()),
+		);
+
+		assert!(ExcessHolds::<T>::get(&on, &from).is_none());
+		Ok(())
 	}
 
 	/// The ledger guard's work on a debit of an unguarded account while accounts are guarded:

@@ -1,11 +1,16 @@
 //! Storage invariants, checked by `try_state` and after every test.
 
 use crate::{
-	guard_index::Position, Alert, Config, GlobalCap, GuardFilter, GuardIndex, Guards, Monitors,
-	OwnLimitAnnouncements, Pallet, Pauses, Source, StaleWatch, Summary, WindowsOf,
+	guard_index::{self, Position},
+	Alert, Config, ExcessHolds, FreezeReason, GlobalCap, GuardIndex, GuardIndexOverflow, Guards,
+	HoldReason, Monitors, OwnLimitAnnouncements, OwnLimitDeposits, Pallet, Pauses, Source,
+	StaleWatch, Summary, WindowsOf,
 };
-use frame_support::traits::Get;
-use sp_runtime::traits::Zero;
+use frame_support::traits::{
+	fungible::{InspectFreeze, InspectHold},
+	Get,
+};
+use sp_runtime::traits::{One, Saturating, Zero};
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
@@ -79,15 +84,21 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks that:
 	/// * every guard record limits something, with non-empty windows of non-zero period;
-	/// * the guard index counts exactly the guarded accounts (a saturated counter may stay
-	///   set), so the ledger's "certainly not guarded" is never wrong;
+	/// * every guarded account carries the guard marker (a one-planck freeze), so the ledger's
+	///   "no freeze, so unguarded" is never wrong, and nothing else carries it;
+	/// * the guard index counts exactly the guarded accounts (its counters plus their
+	///   overflow), so the ledger's "certainly not guarded" is never wrong;
+	/// * every own limit has its deposit on hold, and every deposit belongs to an own limit;
+	/// * every excess hold record is backed by at least as much held for
+	///   [`HoldReason::Excess`] on its account;
 	/// * the global cap and every announcement have valid windows.
 	pub fn check_caps() -> Result<(), TryRuntimeError> {
 		let valid = |windows: &WindowsOf<T>| {
 			!windows.is_empty() && windows.iter().all(|w| !w.spec.period.is_zero())
 		};
-		let mut rebuilt = GuardFilter::default();
+		let mut counts = alloc::vec![0u32; guard_index::INDEX_LEN];
 		let mut guarded = 0u32;
+		let marker = FreezeReason::Guarded.into();
 		for (who, guard) in Guards::<T>::iter() {
 			if guard.policy.is_none() && guard.own.is_none() {
 				return Err("a guard record limits nothing".into());
@@ -100,18 +111,48 @@ impl<T: Config> Pallet<T> {
 			if !Self::may_be_guarded(&who) {
 				return Err("a guarded account is missing from the guard index".into());
 			}
-			rebuilt.add(&Position::of(&who));
+			if T::Currency::balance_frozen(&marker, &who) != One::one() {
+				return Err("a guarded account does not carry the guard marker".into());
+			}
+			if guard.own.is_some() != OwnLimitDeposits::<T>::contains_key(&who) {
+				return Err("an own limit and its deposit record disagree".into());
+			}
+			for offset in Position::of(&who).offsets() {
+				if let Some(count) = counts.get_mut(offset) {
+					*count = count.saturating_add(1);
+				}
+			}
 			guarded = guarded.saturating_add(1);
+		}
+		for (who, deposit) in OwnLimitDeposits::<T>::iter() {
+			if T::Currency::balance_on_hold(&HoldReason::OwnLimit.into(), &who) < deposit {
+				return Err("an own limit's deposit is not on hold".into());
+			}
 		}
 		let stored = GuardIndex::<T>::get();
 		if guarded == 0 && stored.is_some() {
 			return Err("the guard index outlives the last guard".into());
 		}
 		let stored = stored.unwrap_or_default();
-		let consistent =
-			stored.0.iter().zip(rebuilt.0.iter()).all(|(s, r)| *s == *r || *s == u8::MAX);
-		if !consistent {
-			return Err("the guard index does not count the guarded accounts".into());
+		for (offset, (counter, count)) in stored.0.iter().zip(counts.iter()).enumerate() {
+			let overflow = GuardIndexOverflow::<T>::get(guard_index::offset_key(offset));
+			if u32::from(*counter).saturating_add(overflow) != *count {
+				return Err("the guard index does not count the guarded accounts".into());
+			}
+			if overflow > 0 && *counter != u8::MAX {
+				return Err("a guard index counter overflows before it is full".into());
+			}
+		}
+		let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, T::Balance> =
+			Default::default();
+		for (on, _, record) in ExcessHolds::<T>::iter() {
+			let total = held.entry(on).or_insert_with(Zero::zero);
+			*total = total.saturating_add(record.amount);
+		}
+		for (on, total) in held {
+			if T::Currency::balance_on_hold(&HoldReason::Excess.into(), &on) < total {
+				return Err("an excess hold record is not backed by a hold".into());
+			}
 		}
 		if !GlobalCap::<T>::get().as_ref().is_none_or(|cap| valid(&cap.windows)) {
 			return Err("the global cap has invalid windows".into());

@@ -81,6 +81,7 @@ extern crate alloc;
 pub mod breakers;
 pub mod caps;
 mod invariants;
+pub mod migrations;
 pub mod monitors;
 pub mod rolling_window;
 pub mod runtime_api;
@@ -97,8 +98,8 @@ pub use breakers::{
 };
 pub use caps::{
 	debit_of, guard_index, tx_scope, AccountGuard, Announcement, BalancesTransfers, CapScope,
-	CheckVelocity, EstimateOutflow, ExemptFees, GuardFilter, LedgerGuard, Limit, Policy,
-	PolicyInput, Response, ResponseInput, Window, WindowSpec, CAP_EXCEEDED_ERROR,
+	CheckVelocity, EstimateOutflow, ExcessHold, ExemptFees, GuardFilter, LedgerGuard, Limit,
+	Policy, PolicyInput, Response, ResponseInput, Window, WindowSpec, CAP_EXCEEDED_ERROR,
 };
 pub use monitors::{
 	AlertState, Anomaly, Flag, MetricSink, Monitor, MonitorInput, MonitorState, Playbook,
@@ -125,10 +126,10 @@ pub mod pallet {
 		traits::{fungible, tokens, IsSubType, IsType},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Dispatchable, StaticLookup};
+	use sp_runtime::traits::{Dispatchable, StaticLookup, Zero};
 
 	/// The storage layout version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -200,12 +201,18 @@ pub mod pallet {
 		impl DefaultConfig for TestDefaultConfig {
 			#[inject_runtime_type]
 			type RuntimeCall = ();
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			#[inject_runtime_type]
+			type RuntimeFreezeReason = ();
 			type MaxProgrammaticPause = ConstU64<50>;
 			type MaxNameLen = ConstU32<32>;
 			type MaxActivePauses = ConstU32<4>;
 			type MaxWindows = ConstU32<3>;
 			type MaxResponseTargets = ConstU32<2>;
 			type OwnLimitDelay = ConstU64<20>;
+			type OwnLimitDeposit = ConstU64<5>;
+			type ExcessHoldPeriod = ConstU64<30>;
 			type OutflowEstimator = ();
 			type MaxMonitors = ConstU32<3>;
 			type WeightInfo = ();
@@ -261,9 +268,20 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Balance: tokens::Balance;
 
-		/// The guarded currency, to read free balances (for share limits and allowances).
+		/// The runtime's hold reason, of which the guardian's [`HoldReason`] is a part.
+		#[pallet::no_default_bounds]
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The runtime's freeze reason, of which the guardian's [`FreezeReason`] is a part.
+		#[pallet::no_default_bounds]
+		type RuntimeFreezeReason: From<FreezeReason>;
+
+		/// The guarded currency (pallet-balances): to read balances, hold deposits and excess,
+		/// and set the guard marker.
 		#[pallet::no_default]
-		type Currency: fungible::Inspect<Self::AccountId, Balance = Self::Balance>;
+		type Currency: fungible::Mutate<Self::AccountId, Balance = Self::Balance>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::MutateFreeze<Self::AccountId, Id = Self::RuntimeFreezeReason>;
 
 		/// Who may configure the guardian's automatic defences: set, change and remove cap
 		/// policies and the global cap, reset usage, and set and remove monitors. Should be
@@ -284,8 +302,22 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type OwnLimitDelay: Get<BlockNumberFor<Self>>;
 
-		/// What a call will debit from its signer, for the pool check of [`CheckVelocity`]
-		/// ([`BalancesTransfers`] for pallet-balances and pallet-utility; `()` for none).
+		/// The deposit an own limit holds from its account ([`HoldReason::OwnLimit`]), released
+		/// with it: the storage it takes is paid for, and making the guard index report false
+		/// positives costs an attacker this much per account (see [`caps::guard_index`]).
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type OwnLimitDeposit: Get<Self::Balance>;
+
+		/// How long an excess held on a recipient ([`caps::excess`]) stays held before anyone
+		/// may release it: the time governance has to return it.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type ExcessHoldPeriod: Get<BlockNumberFor<Self>>;
+
+		/// What a call will debit from its signer, for the pool check of [`CheckVelocity`], and
+		/// how many debits it may make at most, for the weight [`CheckVelocity`] charges up
+		/// front ([`BalancesTransfers`] for pallet-balances and pallet-utility; `()` for none).
 		#[pallet::no_default_bounds]
 		type OutflowEstimator: EstimateOutflow<
 			Self::AccountId,
@@ -345,9 +377,55 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type StaleWatch<T: Config> = StorageValue<_, StaleWatchOf<T>, ValueQuery>;
 
-	/// How many debits the caps have refused in signed transactions, ever.
+	/// How many outflows went beyond their account's allowance (by a forced path: a slash, a
+	/// forced withdrawal; or let through on value credited in anticipation), ever. (Named for
+	/// the refusals it counted before the ledger stopped refusing.)
 	#[pallet::storage]
 	pub type RejectedDebits<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The deposit each own limit holds ([`HoldReason::OwnLimit`]).
+	#[pallet::storage]
+	pub type OwnLimitDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::Balance>;
+
+	/// The guard index's counters beyond 255, by counter (see [`caps::guard_index`]).
+	#[pallet::storage]
+	pub type GuardIndexOverflow<T: Config> = StorageMap<_, Twox64Concat, u16, u32, ValueQuery>;
+
+	/// Excess held on an account (first key) from a guarded account (second key), and until when
+	/// only governance may release it (see [`caps::excess`]).
+	#[pallet::storage]
+	pub type ExcessHolds<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		ExcessHold<T::Balance, BlockNumberFor<T>>,
+	>;
+
+	/// Guarded accounts whose stored `frozen` a write changed, to mark again (see
+	/// [`caps::marker`]). A per-block key (read by `on_initialize`), whitelisted for benchmarks.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type MarkerRepairs<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, ConstU32<16>>, ValueQuery>;
+
+	/// Why the guardian holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an own limit.
+		OwnLimit,
+		/// An outflow's excess held on its recipient (see [`caps::excess`]).
+		Excess,
+	}
+
+	/// Why the guardian freezes funds.
+	#[pallet::composite_enum]
+	pub enum FreezeReason {
+		/// The guard marker: one planck on every guarded account (see [`caps::marker`]).
+		Guarded,
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -405,9 +483,22 @@ pub mod pallet {
 		ResponseReset { source: Source, resumed: u32 },
 		/// The risk level in force changed.
 		RiskLevelChanged { from: RiskLevel, to: RiskLevel },
-		/// A debit of `amount` from `who` was refused by its caps (`global`: by the global
-		/// cap). Recorded after the refused dispatch was rolled back.
-		DebitRejected { who: T::AccountId, amount: T::Balance, global: bool },
+		/// An outflow of `amount` from `who` went `excess` beyond its allowance: it came by a
+		/// forced path (a slash, a forced withdrawal) or was let through because the value had
+		/// been credited in anticipation (then held, see [`Event::ExcessHeld`]).
+		DebitBeyondCap { who: T::AccountId, amount: T::Balance, excess: T::Balance },
+		/// `amount` of the excess of guarded account `from` is held on `on` until block
+		/// `until`, for governance to return.
+		ExcessHeld {
+			from: T::AccountId,
+			on: T::AccountId,
+			amount: T::Balance,
+			until: BlockNumberFor<T>,
+		},
+		/// Governance returned `amount` held on `on` to `from`.
+		ExcessReturned { from: T::AccountId, on: T::AccountId, amount: T::Balance },
+		/// `amount` held on `on` (from `from`) was released to `on`.
+		ExcessReleased { from: T::AccountId, on: T::AccountId, amount: T::Balance },
 	}
 
 	#[pallet::error]
@@ -464,10 +555,6 @@ pub mod pallet {
 		NoAnnouncement,
 		/// The announced change's delay has not passed yet.
 		AnnouncementNotDue,
-		/// The debit exceeds the account's remaining allowance (its policy or own limit).
-		VelocityCapExceeded,
-		/// The debit exceeds the global cap's remaining allowance.
-		GlobalCapExceeded,
 		/// `MaxMonitors` monitors are already set.
 		TooManyMonitors,
 		/// No monitor for that source.
@@ -484,6 +571,16 @@ pub mod pallet {
 		NotFlagged,
 		/// Lowering the risk level is a reset; raising to `Normal` does nothing.
 		NotARaise,
+		/// The account cannot carry the guard marker: it does not exist, or it already holds
+		/// the most freezes it may.
+		AccountCannotBeGuarded,
+		/// The own limit's deposit cannot be held (not enough free balance, or no room for a
+		/// hold).
+		CannotHoldDeposit,
+		/// No excess of that guarded account is held on that account.
+		NoExcessHold,
+		/// The excess may only be released by governance before its hold period is over.
+		ExcessHoldNotDue,
 	}
 
 	#[pallet::genesis_config]
@@ -513,16 +610,18 @@ pub mod pallet {
 				.unwrap_or_else(|e| panic!("genesis pause {target:?} refused: {e:?}"));
 			}
 			for (who, policy) in &self.guarded {
-				let policy = Pallet::<T>::build_policy(policy, false, None)
+				let free = Pallet::<T>::free_of(who);
+				let policy = Pallet::<T>::build_policy(policy, false, None, free)
 					.unwrap_or_else(|e| panic!("genesis policy of {who:?} is invalid: {e:?}"));
 				assert!(!Guards::<T>::contains_key(who), "genesis guards {who:?} twice");
 				Pallet::<T>::store_guard(
 					who,
 					AccountGuard { policy: Some(policy), own: None, rejected: 0 },
-				);
+				)
+				.unwrap_or_else(|e| panic!("genesis cannot guard {who:?}: {e:?}"));
 			}
 			if let Some(cap) = &self.global_cap {
-				let cap = Pallet::<T>::build_policy(cap, true, None)
+				let cap = Pallet::<T>::build_policy(cap, true, None, Zero::zero())
 					.unwrap_or_else(|e| panic!("genesis global cap is invalid: {e:?}"));
 				GlobalCap::<T>::put(cap);
 			}
@@ -554,7 +653,17 @@ pub mod pallet {
 			if alert.next_stale.is_some_and(|next| next <= now) {
 				weight = weight.saturating_add(Self::check_stale(now));
 			}
+			// Markers a write outside any transaction left to repair (a whitelisted key).
+			if !MarkerRepairs::<T>::get().is_empty() {
+				weight = weight.saturating_add(Self::repair_markers());
+			}
+			// The pallets after this one may credit in anticipation (see `caps::excess`).
+			caps::tx_scope::open_hook_window(caps::tx_scope::HookPhase::Initialization);
 			weight
+		}
+
+		fn on_finalize(_now: BlockNumberFor<T>) {
+			caps::tx_scope::open_hook_window(caps::tx_scope::HookPhase::Finalization);
 		}
 
 		fn integrity_test() {
@@ -831,6 +940,39 @@ pub mod pallet {
 		pub fn clear_risk_level(origin: OriginFor<T>) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			Self::do_clear_risk_level()
+		}
+
+		/// Return the excess of guarded account `from` held on `on` (see [`caps::excess`]) to
+		/// `from`.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::ExcessReturned`].
+		/// * Errors: [`Error::NoExcessHold`].
+		#[pallet::call_index(18)]
+		pub fn return_excess(
+			origin: OriginFor<T>,
+			on: AccountIdLookupOf<T>,
+			from: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			Self::do_return_excess(T::Lookup::lookup(on)?, T::Lookup::lookup(from)?)
+		}
+
+		/// Release the excess of guarded account `from` held on `on` to `on`.
+		///
+		/// * Origin: [`Config::CapOrigin`] at any time; any signed account once the hold's
+		///   period ([`Config::ExcessHoldPeriod`]) is over.
+		/// * Emits [`Event::ExcessReleased`].
+		/// * Errors: [`Error::NoExcessHold`], [`Error::ExcessHoldNotDue`].
+		#[pallet::call_index(19)]
+		pub fn release_excess(
+			origin: OriginFor<T>,
+			on: AccountIdLookupOf<T>,
+			from: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let by_governance = T::CapOrigin::try_origin(origin)
+				.map_or_else(|origin| ensure_signed(origin).map(|_| false), |_| Ok(true))?;
+			Self::do_release_excess(T::Lookup::lookup(on)?, T::Lookup::lookup(from)?, by_governance)
 		}
 	}
 }

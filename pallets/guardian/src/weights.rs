@@ -61,6 +61,9 @@ pub trait WeightInfo {
 	fn check_velocity() -> Weight;
 	fn ledger_debit_guarded() -> Weight;
 	fn ledger_debit_unguarded() -> Weight;
+	fn ledger_debit_guarded_response() -> Weight;
+	fn return_excess() -> Weight;
+	fn release_excess() -> Weight;
 	fn set_monitor() -> Weight;
 	fn remove_monitor() -> Weight;
 	fn extend_response() -> Weight;
@@ -286,6 +289,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 1_012_000 picoseconds.
 		Weight::from_parts(1_209_000, 0)
 	}
+	fn ledger_debit_guarded_response() -> Weight {
+		Weight::from_parts(120_000_000, 20000)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn return_excess() -> Weight {
+		Weight::from_parts(40_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn release_excess() -> Weight {
+		Weight::from_parts(30_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::CounterForMonitors` (r:1 w:1)
@@ -497,6 +515,21 @@ impl WeightInfo for () {
 	}
 	fn ledger_debit_unguarded() -> Weight {
 		Weight::from_parts(1_209_000, 0)
+	}
+	fn ledger_debit_guarded_response() -> Weight {
+		Weight::from_parts(120_000_000, 20000)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn return_excess() -> Weight {
+		Weight::from_parts(40_000_000, 8000)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn release_excess() -> Weight {
+		Weight::from_parts(30_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_monitor() -> Weight {
 		Weight::from_parts(20_608_000, 4256)

@@ -10,7 +10,10 @@
 //!   [`OWN_LIMIT_DELAY`]; high-water responses may pause up to 4 targets.
 
 use super::CouncilCollective;
-use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall, DAYS, HOURS};
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeFreezeReason,
+	RuntimeHoldReason, DAYS, HOURS, UNIT,
+};
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, EitherOf, EitherOfDiverse, MapSuccess},
@@ -32,7 +35,16 @@ pub const MAX_WINDOWS: u32 = 4;
 /// How long an announced loosening of an own limit waits: 1 day.
 pub const OWN_LIMIT_DELAY: BlockNumber = DAYS;
 
+/// The deposit an own limit holds: 10 UNIT. It pays for the limit's storage, and makes an
+/// attack on the guard index cost 6 830 UNIT locked (see `pallet_guardian::caps::guard_index`).
+pub const OWN_LIMIT_DEPOSIT: Balance = 10 * UNIT;
+/// How long an excess held on a recipient waits for governance before anyone may release it:
+/// 7 days, more than twice a council motion's duration.
+pub const EXCESS_HOLD_PERIOD: BlockNumber = 7 * DAYS;
+
 parameter_types! {
+	pub const OwnLimitDeposit: Balance = OWN_LIMIT_DEPOSIT;
+	pub const ExcessHoldPeriod: BlockNumber = EXCESS_HOLD_PERIOD;
 	pub const OwnLimitDelay: BlockNumber = OWN_LIMIT_DELAY;
 	pub const RootMaxPause: BlockNumber = ROOT_MAX_PAUSE;
 	pub const CouncilMaxPause: BlockNumber = COUNCIL_MAX_PAUSE;
@@ -65,12 +77,72 @@ impl pallet_guardian::Config for Runtime {
 	type MaxNameLen = ConstU32<48>;
 	type MaxActivePauses = ConstU32<32>;
 	type Balance = Balance;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Currency = Balances;
 	type CapOrigin = ResumeOrigin;
 	type MaxWindows = ConstU32<MAX_WINDOWS>;
 	type MaxResponseTargets = ConstU32<4>;
 	type OwnLimitDelay = OwnLimitDelay;
-	type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;
+	type OwnLimitDeposit = OwnLimitDeposit;
+	type ExcessHoldPeriod = ExcessHoldPeriod;
+	type OutflowEstimator = TemplateOutflow;
 	type MaxMonitors = ConstU32<16>;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
+}
+
+/// The template's outflow estimate for the pool check and the guard work charged up front:
+/// pallet-balances' transfers, in utility batches ([`pallet_guardian::BalancesTransfers`]), and
+/// the calls a proxy or a multisig dispatches on behalf of another account (their debits are
+/// that account's, so they count toward the work charged, not the signer's outflow).
+pub struct TemplateOutflow;
+
+impl pallet_guardian::EstimateOutflow<AccountId, RuntimeCall, Balance> for TemplateOutflow {
+	fn outflow(who: &AccountId, call: &RuntimeCall) -> Balance {
+		<pallet_guardian::BalancesTransfers<Runtime> as pallet_guardian::EstimateOutflow<
+			AccountId,
+			RuntimeCall,
+			Balance,
+		>>::outflow(who, call)
+	}
+
+	fn max_debits(call: &RuntimeCall) -> u32 {
+		debits_of(call, 0).max(1)
+	}
+}
+
+/// How many pallet-balances calls `call` dispatches, through batches, proxies and multisigs.
+fn debits_of(call: &RuntimeCall, depth: u32) -> u32 {
+	if depth > pallet_guardian::caps::outflow::MAX_ESTIMATE_DEPTH {
+		return 0;
+	}
+	let inner = |call: &RuntimeCall| debits_of(call, depth.saturating_add(1));
+	match call {
+		RuntimeCall::Balances(..) => 1,
+		RuntimeCall::Utility(
+			pallet_utility::Call::batch { calls }
+			| pallet_utility::Call::batch_all { calls }
+			| pallet_utility::Call::force_batch { calls },
+		) => calls.iter().fold(0u32, |total, call| total.saturating_add(inner(call))),
+		RuntimeCall::Utility(pallet_utility::Call::if_else { main, fallback }) => {
+			inner(main).saturating_add(inner(fallback))
+		}
+		RuntimeCall::Utility(
+			pallet_utility::Call::as_derivative { call, .. }
+			| pallet_utility::Call::dispatch_as { call, .. }
+			| pallet_utility::Call::with_weight { call, .. },
+		)
+		| RuntimeCall::Proxy(
+			pallet_proxy::Call::proxy { call, .. }
+			| pallet_proxy::Call::proxy_announced { call, .. },
+		)
+		| RuntimeCall::Multisig(
+			pallet_multisig::Call::as_multi { call, .. }
+			| pallet_multisig::Call::as_multi_threshold_1 { call, .. },
+		)
+		| RuntimeCall::Sudo(
+			pallet_sudo::Call::sudo { call } | pallet_sudo::Call::sudo_as { call, .. },
+		) => inner(call),
+		_ => 0,
+	}
 }

@@ -7,11 +7,16 @@ use frame_support::{
 	traits::{ConstU32, InstanceFilter},
 };
 
+/// `Any` may do everything; `NonTransfer` may neither move balances nor touch the guardian's
+/// own-limit calls: an own limit restricts the delegator's funds for `OwnLimitDelay`, which a
+/// proxy that may not move funds must not be able to impose (or lift).
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
+			ProxyType::NonTransfer => {
+				!matches!(call, RuntimeCall::Balances(..)) && !touches_own_limit(call)
+			}
 		}
 	}
 	fn is_superset(&self, other: &Self) -> bool {
@@ -20,6 +25,26 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			(ProxyType::Any, _) | (ProxyType::NonTransfer, ProxyType::NonTransfer)
 		)
 	}
+}
+
+/// Whether `call` is one of the guardian's own-limit calls.
+#[cfg(not(feature = "without-guardian"))]
+fn touches_own_limit(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::Guardian(
+			pallet_guardian::Call::limit_own_outflow { .. }
+				| pallet_guardian::Call::remove_own_limit { .. }
+				| pallet_guardian::Call::enact_own_limit { .. }
+				| pallet_guardian::Call::cancel_own_announcement { .. }
+		)
+	)
+}
+
+/// Without the guardian (the benchmark baseline) there are no own-limit calls.
+#[cfg(feature = "without-guardian")]
+fn touches_own_limit(_call: &RuntimeCall) -> bool {
+	false
 }
 
 parameter_types! {

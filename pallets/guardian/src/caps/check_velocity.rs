@@ -1,9 +1,9 @@
 //! [`CheckVelocity`]: refuse a doomed transfer at transaction-pool validation, and record the
 //! debits the ledger refused once the dispatch's storage has been rolled back.
 
-use super::{debits::Refusal, outflow::EstimateOutflow, tx_scope};
-use crate::{CheckVelocity, Config, Event, Guards, Pallet, RejectedDebits, WeightInfo};
-use codec::{Decode, Encode};
+use super::{outflow::EstimateOutflow, tx_scope};
+use crate::{CheckVelocity, Config, Pallet, WeightInfo};
+use codec::Encode;
 use frame_support::{
 	dispatch::DispatchClass, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
 };
@@ -27,14 +27,16 @@ where
 {
 	const IDENTIFIER: &'static str = "GuardianCheckVelocity";
 	type Implicit = ();
-	/// The weight the check actually took.
+	/// The weight the pool check actually took.
 	type Val = Weight;
-	/// The weight to refund.
-	type Pre = Weight;
+	/// The pool check's unspent weight, and the guard work charged up front.
+	type Pre = (Weight, Weight);
 
-	/// The guarded signer's worst case up front; `prepare` works out the refund.
-	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+	/// The guarded signer's pool check, and the most guard work the call can cause (see
+	/// [`Pallet::guard_budget`]); `post_dispatch` refunds what was not used.
+	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		T::WeightInfo::check_velocity()
+			.saturating_add(Pallet::<T>::guard_budget(T::OutflowEstimator::max_debits(call)))
 	}
 
 	fn validate(
@@ -56,6 +58,8 @@ where
 					if Pallet::<T>::remaining_allowance(who).is_some_and(|left| outflow > left) {
 						return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
 					}
+					// The tip comes on top: `ExemptFees` checks both together.
+					tx_scope::note_outflow(who.encode(), outflow.saturated_into());
 				} else {
 					spent = T::WeightInfo::ledger_debit_unguarded();
 				}
@@ -73,64 +77,49 @@ where
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		tx_scope::begin();
-		Ok(self.weight(call).saturating_sub(spent))
+		let budget = Pallet::<T>::guard_budget(T::OutflowEstimator::max_debits(call));
+		Ok((T::WeightInfo::check_velocity().saturating_sub(spent), budget))
 	}
 
 	fn post_dispatch_details(
-		refund: Self::Pre,
+		(unspent, budget): Self::Pre,
 		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 		_result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		let finished = tx_scope::finish();
+		let mut work = finished.guard_work;
 		if finished.created {
 			// Value was created: let the issuance monitor see it before the next extrinsic.
-			let weight = Pallet::<T>::observe_issuance();
+			work = work.saturating_add(Pallet::<T>::observe_issuance());
+		}
+		if finished.repair_scheduled {
+			work = work.saturating_add(Pallet::<T>::repair_markers());
+		}
+		// Guard work beyond what the call declared (a path the estimator could not see) is
+		// added to the block; the rest of the declared budget is refunded.
+		let beyond = work.saturating_sub(budget);
+		if beyond.any_gt(Weight::zero()) {
 			frame_system::Pallet::<T>::register_extra_weight_unchecked(
-				weight,
+				beyond,
 				DispatchClass::Mandatory,
 			);
 		}
-		Pallet::<T>::record_refusals(finished);
-		Ok(refund)
+		Ok(unspent.saturating_add(budget.saturating_sub(work)))
 	}
 }
 
 impl<T: Config> Pallet<T> {
-	/// Write the refusals noted during the transaction: one event and counter update each,
-	/// charged to the block as extra weight (refusals are rare; ordinary transactions pay
-	/// nothing for this).
-	pub(crate) fn record_refusals(finished: tx_scope::Finished) {
-		let tx_scope::Finished { noted, dropped, .. } = finished;
-		if noted.is_empty() && dropped == 0 {
-			return;
-		}
-		let count = noted.len().saturated_into::<u64>().saturating_add(dropped.into());
-		RejectedDebits::<T>::mutate(|total| *total = total.saturating_add(count));
-		for encoded in &noted {
-			let Ok(refusal) = Refusal::<T::AccountId, T::Balance>::decode(&mut &encoded[..]) else {
-				continue;
-			};
-			Guards::<T>::mutate_exists(&refusal.who, |guard| {
-				if let Some(guard) = guard {
-					guard.rejected = guard.rejected.saturating_add(1);
-				}
-			});
-			Self::deposit_event(Event::DebitRejected {
-				who: refusal.who,
-				amount: refusal.amount,
-				global: refusal.global,
-			});
-		}
-		// The writes above, and each refused debit's check, whose own charge the dispatch's
-		// rollback discarded (see `LedgerGuard`).
-		let entries = noted.len().saturated_into::<u64>();
-		frame_system::Pallet::<T>::register_extra_weight_unchecked(
-			T::DbWeight::get()
-				.reads_writes(entries.saturating_add(1), entries.saturating_add(1))
-				.saturating_add(T::WeightInfo::ledger_debit_guarded().saturating_mul(count)),
-			DispatchClass::Mandatory,
-		);
+	/// The most guard work a call making up to `debits` debits can cause, charged up front by
+	/// [`CheckVelocity`] and refunded to what the ledger did: per debit, a guarded outflow with
+	/// its high-water response at its worst (`ledger_debit_guarded_response`) and the reads of
+	/// the guard records of its two accounts; once, the issuance observation after a
+	/// transaction that created value (`observe_fire`).
+	pub fn guard_budget(debits: u32) -> Weight {
+		T::WeightInfo::ledger_debit_guarded_response()
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_mul(debits.into())
+			.saturating_add(T::WeightInfo::observe_fire())
 	}
 }

@@ -1,44 +1,26 @@
-//! Checking a debit against every window that applies (own limit, policy, global cap), and
-//! the high-water response a successful debit may trigger.
+//! Counting an outflow in every window that applies (own limit, policy, global cap), the
+//! high-water response it may trigger, and the answer to an outflow beyond the allowance.
 
 use super::tx_scope;
 use crate::{
-	CapScope, Config, Error, Event, GlobalCap, Guards, Limit, Pallet, PolicyOf, Source, WindowOf,
-	WindowsOf,
+	CapScope, Config, Event, GlobalCap, Guards, Limit, Pallet, RejectedDebits, Source, WeightInfo,
+	WindowOf, WindowsOf,
 };
 use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::dispatch::DispatchClass;
+use frame_support::{dispatch::DispatchClass, traits::Get};
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchError, Perbill, SaturatedConversion,
+	Perbill, SaturatedConversion,
 };
 
-/// A high-water mark crossed by a debit.
+/// A high-water mark crossed by an outflow.
 pub(crate) struct Crossing<T: Config> {
 	scope: CapScope<T::AccountId>,
 	window: u32,
 	used: T::Balance,
 	limit: T::Balance,
 	mark: T::Balance,
-}
-
-/// The storage a successful debit of a guarded account writes.
-pub(crate) struct DebitPlan<T: Config> {
-	who: T::AccountId,
-	guard: crate::AccountGuardOf<T>,
-	global: Option<PolicyOf<T>>,
-	crossings: Vec<Crossing<T>>,
-	respond_account: bool,
-	respond_global: bool,
-}
-
-/// A refused debit, as noted for [`crate::CheckVelocity`] to record.
-#[derive(Encode, codec::Decode)]
-pub(crate) struct Refusal<AccountId, Balance> {
-	pub who: AccountId,
-	pub amount: Balance,
-	pub global: bool,
 }
 
 /// The current block as the window maths counts it.
@@ -69,12 +51,11 @@ fn limit_of<T: Config>(
 	(scale.mul_floor(limit), basis)
 }
 
-/// What every window a debit is checked against needs to know, and the high-water marks the
-/// debit crossed so far.
+/// What every window an outflow is counted in needs to know, and what the outflow did to them.
 struct DebitContext<T: Config> {
-	/// The debit.
+	/// The outflow.
 	amount: T::Balance,
-	/// The account's free balance before the debit (the basis of share limits).
+	/// The account's free balance before the outflow (the basis of share limits).
 	free: T::Balance,
 	/// The risk level's scale of every limit ([`crate::RiskLevel::cap_scale`]).
 	scale: Perbill,
@@ -82,31 +63,33 @@ struct DebitContext<T: Config> {
 	now: u64,
 	/// The high-water marks crossed, in order.
 	crossings: Vec<Crossing<T>>,
+	/// The largest part of the outflow beyond any window's limit.
+	excess: T::Balance,
 }
 
 impl<T: Config> DebitContext<T> {
-	/// Record the debit in every one of `windows`, or return `false` and leave them untouched.
-	/// Crossings of `high_water` are added to [`Self::crossings`].
+	/// Count the outflow in every one of `windows` (it has already happened: it is never
+	/// refused here). Crossings of `high_water` are added to [`Self::crossings`], and the part
+	/// beyond a window's limit to [`Self::excess`]. Returns whether a mark was crossed.
 	fn record_in(
 		&mut self,
 		windows: &mut WindowsOf<T>,
 		high_water: Option<Perbill>,
 		scope: &CapScope<T::AccountId>,
 	) -> bool {
-		let mut updated = windows.clone();
-		let mut crossed = Vec::new();
-		for (index, window) in updated.iter_mut().enumerate() {
+		let mut crossed = false;
+		for (index, window) in windows.iter_mut().enumerate() {
 			let period: u64 = window.spec.period.saturated_into();
 			let (limit, basis) = limit_of::<T>(window, self.now, self.free, self.scale);
 			let before = window.usage.used(period, self.now);
-			if !window.usage.try_record(period, limit, self.now, self.amount) {
-				return false;
-			}
+			window.usage.carry(period, self.now, self.amount);
 			window.basis = basis;
+			let after = before.saturating_add(self.amount);
+			self.excess = self.excess.max(after.saturating_sub(before.max(limit)));
 			if let Some(mark) = high_water.map(|share| share.mul_ceil(limit)) {
-				let after = before.saturating_add(self.amount);
 				if before < mark && after >= mark && !mark.is_zero() {
-					crossed.push(Crossing {
+					crossed = true;
+					self.crossings.push(Crossing {
 						scope: scope.clone(),
 						window: index.saturated_into(),
 						used: after,
@@ -116,9 +99,7 @@ impl<T: Config> DebitContext<T> {
 				}
 			}
 		}
-		*windows = updated;
-		self.crossings.extend(crossed);
-		true
+		crossed
 	}
 }
 
@@ -129,89 +110,65 @@ pub(crate) fn limit_at<T: Config>(window: &WindowOf<T>, now: u64, free: T::Balan
 }
 
 impl<T: Config> Pallet<T> {
-	/// Check a debit of `amount` from `who` (whose free balance was `free`) against its own
-	/// limit, its policy and the global cap. On success, returns the storage to write; on
-	/// refusal, notes the refusal for the transaction's post-dispatch and returns the error.
-	/// Writes nothing.
-	pub(crate) fn plan_debit(
-		who: &T::AccountId,
-		amount: T::Balance,
-		free: T::Balance,
-	) -> Result<Option<DebitPlan<T>>, DispatchError> {
+	/// Count an outflow of `amount` that left `who` (whose free balance was `free`) in its own
+	/// limit, its policy and the global cap, announce the high-water marks it crossed and run
+	/// their responses, and answer any part beyond the allowance: [`Event::DebitBeyondCap`],
+	/// and, where the ledger let it through on value credited in anticipation (a hook
+	/// window), the excess held on those credits. Never refuses: the outflow has happened.
+	pub(crate) fn record_outflow(who: &T::AccountId, amount: T::Balance, free: T::Balance) {
+		if tx_scope::in_own_operation() {
+			return;
+		}
 		let encoded_who = who.encode();
 		let exempt = tx_scope::absorb_fee(&encoded_who, amount.saturated_into());
-		let amount = amount.saturating_sub(exempt.saturated_into());
-		if amount.is_zero() {
-			return Ok(None);
+		let counted = amount.saturating_sub(exempt.saturated_into());
+		if counted.is_zero() {
+			return;
 		}
-		let Some(mut guard) = Guards::<T>::get(who) else { return Ok(None) };
+		let Some(mut guard) = Guards::<T>::get(who) else {
+			// A collision in the guard index: one read, charged like a guarded read.
+			Self::charge_guard_work(T::DbWeight::get().reads(1));
+			return;
+		};
 		let mut context = DebitContext::<T> {
-			amount,
+			amount: counted,
 			free,
 			// The risk level scales every limit: halved when Elevated, nothing when Critical.
 			scale: Self::risk_level_now().cap_scale(),
 			now: now::<T>(),
 			crossings: Vec::new(),
+			excess: Zero::zero(),
 		};
-		let refuse = |global: bool| -> DispatchError {
-			tx_scope::note(Refusal { who: who.clone(), amount, global }.encode());
-			if global {
-				Error::<T>::GlobalCapExceeded.into()
-			} else {
-				Error::<T>::VelocityCapExceeded.into()
-			}
-		};
-
 		if let Some(own) = guard.own.as_mut() {
-			if !context.record_in(own, None, &CapScope::Own(who.clone())) {
-				return Err(refuse(false));
-			}
+			context.record_in(own, None, &CapScope::Own(who.clone()));
 		}
 		let mut global = None;
 		let (mut respond_account, mut respond_global) = (false, false);
 		if let Some(policy) = guard.policy.as_mut() {
-			let before = context.crossings.len();
 			let scope = CapScope::Account(who.clone());
-			if !context.record_in(&mut policy.windows, policy.high_water, &scope) {
-				return Err(refuse(false));
-			}
-			respond_account = context.crossings.len() > before;
+			respond_account = context.record_in(&mut policy.windows, policy.high_water, &scope);
 			if let Some(mut cap) = GlobalCap::<T>::get() {
-				let before = context.crossings.len();
-				if !context.record_in(&mut cap.windows, cap.high_water, &CapScope::Global) {
-					return Err(refuse(true));
-				}
-				respond_global = context.crossings.len() > before;
+				respond_global =
+					context.record_in(&mut cap.windows, cap.high_water, &CapScope::Global);
 				global = Some(cap);
 			}
 		}
-		Ok(Some(DebitPlan {
-			who: who.clone(),
-			guard,
-			global,
-			crossings: context.crossings,
-			respond_account,
-			respond_global,
-		}))
-	}
-
-	/// Write a checked debit, announce the high-water marks it crossed and run their responses.
-	pub(crate) fn apply_debit(plan: DebitPlan<T>) {
-		let account_response = plan
-			.guard
-			.policy
-			.as_ref()
-			.and_then(|p| p.response.clone())
-			.filter(|_| plan.respond_account);
+		let account_response =
+			guard.policy.as_ref().and_then(|p| p.response.clone()).filter(|_| respond_account);
 		let global_response =
-			plan.global.as_ref().and_then(|p| p.response.clone()).filter(|_| plan.respond_global);
-		Guards::<T>::insert(&plan.who, plan.guard);
-		if let Some(global) = plan.global {
+			global.as_ref().and_then(|p| p.response.clone()).filter(|_| respond_global);
+		let excess = context.excess;
+		if !excess.is_zero() {
+			guard.rejected = guard.rejected.saturating_add(1);
+		}
+		Guards::<T>::insert(who, guard);
+		if let Some(global) = global {
 			GlobalCap::<T>::put(global);
 		}
+		let mut work = T::WeightInfo::ledger_debit_guarded();
 		let mut monitored: Vec<Source> = Vec::new();
-		for crossing in plan.crossings {
-			// The monitors' playbooks for outflows run once per source and debit.
+		for crossing in context.crossings {
+			// The monitors' playbooks for outflows run once per source and outflow.
 			let source = match crossing.scope {
 				CapScope::Account(_) => Some(Source::PolicyOutflow),
 				CapScope::Global => Some(Source::GlobalOutflow),
@@ -219,15 +176,11 @@ impl<T: Config> Pallet<T> {
 			};
 			if let Some(source) = source.filter(|s| !monitored.contains(s)) {
 				monitored.push(source);
-				let weight = Self::high_water_crossed(
+				work = work.saturating_add(Self::high_water_crossed(
 					source,
 					crossing.used.saturated_into(),
 					crossing.mark.saturated_into(),
-				);
-				frame_system::Pallet::<T>::register_extra_weight_unchecked(
-					weight,
-					DispatchClass::Normal,
-				);
+				));
 			}
 			Self::deposit_event(Event::HighWaterCrossed {
 				scope: crossing.scope,
@@ -237,7 +190,31 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		for response in [account_response, global_response].into_iter().flatten() {
-			Self::pause_response_targets(&response.targets, response.duration);
+			let placed = Self::pause_response_targets(&response.targets, response.duration);
+			work = work.saturating_add(T::WeightInfo::pause().saturating_mul(placed.into()));
+		}
+		if !excess.is_zero() {
+			RejectedDebits::<T>::mutate(|total| *total = total.saturating_add(1));
+			Self::deposit_event(Event::DebitBeyondCap { who: who.clone(), amount, excess });
+			if let Some(unbacked) = Self::hook_window_unbacked() {
+				// The cap was not shown (value had been credited in anticipation): hold the
+				// excess on those credits. `unbacked` no longer counts this outflow.
+				let anticipated = unbacked.saturating_add(amount.saturated_into());
+				work = work.saturating_add(Self::hold_excess(who, excess, anticipated));
+			}
+		}
+		Self::charge_guard_work(work);
+	}
+
+	/// Charge `weight` of guard work to the transaction being recorded (settled by
+	/// [`crate::CheckVelocity`] against what it charged up front), or to the block outside
+	/// one.
+	pub(crate) fn charge_guard_work(weight: frame_support::weights::Weight) {
+		if !tx_scope::add_guard_work(weight) {
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				weight,
+				DispatchClass::Mandatory,
+			);
 		}
 	}
 

@@ -10,10 +10,22 @@
 //! "maybe" (a guarded account, or rarely a collision), the ledger reads
 //! [`crate::Guards`] once: never more than one charged read.
 //!
-//! Counters saturate at 255 and then stay set, which can only cause false positives (one extra
-//! read), never a missed guard.
+//! Counters are exact: a counter at 255 counts the guards beyond it in
+//! [`crate::GuardIndexOverflow`] and comes down again as they are removed, so the index can
+//! never be saturated for good. With the guard marker (see [`LedgerGuard`](super::LedgerGuard))
+//! the index is only consulted for accounts that hold some freeze or lock.
+//!
+//! # What it costs an attacker to make others pay a read
+//!
+//! A false positive costs its account one read of [`crate::Guards`] (charged to the transaction
+//! through [`crate::CheckVelocity`]). To make *every* account with a freeze or lock pay it, an
+//! attacker must set every counter: 2 048 counters, at most three per guarded account (keys can
+//! be ground to choose them), so at least 683 guarded accounts, each an own limit holding
+//! [`crate::Config::OwnLimitDeposit`] (10 UNIT in the template runtime: 6 830 UNIT locked for as
+//! long as the attack lasts), for a gain of one read on transfers from accounts that already
+//! hold a lock. Accounts without any freeze or lock, almost all of them, never read the index.
 
-use crate::{Config, GuardFilter, GuardIndex, Pallet};
+use crate::{Config, GuardFilter, GuardIndex, GuardIndexOverflow, Pallet};
 use codec::Encode;
 use frame_support::{Blake2_128, StorageHasher};
 
@@ -73,23 +85,39 @@ impl Position {
 	}
 }
 
+impl Position {
+	/// The offsets in the index of this position's counters.
+	pub(crate) fn offsets(&self) -> impl Iterator<Item = usize> + '_ {
+		self.counters.iter().flatten().map(|counter| self.offset(*counter))
+	}
+}
+
 impl GuardFilter {
-	/// Count `who` in the index.
-	pub(crate) fn add(&mut self, position: &Position) {
-		for counter in position.counters.iter().flatten() {
-			if let Some(count) = self.0.get_mut(position.offset(*counter)) {
-				*count = count.saturating_add(1);
+	/// Count `who` in the index; returns the offsets of the counters that were already full
+	/// (255), whose overflow the caller counts.
+	pub(crate) fn add(&mut self, position: &Position) -> alloc::vec::Vec<usize> {
+		let mut full = alloc::vec::Vec::new();
+		for offset in position.offsets() {
+			if let Some(count) = self.0.get_mut(offset) {
+				if *count == u8::MAX {
+					full.push(offset);
+				} else {
+					*count = count.saturating_add(1);
+				}
 			}
 		}
+		full
 	}
 
-	/// Stop counting `who`; saturated counters stay set.
-	pub(crate) fn remove(&mut self, position: &Position) {
-		for counter in position.counters.iter().flatten() {
-			if let Some(count) = self.0.get_mut(position.offset(*counter)) {
-				if *count < u8::MAX {
-					*count = count.saturating_sub(1);
-				}
+	/// Stop counting `who`, except at the offsets in `overflowing` (whose overflow the caller
+	/// decrements instead).
+	pub(crate) fn remove(&mut self, position: &Position, overflowing: &[usize]) {
+		for offset in position.offsets() {
+			if overflowing.contains(&offset) {
+				continue;
+			}
+			if let Some(count) = self.0.get_mut(offset) {
+				*count = count.saturating_sub(1);
 			}
 		}
 	}
@@ -118,19 +146,38 @@ impl<T: Config> Pallet<T> {
 	/// Count `who` in the index (when its guard record is created).
 	pub(crate) fn index_add(who: &T::AccountId) {
 		let mut index = GuardIndex::<T>::get().unwrap_or_default();
-		index.add(&Position::of(who));
+		for offset in index.add(&Position::of(who)) {
+			GuardIndexOverflow::<T>::mutate(offset_key(offset), |extra| {
+				*extra = extra.saturating_add(1)
+			});
+		}
 		GuardIndex::<T>::put(index);
 	}
 
 	/// Stop counting `who` (when its guard record is removed).
 	pub(crate) fn index_remove(who: &T::AccountId) {
-		if let Some(mut index) = GuardIndex::<T>::get() {
-			index.remove(&Position::of(who));
-			if index.0.iter().all(|count| *count == 0) {
-				GuardIndex::<T>::kill();
-			} else {
-				GuardIndex::<T>::put(index);
+		let Some(mut index) = GuardIndex::<T>::get() else { return };
+		let position = Position::of(who);
+		let mut overflowing = alloc::vec::Vec::new();
+		for offset in position.offsets() {
+			let key = offset_key(offset);
+			if GuardIndexOverflow::<T>::contains_key(key) {
+				overflowing.push(offset);
+				GuardIndexOverflow::<T>::mutate_exists(key, |extra| {
+					*extra = extra.map(|e| e.saturating_sub(1)).filter(|e| *e > 0);
+				});
 			}
 		}
+		index.remove(&position, &overflowing);
+		if index.0.iter().all(|count| *count == 0) {
+			GuardIndex::<T>::kill();
+		} else {
+			GuardIndex::<T>::put(index);
+		}
 	}
+}
+
+/// The key of a counter's overflow.
+pub(crate) fn offset_key(offset: usize) -> u16 {
+	u16::try_from(offset).unwrap_or(u16::MAX)
 }

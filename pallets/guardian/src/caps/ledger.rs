@@ -1,89 +1,116 @@
 //! [`LedgerGuard`]: the velocity caps enforced where balances are stored, so that no path
-//! escapes them.
+//! escapes them, and without the guardian ever turning a refusal into a mint.
 //!
 //! pallet-balances keeps every account's `AccountData` through its `AccountStore`, a
-//! [`StoredMap`]. `LedgerGuard<Runtime, System>` is that store with the guardian in front: every
-//! change of every account's balance, whatever caused it (a transfer call, a batch, a proxy, a
-//! multisig, the scheduler, another pallet's `fungible::Mutate::transfer`, an XCM asset
-//! transactor), passes through [`LedgerGuard::try_mutate_exists`].
+//! [`StoredMap`]. `LedgerGuard<Runtime, System>` is that store with the guardian in front:
+//! every read and every change of every balance, whatever caused it (a transfer call, a batch,
+//! a proxy, a multisig, the scheduler, another pallet's `fungible` or `Currency` call, an XCM
+//! asset transactor), passes through it.
 //!
-//! # What a debit is
+//! # The design: the cap speaks through pallet-balances' own liquidity rules
 //!
-//! A **debit** is a decrease of the free balance that is not moved into the reserve (holds
-//! included): `debit = (free_before − free_after) − (reserved_after − reserved_before)`, each
-//! term floored at zero. So:
+//! A guard that *refuses* a debit inside the ledger is turned against the chain by any caller
+//! that does not expect the refusal: pallet-treasury's `spend_local` credits the beneficiary
+//! first and then `settle`s from the treasury, dropping the error, so a refused settle mints
+//! (the beneficiary is paid, the treasury keeps its funds); `Currency::slash` gives up on a
+//! refused write, so a cap would dodge slashes. The guardian therefore never refuses in the
+//! ledger. Instead:
 //!
-//! * transfers, withdrawals, burns and the dust of a reaped account are debits;
-//! * reserving funds (`ReservableCurrency::reserve`, one write moving free into reserved) is
-//!   not: the funds stay in the account; unreserving or releasing them is an inflow;
-//! * slashing, burning or transferring *held or reserved* funds reduces the reserve, not the
-//!   free balance, so **a cap can never be used to dodge a slash**;
-//! * a `fungible::MutateHold::hold` is the exception: pallet-balances performs it as two
-//!   writes, a withdrawal of free balance and then a reserve, and the first is
-//!   indistinguishable from any other withdrawal. A new hold therefore counts as a debit and
-//!   is refused while the allowance is used up. We keep it that way on purpose: funds on hold
-//!   can later leave with `transfer_on_hold` without touching the free balance, so counting
-//!   them when they enter the hold is what keeps that path capped;
-//! * **transaction fees** are exempt: [`crate::ExemptFees`] marks the inclusion fee while
-//!   pallet-transaction-payment withdraws it. Fees are bounded by the block's weight and length
-//!   limits and go to the chain, not to a recipient, and a cap that blocked fees would lock a
-//!   capped account out of every transaction, including cancelling its own announcements. The
-//!   **tip** is not exempt: it is value the signer chooses to pay to the block author, so it
-//!   counts like a transfer (a tip over the allowance makes the transaction invalid).
+//! 1. **Reads show the cap.** [`LedgerGuard::get`] presents a guarded account's `frozen`
+//!    balance as at least `free + reserved − allowance` (the allowance at the risk level in
+//!    force, plus any inclusion fee being withdrawn). pallet-balances applies `frozen` in every
+//!    *polite* path before it changes anything: transfers, `transfer_all`, withdrawals and
+//!    `settle`, burns, `transfer_on_hold` and `repatriate_reserved` (frozen applies to the
+//!    total, so held funds are capped too), `reserve` and fee payment. Such a debit beyond the
+//!    allowance is refused by pallet-balances' own check (`Token(Frozen)`,
+//!    `LiquidityRestrictions`), with nothing moved — exactly as for any locked account, which
+//!    every caller must already handle. No caller can be surprised half-way.
+//! 2. **Forced paths land.** Slashes and anything else with slash power (`Currency::slash`,
+//!    `slash_reserved`, `Fortitude::Force` withdrawals, burns and held transfers, root's
+//!    `force_set_balance`) ignore freezes by pallet-balances' design, so **slashes always
+//!    succeed**, whatever the cap or the risk level. The ledger counts what they take like any
+//!    other outflow; what goes beyond the allowance is reported
+//!    ([`Event::DebitBeyondCap`](crate::Event::DebitBeyondCap)).
+//! 3. **Value credited in anticipation is held, not minted.** The one case the reads cannot
+//!    cover is a pallet that credits first and debits after, in runtime code outside any
+//!    extrinsic (pallet-treasury's spend period runs in `on_initialize`): refusing its debit
+//!    would mint. When a guarded account is read there while value credited outside any
+//!    transaction is still unbacked by a debit (see [`tx_scope`]), the read
+//!    does not show the cap, the debit lands, and **the part beyond the allowance is put on
+//!    hold on the accounts just credited** ([`excess`](super::excess)), most recent first, for
+//!    [`Config::ExcessHoldPeriod`] blocks, during which
+//!    governance returns it to the guarded account; after that anyone may release it to its
+//!    holder. Extrinsics never get this exception: inside one, a credit an attacker can make
+//!    would otherwise lift the cap.
 //!
-//! A debit beyond the remaining allowance fails with [`crate::Error::VelocityCapExceeded`] (or
-//! [`crate::Error::GlobalCapExceeded`]) and nothing moves: the mutation runs in its own storage
-//! layer, rolled back on refusal. Inflows are never checked, let alone refused.
+//! Conservation follows: the ledger never refuses, so nothing it does can leave an operation
+//! half-done; pallet-balances refuses polite debits before they touch anything; the excess
+//! holds move no value out of any account. After every block, total issuance equals the sum
+//! of all accounts' free and reserved balances (checked by the template runtime's tests).
+//!
+//! # What counts as outflow
+//!
+//! Every decrease of an account's **total** (free plus reserved) is outflow: transfers,
+//! withdrawals, burns, slashes, a reaped account's dust, and reserved or held funds moved to
+//! another account. Moving funds between free and reserved within the account (`reserve`,
+//! `unreserve`, `release`) is not. pallet-balances performs a new `fungible` hold as two writes
+//! (a forced withdrawal of free balance, then the hold), so a new hold counts as outflow when
+//! it is made; its funds count again if they later leave the account. Conservative on purpose:
+//! held value never leaves uncounted. **Transaction fees** are exempt ([`crate::ExemptFees`]):
+//! bounded by the block's limits and paid to the chain, and a cap that blocked them would lock
+//! a capped account out of every transaction. The **tip** is not exempt.
+//!
+//! # How the ledger knows an account is guarded, for free
+//!
+//! Every guarded account carries a one-planck freeze of the guardian's
+//! ([`FreezeReason::Guarded`](crate::FreezeReason::Guarded)). An account whose `frozen` is zero
+//! — almost every account — is therefore certainly unguarded, and the ledger learns that from
+//! the data pallet-balances already read: **no extra host call, read or write**. Only accounts
+//! with some freeze or lock consult the guard index (one partial read of a whitelisted key),
+//! and only guarded ones read [`crate::Guards`]. The marker also keeps a guarded account from
+//! being reaped (a freeze holds a consumer reference), so no guard outlives its account.
+//!
+//! A write that changes a guarded account's stored `frozen` (pallet-balances copies the account
+//! as read, cap included, when it changes a hold) schedules a repair: at the end of the
+//! transaction (or in the next `on_initialize`) the guardian re-sets its marker, and
+//! pallet-balances recomputes `frozen` from the account's locks and freezes.
 //!
 //! # Cost
 //!
-//! * Any balance change: one partial read of the guard index (8 bytes of a key read by
-//!   `on_initialize` and whitelisted): **no charged read** for an unguarded account, and the
-//!   index is only consulted for debits.
-//! * A debit of an account with an own limit only: one read and one write of
-//!   [`crate::Guards`]. With a governance policy: one read of [`crate::GlobalCap`] more, and
-//!   one write of it if a global cap is set. Measured on the template runtime
-//!   (`tests/tests/unguarded_transfers_pay_no_extra_storage.rs`, charged distinct keys of a
-//!   transfer, baseline 2 reads and 2 writes): unguarded sender +0/+0, own limit +1/+1,
-//!   policy +2/+1, policy with a global cap +2/+2.
-//! * The storage layer a guarded debit runs in costs the `:transaction_level:` key, which
-//!   frame-benchmarking whitelists.
-//! * **Who pays**: pallet-balances' weights are benchmarked from unguarded accounts, so they
-//!   include the unguarded cost (nothing charged). Each debit of a guarded account adds the
-//!   benchmarked `ledger_debit_guarded` weight to the block as extra weight, whichever path it
-//!   came by (a transaction, a proxy or multisig, another pallet, a hook); a refused debit is
-//!   charged the same when [`crate::CheckVelocity`] records it.
+//! * Unguarded account without freezes or locks: **nothing** (no host call) on reads and
+//!   writes.
+//! * Unguarded account with a freeze or lock: one partial read of the guard index (8 bytes of
+//!   a key `on_initialize` reads, whitelisted) per read or debit.
+//! * Guarded account: one read of [`crate::Guards`] (and of [`crate::GlobalCap`] for a
+//!   governance policy) per read; a debit also writes them. Charged to the transaction that
+//!   causes it through [`crate::CheckVelocity`] (declared from the call, refunded to what the
+//!   ledger did); work no extension could foresee (a hook, another pallet) is added to the
+//!   block.
 
-use crate::{Config, Pallet, WeightInfo};
+use super::tx_scope;
+use crate::{Config, Pallet};
 use core::marker::PhantomData;
-use frame_support::{
-	dispatch::DispatchClass,
-	storage::{with_transaction, TransactionOutcome},
-	traits::StoredMap,
-};
+use frame_support::traits::StoredMap;
 use pallet_balances::AccountData;
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Saturating, UniqueSaturatedInto, Zero},
 	DispatchError,
 };
 
-/// The debit a change of `before` into `after` makes (see the module docs).
+/// The outflow a change of `before` into `after` makes: the decrease of the account's total
+/// (free plus reserved), zero if the total did not fall (see the module docs).
 pub fn debit_of<Balance: Copy + Saturating + Zero + Ord>(
 	before: Option<&AccountData<Balance>>,
 	after: Option<&AccountData<Balance>>,
 ) -> Balance {
-	let parts = |data: Option<&AccountData<Balance>>| {
-		data.map_or((Balance::zero(), Balance::zero()), |d| (d.free, d.reserved))
+	let total = |data: Option<&AccountData<Balance>>| {
+		data.map_or_else(Zero::zero, |d| d.free.saturating_add(d.reserved))
 	};
-	let (free_before, reserved_before) = parts(before);
-	let (free_after, reserved_after) = parts(after);
-	free_before
-		.saturating_sub(free_after)
-		.saturating_sub(reserved_after.saturating_sub(reserved_before))
+	total(before).saturating_sub(total(after))
 }
 
 /// Free plus reserved, as the issuance counts it.
-fn total_of<Balance: Copy + Saturating + sp_runtime::traits::UniqueSaturatedInto<u128>>(
+fn total_of<Balance: Copy + Saturating + UniqueSaturatedInto<u128>>(
 	data: Option<&AccountData<Balance>>,
 ) -> u128 {
 	data.map_or(0, |d| d.free.saturating_add(d.reserved).unique_saturated_into())
@@ -98,61 +125,46 @@ where
 	T: Config,
 	Inner: StoredMap<T::AccountId, AccountData<T::Balance>>,
 {
+	/// The account as stored, with a guarded account's cap shown as frozen balance (see the
+	/// module docs). Nothing is read beyond the account for an account without freezes.
 	fn get(who: &T::AccountId) -> AccountData<T::Balance> {
-		Inner::get(who)
+		let data = Inner::get(who);
+		if data.frozen.is_zero() {
+			return data;
+		}
+		Pallet::<T>::with_cap_shown(who, data)
 	}
 
 	fn try_mutate_exists<R, E: From<DispatchError>>(
 		who: &T::AccountId,
 		f: impl FnOnce(&mut Option<AccountData<T::Balance>>) -> Result<R, E>,
 	) -> Result<R, E> {
-		// Every change also notes, in memory, how the account's total moved: the hint that a
-		// transaction created value (see `tx_scope`).
-		let f = |account: &mut Option<AccountData<T::Balance>>| {
-			let before = total_of(account.as_ref());
+		let mut outflow = None;
+		let mut frozen_changed = false;
+		let result = Inner::try_mutate_exists(who, |account| -> Result<R, E> {
+			let before = account.clone();
 			let result = f(account)?;
-			crate::tx_scope::note_total(before, total_of(account.as_ref()));
-			Ok(result)
-		};
-		if !Pallet::<T>::may_be_guarded(who) {
-			return Inner::try_mutate_exists(who, f);
-		}
-		// A refusal comes after `f` ran (and pallet-balances' `f` adjusts reference counts in
-		// storage): run in a layer of our own so that a refusal leaves nothing behind.
-		let mut committed = false;
-		let outcome = with_transaction(|| {
-			let mut plan = None;
-			let result = Inner::try_mutate_exists(who, |account| {
-				let before = account.clone();
-				let result = f(account)?;
-				let debit = debit_of(before.as_ref(), account.as_ref());
+			let (total_before, total_after) =
+				(total_of(before.as_ref()), total_of(account.as_ref()));
+			tx_scope::note_total(who, total_before, total_after);
+			// Only an account with a freeze can be guarded (the guardian's marker).
+			if let Some(before) = before.as_ref().filter(|b| !b.frozen.is_zero()) {
+				let debit = debit_of(Some(before), account.as_ref());
 				if !debit.is_zero() {
-					let free = before.as_ref().map_or_else(Zero::zero, |d| d.free);
-					plan = Pallet::<T>::plan_debit(who, debit, free).map_err(E::from)?;
+					outflow = Some((debit, before.free));
 				}
-				Ok(result)
-			});
-			match result {
-				Ok(result) => {
-					if let Some(plan) = plan {
-						Pallet::<T>::apply_debit(plan);
-						committed = true;
-					}
-					TransactionOutcome::Commit(Ok(result))
-				}
-				Err(error) => TransactionOutcome::Rollback(Err(error)),
+				frozen_changed = account.as_ref().is_none_or(|a| a.frozen != before.frozen);
 			}
-		});
-		if committed {
-			// The check's benchmarked cost, on whatever path the debit came (a transfer's own
-			// weight is measured from an unguarded account). A refused debit fails its
-			// dispatch, whose rollback would discard this: `CheckVelocity` charges refusals
-			// when it records them.
-			frame_system::Pallet::<T>::register_extra_weight_unchecked(
-				T::WeightInfo::ledger_debit_guarded(),
-				DispatchClass::Normal,
-			);
+			Ok(result)
+		})?;
+		if (outflow.is_some() || frozen_changed) && Pallet::<T>::may_be_guarded(who) {
+			if let Some((debit, free)) = outflow {
+				Pallet::<T>::record_outflow(who, debit, free);
+			}
+			if frozen_changed {
+				Pallet::<T>::schedule_marker_repair(who);
+			}
 		}
-		outcome
+		Ok(result)
 	}
 }

@@ -4,25 +4,24 @@
 //! so that no path escapes them.
 //!
 //! ```text
-//!  CapOrigin (slow, broad)              any signed account
+//!  CapOrigin (slow, broad)              any signed account (holds a deposit)
 //!   set/change/remove_policy,            limit_own_outflow: tighten at once;
-//!   set_global_cap, reset_usage          loosen/remove: announce → wait OwnLimitDelay → enact
-//!        │                                      │
-//!        ▼                                      ▼
-//!   Guards[account] {policy, own, rejected}   GlobalCap   GuardIndex (2 KiB counting filter)
-//!        ▲                                      ▲              ▲ 8-byte partial read
-//!        │ 1 read + 1 write, guarded only       │              │ (whitelisted, every debit)
-//!  ┌─────┴──────────────────────────────────────┴──────────────┴───────────────────────────┐
-//!  │ LedgerGuard = pallet-balances' AccountStore: every change of every balance, whatever   │
-//!  │ caused it (call, batch, proxy, multisig, scheduler, another pallet, XCM).              │
-//!  │ debit = free decrease not moved to reserve; fees exempt (ExemptFees), tips count.      │
-//!  │ over the allowance → VelocityCapExceeded / GlobalCapExceeded, nothing moves            │
-//!  │ crossing a high-water mark → HighWaterCrossed + response pauses via CircuitBreaker     │
-//!  └────────────────────────────────────────────────────────────────────────────────────────┘
-//!        ▲ refusals noted outside storage (tx_scope)       CheckVelocity extension:
-//!        └──────────────────────────────────────────────── pool refuses doomed transfers
-//!                                                          (Custom 181); post-dispatch
-//!                                                          records DebitRejected + counters
+//!   set_global_cap, reset_usage,         loosen/remove: announce → wait OwnLimitDelay → enact
+//!   return/release_excess                      │
+//!        │                                      ▼
+//!        ▼                                 Guards[account] + 1-planck marker freeze
+//!   GlobalCap   GuardIndex (counting filter, exact)   ExcessHolds
+//!  ┌──────────────────────────────────────────────────────────────────────────────────────┐
+//!  │ LedgerGuard = pallet-balances' AccountStore: every read and write of every balance    │
+//!  │ reads: a guarded account's `frozen` shows `total − allowance` → pallet-balances'      │
+//!  │   own polite checks refuse a debit beyond it before anything moves (Token(Frozen))   │
+//!  │ writes: every decrease of an account's total is outflow, counted in its windows;     │
+//!  │   forced paths (slashes) land and what goes beyond is reported (DebitBeyondCap);     │
+//!  │   value credited in anticipation in a hook: the excess is held on the recipients     │
+//!  │ crossing a high-water mark → HighWaterCrossed + response pauses via CircuitBreaker   │
+//!  └──────────────────────────────────────────────────────────────────────────────────────┘
+//!  CheckVelocity extension: the pool refuses doomed transfers (Custom 181), ExemptFees the
+//!  tips that do not fit; the guard work a call may cause is charged up front and refunded
 //! ```
 //!
 //! | concern | file |
@@ -51,17 +50,19 @@
 //! * **Who is capped**: governance policies ([`Call::set_policy`]; their debits also count
 //!   toward the [`GlobalCap`]) and self-imposed limits ([`Call::limit_own_outflow`]; never
 //!   counted globally, so a user cannot exhaust the global cap for everyone).
-//! * **Where**: [`LedgerGuard`] wraps the `StoredMap` pallet-balances keeps accounts in. The
-//!   [`ledger`] docs define a debit precisely: holds, reserves and slashes of held funds, fees
-//!   (with [`ExemptFees`]) and inflows are never refused.
+//! * **Where**: [`LedgerGuard`] wraps the `StoredMap` pallet-balances keeps accounts in. Its
+//!   reads show the cap as frozen balance, so pallet-balances itself refuses a polite debit
+//!   beyond it; it never refuses anything itself, so no caller that ignores a failed debit can
+//!   turn a refusal into a mint, and slashes always succeed. The [`ledger`] docs give the
+//!   design, what counts as outflow and the one exception (value credited in anticipation,
+//!   [`excess`]).
 //! * **Response**: a policy's `high_water` share, when a successful debit crosses it in any
 //!   window, emits [`Event::HighWaterCrossed`] and pauses the policy's response targets for its
 //!   duration through [`CircuitBreaker`](crate::CircuitBreaker) — in force for the next
 //!   extrinsic of the same block.
-//! * **Visibility of refusals**: a refused debit fails its dispatch, which rolls back its
-//!   storage; the ledger notes it outside storage ([`tx_scope`]) and [`CheckVelocity`]'s
-//!   post-dispatch writes [`Event::DebitRejected`], the account's `rejected` counter and
-//!   [`RejectedDebits`].
+//! * **Paid state and weight**: an own limit holds [`Config::OwnLimitDeposit`]
+//!   ([`own_limits`]); the guard work a call may cause is charged up front by
+//!   [`CheckVelocity`] and refunded to what was done ([`check_velocity`]).
 //! * **Root is capped too**: `sudo(force_transfer)` from a guarded account is refused like any
 //!   other debit. Governance lifts or changes the policy first, which is itself an evented act.
 //!
@@ -93,13 +94,16 @@
 //! `pallet_guardian::velocity_extension::CheckVelocity`), which clients name them by.
 
 #[cfg(doc)]
-use crate::{Call, Config, Event, GlobalCap, GuardIndex, Guards, RejectedDebits};
+use crate::{Call, Config, Event, GlobalCap, GuardIndex, Guards};
 
 pub mod check_velocity;
 pub mod debits;
+pub mod excess;
 pub mod fees;
 pub mod guard_index;
 pub mod ledger;
+pub mod liquidity;
+pub mod marker;
 pub mod outflow;
 pub mod own_limits;
 pub mod policies;
@@ -361,6 +365,26 @@ pub enum CapScope<AccountId> {
 	Global,
 }
 
+/// Excess held on an account from a guarded account (see [`excess`]).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct ExcessHold<Balance, BlockNumber> {
+	/// How much is held.
+	pub amount: Balance,
+	/// Until this block only governance may release it.
+	pub until: BlockNumber,
+}
+
 /// The stored guard index: [`INDEX_LEN`] one-byte counters (see [`guard_index`]).
 #[derive(Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq)]
 #[scale_info(replace_segment("caps", "guard_index"))]
@@ -379,11 +403,10 @@ pub struct GuardFilter(pub [u8; INDEX_LEN]);
 /// * **Watching issuance**: after dispatch, if the transaction's balance changes created value
 ///   (see [`tx_scope`]), the issuance monitor reads the total issuance at once, so a
 ///   mint is answered before the next extrinsic of the block. Nothing for other transactions.
-/// * **Recording**: after dispatch it writes what the ledger refused during the transaction
-///   ([`Event::DebitRejected`], the account's `rejected` counter and [`RejectedDebits`]),
-///   which the dispatch's own rollback would otherwise erase (see [`tx_scope`]).
-///   Rejections of debits outside signed transactions (scheduler, XCM) are refused all the
-///   same, and reported by the dispatching pallet's own events.
+/// * **Paying for the guard**: it charges, up front, the most guard work the call can cause
+///   ([`Pallet::guard_budget`](crate::Pallet::guard_budget) per debit the
+///   [`Config::OutflowEstimator`] counts), and after dispatch refunds what the ledger did not
+///   do; work beyond it (a path the estimator could not see) is added to the block.
 #[derive(
 	Encode,
 	Decode,

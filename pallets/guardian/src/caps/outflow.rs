@@ -18,9 +18,17 @@ use sp_runtime::traits::Zero;
 pub trait EstimateOutflow<AccountId, Call, Balance> {
 	/// The estimated debit.
 	fn outflow(who: &AccountId, call: &Call) -> Balance;
+
+	/// The most debits (of any account) `call` can make, for the guard work
+	/// [`CheckVelocity`](crate::CheckVelocity) charges up front; at least one, since any call
+	/// may pay something. Work beyond it is charged to the block.
+	fn max_debits(_call: &Call) -> u32 {
+		1
+	}
 }
 
-/// Estimates nothing: the pool never refuses, the ledger still does.
+/// Estimates nothing: the pool never refuses (pallet-balances still does, through the cap the
+/// ledger shows), and every call is charged for one guarded debit up front.
 impl<AccountId, Call, Balance: Zero> EstimateOutflow<AccountId, Call, Balance> for () {
 	fn outflow(_: &AccountId, _: &Call) -> Balance {
 		Balance::zero()
@@ -86,6 +94,41 @@ where
 {
 	fn outflow(who: &R::AccountId, call: &<R as frame_system::Config>::RuntimeCall) -> R::Balance {
 		estimate::<R>(who, call, 0)
+	}
+
+	fn max_debits(call: &<R as frame_system::Config>::RuntimeCall) -> u32 {
+		count_debits::<R>(call, 0).max(1)
+	}
+}
+
+/// How many pallet-balances calls `call` holds, in nested utility batches (both branches of
+/// an `if_else`).
+#[cfg(feature = "utility")]
+pub fn count_debits<R>(call: &<R as frame_system::Config>::RuntimeCall, depth: u32) -> u32
+where
+	R: pallet_balances::Config + pallet_utility::Config,
+	<R as frame_system::Config>::RuntimeCall:
+		IsSubType<pallet_balances::Call<R>> + IsSubType<pallet_utility::Call<R>>,
+{
+	if depth > MAX_ESTIMATE_DEPTH {
+		return 0;
+	}
+	if IsSubType::<pallet_balances::Call<R>>::is_sub_type(call).is_some() {
+		return 1;
+	}
+	let inner = |c: &<R as pallet_utility::Config>::RuntimeCall| {
+		count_debits::<R>(c.into_ref(), depth.saturating_add(1))
+	};
+	match IsSubType::<pallet_utility::Call<R>>::is_sub_type(call) {
+		Some(
+			pallet_utility::Call::batch { calls }
+			| pallet_utility::Call::batch_all { calls }
+			| pallet_utility::Call::force_batch { calls },
+		) => calls.iter().fold(0u32, |total, c| total.saturating_add(inner(c))),
+		Some(pallet_utility::Call::if_else { main, fallback }) => {
+			inner(main).saturating_add(inner(fallback))
+		}
+		_ => 0,
 	}
 }
 

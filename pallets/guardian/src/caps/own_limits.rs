@@ -8,12 +8,25 @@
 //! quickly, and the owner sees the announcement. A new announcement replaces the previous one
 //! and restarts the delay; the owner may cancel it. Self-imposed limits do not count toward
 //! the global cap (a user could otherwise exhaust it for everyone).
+//!
+//! **Paid state.** A first own limit holds [`Config::OwnLimitDeposit`] from the account
+//! ([`HoldReason::OwnLimit`]), released when the limit is removed; the deposit also pays for
+//! the announcement that loosening needs. A guarded account cannot be reaped (its guard marker
+//! holds a consumer reference), so no own limit outlives its account.
 
+use super::tx_scope;
 use crate::{
-	Announcement, Config, Error, Event, Guards, Limit, OwnLimitAnnouncements, Pallet, WindowSpecOf,
+	Announcement, Config, Error, Event, Guards, HoldReason, Limit, OwnLimitAnnouncements,
+	OwnLimitDeposits, Pallet, WindowSpecOf, LOG_TARGET,
 };
-use frame_support::{ensure, traits::Get};
-use sp_runtime::{traits::Saturating, DispatchResult};
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
 
 /// Whether `new` only tightens `old`.
 pub(crate) fn only_tightens<T: Config>(old: &[WindowSpecOf<T>], new: &[WindowSpecOf<T>]) -> bool {
@@ -44,13 +57,48 @@ impl<T: Config> Pallet<T> {
 			Some(current) if !only_tightens::<T>(&current, &specs) => {
 				Self::announce_own_change(who, Some(specs));
 			}
-			_ => {
-				guard.own = Some(Self::windows_from(specs, guard.own.as_ref()));
-				Self::store_guard(who, guard);
+			None => {
+				// A first own limit: its storage is paid for by a deposit, released with it.
+				Self::hold_own_limit_deposit(who)?;
+				guard.own = Some(Self::windows_from(specs, None, Self::free_of(who)));
+				if let Err(error) = Self::store_guard(who, guard) {
+					Self::release_own_limit_deposit(who);
+					return Err(error);
+				}
+				Self::deposit_event(Event::OwnLimitSet { who: who.clone() });
+			}
+			Some(_) => {
+				guard.own = Some(Self::windows_from(specs, guard.own.as_ref(), Self::free_of(who)));
+				Self::store_guard(who, guard)?;
 				Self::deposit_event(Event::OwnLimitSet { who: who.clone() });
 			}
 		}
 		Ok(())
+	}
+
+	/// Hold [`Config::OwnLimitDeposit`] from `who` for its own limit (and the announcements
+	/// that come with it), recorded in [`OwnLimitDeposits`].
+	fn hold_own_limit_deposit(who: &T::AccountId) -> DispatchResult {
+		let deposit = T::OwnLimitDeposit::get();
+		if !deposit.is_zero() {
+			tx_scope::own_operation(|| {
+				T::Currency::hold(&HoldReason::OwnLimit.into(), who, deposit)
+			})
+			.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+		}
+		OwnLimitDeposits::<T>::insert(who, deposit);
+		Ok(())
+	}
+
+	/// Release the deposit held for `who`'s own limit.
+	fn release_own_limit_deposit(who: &T::AccountId) {
+		let Some(deposit) = OwnLimitDeposits::<T>::take(who) else { return };
+		let released = tx_scope::own_operation(|| {
+			T::Currency::release(&HoldReason::OwnLimit.into(), who, deposit, Precision::BestEffort)
+		});
+		if let Err(error) = released {
+			log::warn!(target: LOG_TARGET, "own-limit deposit of {who:?} not released: {error:?}");
+		}
 	}
 
 	/// Logic for [`Pallet::remove_own_limit`]: announce the removal of `who`'s own limit.
@@ -83,9 +131,14 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut guard = Self::guard_of(who);
 		let removed = announcement.windows.is_none();
-		guard.own = announcement.windows.map(|specs| Self::windows_from(specs, guard.own.as_ref()));
+		let free = Self::free_of(who);
+		guard.own =
+			announcement.windows.map(|specs| Self::windows_from(specs, guard.own.as_ref(), free));
 		OwnLimitAnnouncements::<T>::remove(who);
-		Self::store_guard(who, guard);
+		Self::store_guard(who, guard)?;
+		if removed {
+			Self::release_own_limit_deposit(who);
+		}
 		Self::deposit_event(Event::OwnLimitEnacted { who: who.clone(), removed });
 		Ok(())
 	}

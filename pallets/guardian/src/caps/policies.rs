@@ -7,7 +7,11 @@ use crate::{
 	WindowOf, WindowSpec, WindowSpecOf, WindowsOf,
 };
 use alloc::vec::Vec;
-use frame_support::{ensure, traits::Get, BoundedVec};
+use frame_support::{
+	ensure,
+	traits::{fungible::Inspect, Get},
+	BoundedVec,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Bounded, Zero},
@@ -21,8 +25,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_policy(who: T::AccountId, policy: PolicyInputOf<T>) -> DispatchResult {
 		let mut guard = Self::guard_of(&who);
 		ensure!(guard.policy.is_none(), Error::<T>::PolicyExists);
-		guard.policy = Some(Self::build_policy(&policy, false, None)?);
-		Self::store_guard(&who, guard);
+		guard.policy = Some(Self::build_policy(&policy, false, None, Self::free_of(&who))?);
+		Self::store_guard(&who, guard)?;
 		Self::deposit_event(Event::PolicySet { who });
 		Ok(())
 	}
@@ -31,8 +35,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_change_policy(who: T::AccountId, policy: PolicyInputOf<T>) -> DispatchResult {
 		let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
 		let old = guard.policy.as_ref().ok_or(Error::<T>::NoPolicy)?;
-		guard.policy = Some(Self::build_policy(&policy, false, Some(&old.windows))?);
-		Self::store_guard(&who, guard);
+		let free = Self::free_of(&who);
+		guard.policy = Some(Self::build_policy(&policy, false, Some(&old.windows), free)?);
+		Self::store_guard(&who, guard)?;
 		Self::deposit_event(Event::PolicyChanged { who });
 		Ok(())
 	}
@@ -42,7 +47,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_policy(who: T::AccountId) -> DispatchResult {
 		let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
 		guard.policy.take().ok_or(Error::<T>::NoPolicy)?;
-		Self::store_guard(&who, guard);
+		Self::store_guard(&who, guard)?;
 		Self::deposit_event(Event::PolicyRemoved { who });
 		Ok(())
 	}
@@ -53,7 +58,8 @@ impl<T: Config> Pallet<T> {
 		match cap {
 			Some(cap) => {
 				let previous = GlobalCap::<T>::get();
-				let cap = Self::build_policy(&cap, true, previous.as_ref().map(|p| &p.windows))?;
+				let previous = previous.as_ref().map(|p| &p.windows);
+				let cap = Self::build_policy(&cap, true, previous, Zero::zero())?;
 				GlobalCap::<T>::put(cap);
 				Self::deposit_event(Event::GlobalCapSet);
 			}
@@ -100,12 +106,18 @@ impl<T: Config> Pallet<T> {
 		Ok(bounded)
 	}
 
-	/// Turn validated specifications into windows, carrying over the usage of `previous` (its
-	/// largest window usage counts as already debited now), so that replacing a policy never
-	/// frees an allowance.
+	/// Turn validated specifications into windows, carrying over what `previous` knew, so that
+	/// replacing a policy or an own limit never frees an allowance nor re-bases a share:
+	///
+	/// * **usage**: the largest usage of the old windows counts as already debited now in each
+	///   new one;
+	/// * **share basis**: a share window keeps the basis of the old window of the same period
+	///   (while that window runs), so re-submitting or re-ordering windows cannot re-take the
+	///   basis after an inflow; a share window without one takes its basis now, from `free`.
 	pub(crate) fn windows_from(
 		specs: BoundedVec<WindowSpecOf<T>, T::MaxWindows>,
 		previous: Option<&WindowsOf<T>>,
+		free: T::Balance,
 	) -> WindowsOf<T> {
 		let now = now::<T>();
 		let carried = previous
@@ -120,7 +132,20 @@ impl<T: Config> Pallet<T> {
 		let windows: Vec<WindowOf<T>> = specs
 			.into_iter()
 			.map(|spec: WindowSpec<_, _>| {
-				let mut window = Window { spec, usage: Default::default(), basis: None };
+				let basis = match spec.limit {
+					Limit::Absolute(_) => None,
+					Limit::ShareOfBalance(_) => {
+						let period: u64 = spec.period.saturated_into();
+						let running = previous
+							.into_iter()
+							.flatten()
+							.filter(|old| old.spec.period == spec.period)
+							.find_map(|old| old.basis)
+							.filter(|(_, at)| now < at.saturating_add(period));
+						Some(running.unwrap_or((free, now)))
+					}
+				};
+				let mut window = Window { spec, usage: Default::default(), basis };
 				if !carried.is_zero() {
 					window.usage.carry(spec.period.saturated_into(), now, carried);
 				}
@@ -132,11 +157,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Validate a governance policy (or the global cap, `global`) and build it, carrying over
-	/// the usage of `previous`.
+	/// what `previous` knew (see [`Self::windows_from`]; `free` is the account's free balance).
 	pub(crate) fn build_policy(
 		input: &PolicyInput<BlockNumberFor<T>, T::Balance>,
 		global: bool,
 		previous: Option<&WindowsOf<T>>,
+		free: T::Balance,
 	) -> Result<PolicyOf<T>, DispatchError> {
 		let specs = Self::validate_windows(&input.windows, !global)?;
 		if let Some(mark) = input.high_water {
@@ -150,7 +176,7 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		Ok(Policy {
-			windows: Self::windows_from(specs, previous),
+			windows: Self::windows_from(specs, previous, free),
 			high_water: input.high_water,
 			response,
 		})
@@ -169,20 +195,33 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Start guarding `who` with `guard`, or update or stop guarding it, keeping the guard
-	/// index in step.
-	pub(crate) fn store_guard(who: &T::AccountId, guard: crate::AccountGuardOf<T>) {
+	/// index and the guard marker ([`super::marker`]) in step. Fails, writing nothing, if a
+	/// new guard cannot be marked ([`Error::AccountCannotBeGuarded`]: the account does not exist
+	/// or holds the most freezes it may).
+	pub(crate) fn store_guard(
+		who: &T::AccountId,
+		guard: crate::AccountGuardOf<T>,
+	) -> DispatchResult {
 		let existed = Guards::<T>::contains_key(who);
 		if guard.policy.is_none() && guard.own.is_none() {
 			if existed {
 				Guards::<T>::remove(who);
 				Self::index_remove(who);
+				Self::clear_marker(who);
 			}
-			return;
+			return Ok(());
 		}
-		Guards::<T>::insert(who, guard);
 		if !existed {
+			Self::set_marker(who)?;
 			Self::index_add(who);
 		}
+		Guards::<T>::insert(who, guard);
+		Ok(())
+	}
+
+	/// `who`'s free balance (its stored value: a guarded account's cap shows in `frozen`).
+	pub(crate) fn free_of(who: &T::AccountId) -> T::Balance {
+		T::Currency::balance(who)
 	}
 
 	/// Logic for [`Pallet::reset_usage`]: zero the usage in `scope`.

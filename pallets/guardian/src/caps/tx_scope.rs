@@ -1,64 +1,117 @@
-//! Per-transaction state that must survive a storage rollback: the rejections to record, the
-//! fee being withdrawn, and whether the transaction's balance changes created value.
+//! State the guardian keeps in memory, outside storage, for the span of one transaction or one
+//! of its own hook windows.
 //!
-//! A refused debit makes its dispatch fail, and FRAME rolls back everything the dispatch wrote
-//! (events included), so the guardian cannot record the refusal in storage at that moment
-//! (Hydration's circuit breaker lost its own lockdowns this way, hydration-node#1511). Instead
-//! the ledger notes the refusal here, outside storage, and [`crate::CheckVelocity`]'s
-//! post-dispatch step, which runs after the dispatch's storage layer has been rolled back,
-//! writes the counter and the event.
+//! * **The fee being withdrawn** (`with_fee_exemption`): while
+//!   [`ExemptFees`](crate::ExemptFees) withdraws an inclusion fee, that much of the payer's
+//!   outflow is exempt from its caps.
+//! * **Value created** (`begin` … `finish`): the ledger adds up how much the accounts'
+//!   totals (free plus reserved) rose and fell during a signed transaction. A transfer nets to
+//!   zero and a fee to a fall; only a rise (a mint) makes [`crate::CheckVelocity`] read the
+//!   total issuance and feed the issuance monitor, so an infinite-mint bug is answered before
+//!   the next extrinsic of the same block while ordinary transactions pay nothing for the
+//!   watch. The sum is only a hint: the monitor measures the real issuance.
+//! * **Guard work** (`add_guard_work`): what the ledger spent on guarded accounts during the
+//!   transaction, which [`crate::CheckVelocity`] settles against what it charged up front.
+//! * **The pool's tip check** (`note_outflow`): the outflow [`crate::CheckVelocity`] estimated
+//!   for the signer while validating, which [`crate::ExemptFees`] adds to the tip.
+//! * **Value credited in anticipation** (`open_hook_window`, `note_total`): inside the
+//!   guardian's hook windows (the part of `on_initialize` and `on_finalize` that runs after
+//!   the guardian's own hook, where pallet-treasury pays out), the accounts credited and how
+//!   much of that is not yet backed by a debit. See [`LedgerGuard`](super::LedgerGuard).
 //!
-//! **Value created.** The ledger adds up, in memory, how much the accounts' totals (free plus
-//! reserved) rose and fell during the transaction. A transfer nets to zero and a fee to a
-//! fall; only a rise (a mint) makes [`crate::CheckVelocity`] read the total issuance and feed
-//! the issuance monitor, so an infinite-mint bug is answered before the next extrinsic of the
-//! same block while ordinary transactions pay nothing for the watch. The sum is only a hint
-//! (a rolled-back mint still counts): the monitor measures the real issuance.
-//!
-//! Determinism: notes are only taken between `begin` (the extension's `prepare`) and
-//! `finish` (its post-dispatch), which run in the same runtime call for both block
-//! production and import. Outside that scope nothing is noted, so whether the executor reuses
-//! memory between calls cannot change the state.
+//! Determinism: the wasm runtime starts every runtime call with fresh memory, while native
+//! builds (tests) keep it. Every piece of state is therefore reset where it begins — a
+//! transaction's `begin`, the guardian's hooks — and every use checks that it is still in the
+//! span it was taken in: the transaction notes are only read between `begin` and `finish`;
+//! the hook window is only used after checking, against storage, that the block is still in
+//! the phase that opened it (the pallet's `hook_window_unbacked`). Nothing noted in
+//! one runtime call can therefore change what another one does.
 //!
 //! The runtime is single-threaded in wasm; native builds keep one scope per thread.
 
 use alloc::vec::Vec;
 use core::cell::RefCell;
+use frame_support::weights::Weight;
 
-/// At most this many refusals are noted per transaction; further ones are only counted.
-pub const MAX_NOTED: usize = 8;
+/// How many recent credits a hook window remembers (the most recent ones are the ones a
+/// debit settles).
+pub const MAX_CREDITS: usize = 16;
 
-/// The state of the current transaction.
-pub(crate) struct Scope {
-	/// Whether refusals are being noted (inside a signed transaction).
+/// The two hook windows of a block.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum HookPhase {
+	/// `on_initialize`, after the guardian's.
+	Initialization,
+	/// `on_finalize`, after the guardian's.
+	Finalization,
+}
+
+/// A hook window: the credits made in it and how much of them no debit has backed yet.
+#[derive(Default)]
+struct HookWindow {
+	phase: Option<HookPhase>,
+	risen: u128,
+	fallen: u128,
+	credits: Vec<(Vec<u8>, u128)>,
+}
+
+impl HookWindow {
+	fn unbacked(&self) -> u128 {
+		self.risen.saturating_sub(self.fallen)
+	}
+}
+
+/// The state in memory.
+struct Scope {
+	/// Inside a signed transaction.
 	recording: bool,
-	/// Encoded refusals, in order.
-	noted: Vec<Vec<u8>>,
-	/// Refusals beyond [`MAX_NOTED`].
-	dropped: u32,
 	/// While a fee is withdrawn: the encoded payer and the part of the fee not yet withdrawn.
 	fee: Option<(Vec<u8>, u128)>,
 	/// How much the accounts' totals rose during the transaction.
 	risen: u128,
 	/// How much they fell.
 	fallen: u128,
+	/// Guard work done during the transaction.
+	guard_work: Weight,
+	/// The signer and the outflow [`crate::CheckVelocity`] estimated while validating.
+	outflow: Option<(Vec<u8>, u128)>,
+	/// The guardian's hook window, if one is open.
+	hook: HookWindow,
+	/// The guardian is moving balances itself (placing holds, setting its marker): those
+	/// changes are neither outflow nor repairs to schedule.
+	own_operation: bool,
+	/// The guarded accounts read during the transaction (their reads are charged once).
+	read: Vec<Vec<u8>>,
+	/// A marker repair was scheduled during the transaction.
+	repair_scheduled: bool,
 }
 
 impl Scope {
 	const fn new() -> Self {
-		Self { recording: false, noted: Vec::new(), dropped: 0, fee: None, risen: 0, fallen: 0 }
+		Self {
+			recording: false,
+			fee: None,
+			risen: 0,
+			fallen: 0,
+			guard_work: Weight::zero(),
+			outflow: None,
+			hook: HookWindow { phase: None, risen: 0, fallen: 0, credits: Vec::new() },
+			own_operation: false,
+			read: Vec::new(),
+			repair_scheduled: false,
+		}
 	}
 }
 
 /// What a transaction left in its scope.
 #[derive(Default)]
 pub(crate) struct Finished {
-	/// The refusals noted, encoded.
-	pub noted: Vec<Vec<u8>>,
-	/// Refusals beyond [`MAX_NOTED`].
-	pub dropped: u32,
 	/// Whether the accounts' totals rose more than they fell (value was created).
 	pub created: bool,
+	/// Whether a marker repair was scheduled.
+	pub repair_scheduled: bool,
+	/// The guard work done during the transaction.
+	pub guard_work: Weight,
 }
 
 #[cfg(feature = "std")]
@@ -84,60 +137,150 @@ fn with<R>(f: impl FnOnce(&mut Scope) -> R) -> Option<R> {
 	SCOPE.0.try_borrow_mut().ok().map(|mut scope| f(&mut scope))
 }
 
-/// Start noting refusals for a new transaction, forgetting anything left over.
+/// Start a signed transaction's scope, forgetting anything left over (a hook window included).
 pub(crate) fn begin() {
 	with(|scope| {
 		scope.recording = true;
-		scope.noted.clear();
-		scope.dropped = 0;
 		scope.risen = 0;
 		scope.fallen = 0;
+		scope.guard_work = Weight::zero();
+		scope.hook = HookWindow::default();
+		scope.read.clear();
+		scope.repair_scheduled = false;
 	});
 }
 
-/// Stop noting and take what was noted since [`begin`].
+/// End the transaction's scope and take what it noted.
 pub(crate) fn finish() -> Finished {
 	with(|scope| {
+		let created = scope.risen > scope.fallen;
 		scope.recording = false;
+		scope.risen = 0;
+		scope.fallen = 0;
+		scope.read.clear();
 		Finished {
-			noted: core::mem::take(&mut scope.noted),
-			dropped: core::mem::take(&mut scope.dropped),
-			created: core::mem::take(&mut scope.risen) > core::mem::take(&mut scope.fallen),
+			created,
+			repair_scheduled: core::mem::take(&mut scope.repair_scheduled),
+			guard_work: core::mem::take(&mut scope.guard_work),
 		}
 	})
 	.unwrap_or_default()
 }
 
-/// Note that an account's total went from `before` to `after`, if a transaction is being
-/// recorded.
-pub(crate) fn note_total(before: u128, after: u128) {
+/// Whether a signed transaction is being recorded.
+pub(crate) fn recording() -> bool {
+	with(|scope| scope.recording).unwrap_or(false)
+}
+
+/// Open a hook window for `phase` (the guardian's own hook runs first in it).
+pub(crate) fn open_hook_window(phase: HookPhase) {
 	with(|scope| {
-		if !scope.recording {
+		scope.hook = HookWindow { phase: Some(phase), ..Default::default() };
+	});
+}
+
+/// The open hook window's phase and how much of its credits no debit has backed yet.
+pub(crate) fn hook_unbacked() -> Option<(HookPhase, u128)> {
+	with(|scope| scope.hook.phase.map(|phase| (phase, scope.hook.unbacked()))).flatten()
+}
+
+/// The open hook window's credits, most recent first, and how much of them is unbacked.
+pub(crate) fn hook_credits() -> (Vec<(Vec<u8>, u128)>, u128) {
+	with(|scope| {
+		let mut credits = scope.hook.credits.clone();
+		credits.reverse();
+		(credits, scope.hook.unbacked())
+	})
+	.unwrap_or_default()
+}
+
+/// Note that account `who`'s total went from `before` to `after`: in a signed transaction for
+/// the value-created hint, in a hook window as a credit or a debit of the window.
+pub(crate) fn note_total(who: &impl codec::Encode, before: u128, after: u128) {
+	with(|scope| {
+		if scope.own_operation {
 			return;
 		}
-		if after > before {
-			scope.risen = scope.risen.saturating_add(after.saturating_sub(before));
-		} else {
-			scope.fallen = scope.fallen.saturating_add(before.saturating_sub(after));
+		let (rise, fall) = (after.saturating_sub(before), before.saturating_sub(after));
+		if scope.recording {
+			scope.risen = scope.risen.saturating_add(rise);
+			scope.fallen = scope.fallen.saturating_add(fall);
+		} else if scope.hook.phase.is_some() {
+			scope.hook.risen = scope.hook.risen.saturating_add(rise);
+			scope.hook.fallen = scope.hook.fallen.saturating_add(fall);
+			if rise > 0 {
+				if scope.hook.credits.len() >= MAX_CREDITS {
+					scope.hook.credits.remove(0);
+				}
+				scope.hook.credits.push((who.encode(), rise));
+			}
 		}
 	});
 }
 
-/// Note a refusal, if a transaction is being recorded.
-pub(crate) fn note(encoded: Vec<u8>) {
+/// Add `weight` of guard work to the transaction being recorded. Returns `false` (and adds
+/// nothing) outside a signed transaction: the caller then charges the block itself.
+pub(crate) fn add_guard_work(weight: Weight) -> bool {
 	with(|scope| {
-		if !scope.recording {
-			return;
+		if scope.recording {
+			scope.guard_work = scope.guard_work.saturating_add(weight);
 		}
-		if scope.noted.len() < MAX_NOTED {
-			scope.noted.push(encoded);
-		} else {
-			scope.dropped = scope.dropped.saturating_add(1);
-		}
-	});
+		scope.recording
+	})
+	.unwrap_or(false)
 }
 
-/// Run `f` (the fee withdrawal) with debits of `payer` up to `amount` exempt from the caps.
+/// Run `f`, an operation of the guardian's own on balances (placing a hold, setting its
+/// marker): its changes are neither outflow nor repairs to schedule, and are not noted.
+pub(crate) fn own_operation<R>(f: impl FnOnce() -> R) -> R {
+	let previous = with(|scope| core::mem::replace(&mut scope.own_operation, true));
+	let result = f();
+	with(|scope| scope.own_operation = previous.unwrap_or(false));
+	result
+}
+
+/// Whether the guardian is running an operation of its own.
+pub(crate) fn in_own_operation() -> bool {
+	with(|scope| scope.own_operation).unwrap_or(false)
+}
+
+/// Note that a marker repair was scheduled (flushed at the end of the transaction).
+pub(crate) fn note_repair_scheduled() {
+	with(|scope| scope.repair_scheduled = true);
+}
+
+/// Whether this is the first read of guarded account `who` in the transaction being recorded
+/// (always `true` outside one).
+pub(crate) fn first_read_of(who: &[u8]) -> bool {
+	with(|scope| {
+		if !scope.recording {
+			return true;
+		}
+		if scope.read.iter().any(|seen| seen.as_slice() == who) {
+			return false;
+		}
+		scope.read.push(who.to_vec());
+		true
+	})
+	.unwrap_or(true)
+}
+
+/// Note the outflow the pool check estimated for `who`'s transaction (validation only).
+pub(crate) fn note_outflow(who: Vec<u8>, amount: u128) {
+	with(|scope| scope.outflow = Some((who, amount)));
+}
+
+/// Take the outflow noted for `who` by [`note_outflow`], if any.
+pub(crate) fn take_outflow(who: &[u8]) -> u128 {
+	with(|scope| match scope.outflow.take() {
+		Some((noted, amount)) if noted.as_slice() == who => amount,
+		_ => 0,
+	})
+	.unwrap_or(0)
+}
+
+/// Run `f` (the fee withdrawal, or its check) with outflow of `payer` up to `amount` exempt
+/// from the caps.
 pub(crate) fn with_fee_exemption<R>(payer: Vec<u8>, amount: u128, f: impl FnOnce() -> R) -> R {
 	let previous = with(|scope| scope.fee.replace((payer, amount))).flatten();
 	let result = f();
@@ -145,7 +288,16 @@ pub(crate) fn with_fee_exemption<R>(payer: Vec<u8>, amount: u128, f: impl FnOnce
 	result
 }
 
-/// The part of a debit of `who` of `amount` that is the fee being withdrawn (and so exempt).
+/// The part of the fee being withdrawn from `who` that is still exempt.
+pub(crate) fn fee_exemption_left(who: &[u8]) -> u128 {
+	with(|scope| match scope.fee.as_ref() {
+		Some((payer, left)) if payer.as_slice() == who => *left,
+		_ => 0,
+	})
+	.unwrap_or(0)
+}
+
+/// The part of an outflow of `who` of `amount` that is the fee being withdrawn (and so exempt).
 pub(crate) fn absorb_fee(who: &[u8], amount: u128) -> u128 {
 	with(|scope| match scope.fee.as_mut() {
 		Some((payer, left)) if payer.as_slice() == who => {

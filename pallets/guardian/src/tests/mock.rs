@@ -5,7 +5,7 @@
 use crate::{self as pallet_guardian, PauseWhitelist};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
-	traits::{ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse, MapSuccess},
+	traits::{ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse, MapSuccess, VariantCountOf},
 };
 use frame_support::{dispatch::GetDispatchInfo, weights::Weight};
 use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy};
@@ -22,8 +22,30 @@ frame_support::construct_runtime!(
 		Balances: pallet_balances,
 		Utility: pallet_utility,
 		Guardian: pallet_guardian,
+		Deposits: deposits,
 	}
 );
+
+/// A pallet that only holds deposits: the reason the tests of held funds hold them for.
+#[frame_support::pallet(dev_mode)]
+pub mod deposits {
+	/// The pallet.
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+	/// Its configuration: nothing.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {}
+	/// Why it holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A deposit.
+		Deposit,
+	}
+}
+impl deposits::Config for Test {}
+
+/// The hold reason of the tests of held funds.
+pub const DEPOSIT: RuntimeHoldReason = RuntimeHoldReason::Deposits(deposits::HoldReason::Deposit);
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -36,8 +58,9 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type AccountStore = pallet_guardian::LedgerGuard<Test, System>;
 	type ReserveIdentifier = [u8; 8];
-	type RuntimeHoldReason = HoldReason;
 	type MaxReserves = ConstU32<4>;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 }
 
 impl pallet_utility::Config for Test {
@@ -45,27 +68,6 @@ impl pallet_utility::Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = ();
-}
-
-/// Why funds are held (for the tests of held funds).
-#[derive(
-	codec::Encode,
-	codec::Decode,
-	codec::DecodeWithMemTracking,
-	codec::MaxEncodedLen,
-	scale_info::TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
-pub enum HoldReason {
-	/// A deposit.
-	Deposit,
-}
-impl frame_support::traits::VariantCount for HoldReason {
-	const VARIANT_COUNT: u32 = 1;
 }
 
 /// The fast pauser may impose this many blocks at most.
@@ -190,6 +192,14 @@ pub fn guardian_events() -> Vec<pallet_guardian::Event<Test>> {
 			_ => None,
 		})
 		.collect()
+}
+
+/// Opens block `n` as block production does: frame-system's initialization (the block is in
+/// its `Initialization` phase), then every pallet's `on_initialize`.
+pub fn initialize_block(n: u64) {
+	use frame_support::traits::OnInitialize;
+	System::initialize(&n, &Default::default(), &Default::default());
+	AllPalletsWithSystem::on_initialize(n);
 }
 
 /// Runs `on_initialize` of every block up to `n`.

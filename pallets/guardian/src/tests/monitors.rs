@@ -295,11 +295,11 @@ fn risk_levels_scale_every_cap() {
 		assert_ok!(Guardian::raise_risk_level(RuntimeOrigin::root(), RiskLevel::Elevated, 5));
 		// Elevated: 50 of 100.
 		assert_eq!(Guardian::remaining_allowance(&1), Some(50));
-		assert_noop!(transfer(1, 2, 51), Error::<Test>::VelocityCapExceeded);
+		assert_noop!(transfer(1, 2, 51), sp_runtime::TokenError::Frozen);
 		assert_ok!(transfer(1, 2, 50));
 		// Critical: nothing leaves a guarded account; unguarded accounts are untouched.
 		assert_ok!(Guardian::raise_risk_level(RuntimeOrigin::root(), RiskLevel::Critical, 2));
-		assert_noop!(transfer(1, 2, 1), Error::<Test>::VelocityCapExceeded);
+		assert_noop!(transfer(1, 2, 1), sp_runtime::TokenError::Frozen);
 		assert_ok!(transfer(3, 2, 500));
 		assert_eq!(changes(), vec![RiskLevel::Elevated, RiskLevel::Critical]);
 		// Critical ends first; Elevated still holds until its own deadline.
@@ -349,7 +349,7 @@ fn an_outflow_high_water_mark_runs_its_playbook_and_the_cap_still_holds() {
 		assert_eq!(anomalies(), vec![(Source::PolicyOutflow, Anomaly::HighWater, 250, 200)]);
 		assert_eq!(Guardian::risk_level(), RiskLevel::Elevated);
 		// Elevated halves the limit to 200, of which 250 are used: the drain stops here.
-		assert_noop!(transfer(1, 2, 1), Error::<Test>::VelocityCapExceeded);
+		assert_noop!(transfer(1, 2, 1), sp_runtime::TokenError::Frozen);
 	});
 }
 
