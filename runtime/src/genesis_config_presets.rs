@@ -62,7 +62,7 @@ pub const GUARDED_BENCHMARK_PRESET: &str = "guarded-benchmark";
 #[cfg(all(feature = "runtime-benchmarks", not(feature = "without-guardian")))]
 pub const GUARDED_BENCHMARK_ACCOUNTS: u32 = 500;
 
-/// `guarded-benchmark`: `development`, plus frame-benchmarking's whitelisted caller and
+/// `guarded-benchmark`: `development`, plus (endowed) frame-benchmarking's whitelisted caller and
 /// [`GUARDED_BENCHMARK_ACCOUNTS`] other accounts under a governance policy of
 /// [`crate::guardian::MAX_WINDOWS`] windows, and a global cap of as many windows: a transfer
 /// benchmarked from the caller takes the ledger guard's most expensive path, and the hooks'
@@ -83,7 +83,12 @@ pub fn guarded_benchmark_genesis() -> Value {
 		)
 		.map(|who| (who, policy()))
 		.collect::<Vec<_>>();
-	let mut patch = development_config_genesis();
+	// A guarded account must exist: every one is endowed too.
+	let endowed = Sr25519Keyring::iter()
+		.map(|k| k.to_account_id())
+		.chain(guarded.iter().map(|(who, _)| who.clone()))
+		.collect();
+	let mut patch = genesis(endowed, Sr25519Keyring::Alice.to_account_id(), council());
 	let extra = build_struct_json_patch!(RuntimeGenesisConfig {
 		guardian: pallet_guardian::GenesisConfig { guarded, global_cap: Some(policy()) },
 	});

@@ -59,7 +59,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -144,7 +144,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// The storage migrations run on the next runtime upgrade.
 #[cfg(not(feature = "without-guardian"))]
-pub type Migrations = (pallet_guardian::migrations::v2::MigrateToV2<Runtime>,);
+pub type Migrations = (
+	pallet_guardian::migrations::v2::MigrateToV2<Runtime>,
+	pallet_guardian::migrations::v3::MigrateToV3<Runtime>,
+);
 /// No migrations in the benchmark baseline.
 #[cfg(feature = "without-guardian")]
 pub type Migrations = ();

@@ -90,6 +90,14 @@ fn feed(member: Keyring, price: u128) {
 	);
 }
 
+/// A majority of the oracle's members (3 of the council's 5, pallet-oracle's `MinimumCount`)
+/// submit `price`: the combined value (the median) becomes `price`.
+fn set_price(price: u128) {
+	for member in [Keyring::Alice, Keyring::Bob, Keyring::Charlie] {
+		feed(member, price);
+	}
+}
+
 /// The price as the collateral pallet reads it (through the guard).
 fn guarded_price() -> Option<u128> {
 	<pallet_guardian::GuardedFeed<Runtime, guardian_runtime::Oracle> as DataProvider<u32, u128>>::get(
@@ -215,14 +223,21 @@ fn a_mint_outside_any_transaction_is_answered_in_the_next_block() {
 fn a_manipulated_price_is_flagged_kept_from_consumers_and_pauses_the_lending_pallet() {
 	on_chain(|| {
 		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(None));
+		// Fewer than 3 fresh submissions make no combined value: nothing to read yet.
 		feed(Keyring::Alice, PRICE);
 		feed(Keyring::Bob, PRICE);
+		assert_eq!(guarded_price(), None);
+		feed(Keyring::Charlie, PRICE);
 		assert_eq!(guarded_price(), Some(PRICE));
 		next_block();
 
-		// A member submits a price 50% off.
+		// A majority of the members (3 of 5) submit a price 50% off: the median moves with the
+		// third of them.
 		let now = System::block_number();
 		feed(Keyring::Charlie, PRICE / 2);
+		feed(Keyring::Dave, PRICE / 2);
+		assert!(anomalies().is_empty());
+		feed(Keyring::Eve, PRICE / 2);
 		assert_eq!(
 			anomalies(),
 			vec![(Source::Feed(NATIVE_PRICE_KEY), Anomaly::Jump, PRICE / 2, PRICE / 5)]
@@ -235,13 +250,17 @@ fn a_manipulated_price_is_flagged_kept_from_consumers_and_pauses_the_lending_pal
 		assert_eq!(guarded_price(), None);
 		assert_eq!(submit(Keyring::Dave, open(100 * UNIT, 10)), paused());
 		assert_eq!(level(), RiskLevel::Elevated);
-		// Honest values are still accepted; the bad one never became the reference.
-		feed(Keyring::Dave, PRICE + 1);
+		// Honest values are still accepted (next block: one submission per member and
+		// block); the bad one never became the reference.
+		run_to_block(now + 1);
+		set_price(PRICE + 1);
+		let monitor = pallet_guardian::Monitors::<Runtime>::get(Source::Feed(NATIVE_PRICE_KEY));
+		assert_eq!(monitor.expect("set").state.last, Some((PRICE + 1, now + 1)));
 
 		// Expiry: the feed is trusted again and lending resumes.
-		for block in now + 1..now + RESPONSE {
+		for block in now + 2..now + RESPONSE {
 			run_to_block(block);
-			feed(Keyring::Alice, PRICE);
+			set_price(PRICE);
 		}
 		run_to_block(now + RESPONSE);
 		assert_eq!(guarded_price(), Some(PRICE));
@@ -249,7 +268,7 @@ fn a_manipulated_price_is_flagged_kept_from_consumers_and_pauses_the_lending_pal
 		submit_ok(Keyring::Dave, open(100 * UNIT, 10));
 
 		// A second manipulation; governance resets the response at once.
-		feed(Keyring::Bob, PRICE * 2);
+		set_price(PRICE * 2);
 		assert_eq!(guarded_price(), None);
 		reset(Source::Feed(NATIVE_PRICE_KEY));
 		assert!(guardian_events().contains(&GuardianEvent::ResponseReset {
@@ -266,7 +285,7 @@ fn a_manipulated_price_is_flagged_kept_from_consumers_and_pauses_the_lending_pal
 fn a_stale_feed_is_flagged_until_a_fresh_value_arrives() {
 	on_chain(|| {
 		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(Some(5)));
-		feed(Keyring::Alice, PRICE);
+		set_price(PRICE);
 		let fed = System::block_number();
 		run_to_block(fed + 4);
 		assert!(anomalies().is_empty());
@@ -274,11 +293,12 @@ fn a_stale_feed_is_flagged_until_a_fresh_value_arrives() {
 		assert_eq!(anomalies(), vec![(Source::Feed(NATIVE_PRICE_KEY), Anomaly::Stale, 5, 5)]);
 		assert_eq!(guarded_price(), None);
 		assert_eq!(submit(Keyring::Dave, open(100 * UNIT, 10)), paused());
-		// A fresh value ends the staleness flag at once (the pause runs its course or is
-		// reset).
-		feed(Keyring::Bob, PRICE);
+		assert_eq!(level(), RiskLevel::Elevated);
+		// A fresh combined value ends the staleness flag and its response at once: the
+		// lending pallet resumes and the level falls, without governance.
+		set_price(PRICE);
 		assert_eq!(guarded_price(), Some(PRICE));
-		reset(Source::Feed(NATIVE_PRICE_KEY));
+		assert_eq!(level(), RiskLevel::Normal);
 		submit_ok(Keyring::Dave, open(100 * UNIT, 10));
 	});
 }
@@ -376,7 +396,7 @@ fn open(collateral: Balance, debt: u128) -> RuntimeCall {
 #[test]
 fn the_collateral_controller_raises_margins_with_the_risk_level() {
 	on_chain(|| {
-		feed(Keyring::Alice, PRICE);
+		set_price(PRICE);
 		// 100 UNIT at PRICE per UNIT: at 150% it carries two thirds of its value as debt.
 		let collateral = 100 * UNIT;
 		let value = 100 * PRICE;
@@ -441,7 +461,7 @@ fn a_reported_metric_feeds_a_monitor_without_guardian_code() {
 				},
 			},
 		);
-		feed(Keyring::Alice, PRICE);
+		set_price(PRICE);
 		// 100 UNIT are worth 100 * PRICE. Bob borrows half of that (2000 per mille); Charlie
 		// two thirds, bringing the book to 1716 per mille: 284 below the start, tolerated.
 		let value = 100 * PRICE;
@@ -483,7 +503,7 @@ fn normal_volatility_just_under_every_threshold_triggers_nothing() {
 			// Mints adding up to just under 1% of the issuance over the window.
 			mint_bug(threshold / 13);
 			// The price swings by up to 19% from the last accepted value, every other block.
-			feed(Keyring::Alice, if step % 2 == 0 { PRICE * 119 / 100 } else { PRICE });
+			set_price(if step % 2 == 0 { PRICE * 119 / 100 } else { PRICE });
 			// The bridge sends just under half its cap in the window.
 			submit_ok(Keyring::Ferdie, keep_alive(Keyring::Eve, CAP / 2 / 12 - UNIT));
 			// Ordinary users transfer.

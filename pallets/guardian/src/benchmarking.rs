@@ -3,6 +3,10 @@
 //! the list; for the caps `MaxWindows` windows everywhere (own limit, policy, global cap),
 //! `MaxResponseTargets` response targets, and the guard index written when it changes.
 //!
+//! For the responses, every stored pause is held by the most contributors it may have
+//! (`MaxMonitors + 3`), and every contributor has a live contribution at both levels, so the
+//! scans of [`PauseOwners`] and [`RiskContributions`] are measured at their bound.
+//!
 //! Targets are taken from the runtime's own call metadata (every call that is neither the
 //! guardian's nor whitelisted), so no runtime-specific helper is needed.
 
@@ -11,7 +15,7 @@ use crate::Pallet as Guardian;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Mutate, MutateHold},
+	fungible::{Inspect, Mutate, MutateHold},
 	EnsureOrigin, Get, Hooks,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -39,9 +43,14 @@ fn worst_policy<T: Config>(limit: u32) -> PolicyInputOf<T> {
 	}
 }
 
-/// `who`, existing with a balance far above anything a benchmark moves.
+/// `who`, existing with a balance far above anything a benchmark moves or holds: a million
+/// existential deposits and ten own-limit deposits (at least 10^9).
 fn funded<T: Config>(who: &T::AccountId) {
-	let _ = T::Currency::set_balance(who, 1_000_000_000u32.into());
+	let amount = T::Currency::minimum_balance()
+		.saturating_mul(1_000_000u32.into())
+		.saturating_add(T::OwnLimitDeposit::get().saturating_mul(10u32.into()))
+		.max(1_000_000_000u32.into());
+	let _ = T::Currency::set_balance(who, amount);
 }
 
 /// An account under the worst policy and an own limit, with usage in every window, and a
@@ -103,7 +112,9 @@ fn fill<T: Config>(n: u32, duration: BlockNumberFor<T>) -> Vec<PauseTargetInput>
 	assert_eq!(targets.len(), n as usize, "the runtime has fewer pausable calls than needed");
 	for target in &targets {
 		let stored = Guardian::<T>::validate_target(target).expect("pausable");
-		Guardian::<T>::insert_pause(stored, duration, duration).expect("room for the pause");
+		// As a response's: responses may use every slot.
+		Guardian::<T>::insert_pause(stored, duration, duration, Contributor::CapResponse)
+			.expect("room for the pause");
 	}
 	targets
 }
@@ -156,9 +167,51 @@ fn response_targets<T: Config>() -> Vec<PauseTargetInput> {
 	let playbook = targets.split_off(max.saturating_sub(T::MaxResponseTargets::get()) as usize);
 	for target in &targets {
 		let stored = Guardian::<T>::validate_target(target).expect("pausable");
-		Guardian::<T>::insert_pause(stored, 10u32.into(), 10u32.into()).expect("room");
+		Guardian::<T>::insert_pause(stored, 10u32.into(), 10u32.into(), Contributor::CapResponse)
+			.expect("room");
 	}
 	playbook
+}
+
+/// Every contributor there can be, but `except`: governance, the caps' responses, other
+/// pallets and a monitor of each feed key below `MaxMonitors`.
+fn contributors<T: Config>(except: Option<Contributor>) -> Vec<Contributor> {
+	let fixed = [Contributor::Governance, Contributor::CapResponse, Contributor::Programmatic];
+	let monitors = (0..T::MaxMonitors::get()).map(|key| Contributor::Monitor(Source::Feed(key)));
+	fixed.into_iter().chain(monitors).filter(|c| Some(*c) != except).collect()
+}
+
+/// The responses' worst case around `source`: every stored pause held by as many other
+/// contributors as it may (until the pause's own expiry, so it lasts as long as before), and
+/// every other contributor contributing at both levels.
+fn crowd_responses<T: Config>(source: Option<Source>) {
+	let except = source.map(Contributor::Monitor);
+	let now = frame_system::Pallet::<T>::block_number();
+	for record in Pauses::<T>::get() {
+		let mut owners = PauseOwners::<T>::get(&record.target).unwrap_or_default();
+		for by in contributors::<T>(except) {
+			if owners.iter().all(|(owner, _)| *owner != by) && owners.try_push((by, now)).is_err() {
+				break;
+			}
+		}
+		if let Some(last) = owners.iter_mut().find(|(_, until)| *until == now) {
+			last.1 = record.until;
+		}
+		PauseOwners::<T>::insert(&record.target, owners);
+	}
+	let until = now.saturating_add(100u32.into());
+	for by in contributors::<T>(except) {
+		// Monitors' contributions only where the monitor has a response in force to match.
+		if let Contributor::Monitor(of) = by {
+			if !Guardian::<T>::feed_flagged_source(of) {
+				continue;
+			}
+		}
+		for level in [RiskLevel::Elevated, RiskLevel::Critical] {
+			RiskContributions::<T>::insert(by, level, until);
+		}
+	}
+	Guardian::<T>::recompute_risk();
 }
 
 /// A metric monitor (with `MaxMonitors - 1` feed monitors beside it) that has accepted the
@@ -181,9 +234,11 @@ fn observed_metric<T: Config>(flagged: bool) -> Source {
 mod benchmarks {
 	use super::*;
 
+	/// Governance's pause with as many pauses stored as it may add to (it leaves
+	/// `MaxResponseTargets` slots to responses).
 	#[benchmark]
 	fn pause() -> Result<(), BenchmarkError> {
-		let max = T::MaxActivePauses::get();
+		let max = T::MaxActivePauses::get().saturating_sub(T::MaxResponseTargets::get());
 		let mut targets = fill::<T>(max, 10u32.into());
 		let target = targets.pop().expect("max >= 1");
 		Guardian::<T>::remove_pause(
@@ -208,7 +263,16 @@ mod benchmarks {
 		let max = T::MaxActivePauses::get();
 		let duration: BlockNumberFor<T> = 10u32.into();
 		let targets = fill::<T>(max, duration);
+		// Every pause shared by as many holders as it may have, governance not among them
+		// (it is added).
+		crowd_responses::<T>(None);
 		let target = targets.last().cloned().expect("max >= 1");
+		let stored = Guardian::<T>::validate_target(&target).expect("pausable");
+		PauseOwners::<T>::mutate(&stored, |owners| {
+			if let Some(owners) = owners {
+				owners.retain(|(owner, _)| *owner != Contributor::Governance);
+			}
+		});
 		let origin =
 			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let extra = pause_bound::<T>().saturating_sub(duration).max(One::one());
@@ -275,7 +339,13 @@ mod benchmarks {
 		let unpaused = targets.pop().expect("at least one pausable call");
 		for target in &targets {
 			let stored = Guardian::<T>::validate_target(target).expect("pausable");
-			Guardian::<T>::insert_pause(stored, 10u32.into(), 10u32.into()).expect("room");
+			Guardian::<T>::insert_pause(
+				stored,
+				10u32.into(),
+				10u32.into(),
+				Contributor::CapResponse,
+			)
+			.expect("room");
 		}
 		let (pallet, call) = match unpaused {
 			PauseTarget::Call { pallet, call } => (pallet, call),
@@ -579,6 +649,7 @@ mod benchmarks {
 	#[benchmark]
 	fn extend_response() -> Result<(), BenchmarkError> {
 		let source = observed_metric::<T>(true);
+		crowd_responses::<T>(Some(source));
 		let origin =
 			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -591,18 +662,22 @@ mod benchmarks {
 	#[benchmark]
 	fn reset_response() -> Result<(), BenchmarkError> {
 		let source = observed_metric::<T>(true);
+		crowd_responses::<T>(Some(source));
 		let origin =
 			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, source);
 
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Normal);
+		assert!(!Guardian::<T>::feed_flagged_source(source));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn raise_risk_level() -> Result<(), BenchmarkError> {
+		let _ = fill::<T>(T::MaxActivePauses::get(), 10u32.into());
+		crowd_responses::<T>(None);
+		RiskContributions::<T>::remove(Contributor::Governance, RiskLevel::Critical);
 		let origin =
 			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -615,8 +690,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn clear_risk_level() -> Result<(), BenchmarkError> {
-		let now = frame_system::Pallet::<T>::block_number();
-		Guardian::<T>::raise_risk(RiskLevel::Critical, now.saturating_add(10u32.into()));
+		let _ = fill::<T>(T::MaxActivePauses::get(), 10u32.into());
+		crowd_responses::<T>(None);
 		let origin =
 			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -644,6 +719,7 @@ mod benchmarks {
 	#[benchmark]
 	fn observe_fire() {
 		let source = observed_metric::<T>(false);
+		crowd_responses::<T>(Some(source));
 		#[block]
 		{
 			Guardian::<T>::observe(source, 5_000);

@@ -2,14 +2,16 @@
 
 use crate::{
 	guard_index::{self, Position},
-	Alert, Config, ExcessHolds, FreezeReason, GlobalCap, GuardIndex, GuardIndexOverflow, Guards,
-	HoldReason, Monitors, OwnLimitAnnouncements, OwnLimitDeposits, Pallet, Pauses, Source,
+	Alert, Config, Contributor, ExcessHolds, FreezeReason, GlobalCap, GuardIndex,
+	GuardIndexOverflow, Guards, HoldReason, Monitors, OwnLimitAnnouncements, OwnLimitDeposits,
+	Pallet, PauseOwners, Pauses, PendingObservations, RiskContributions, RiskLevel, Source,
 	StaleWatch, Summary, WindowsOf,
 };
 use frame_support::traits::{
 	fungible::{InspectFreeze, InspectHold},
 	Get,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating, Zero};
 use sp_runtime::TryRuntimeError;
 
@@ -20,11 +22,12 @@ impl<T: Config> Pallet<T> {
 	/// * every pause began before it ends;
 	/// * every stored target is still a valid target (known names, not whitelisted, not the
 	///   guardian);
-	/// * and the caps' and monitors' invariants ([`Self::check_caps`],
-	///   [`Self::check_monitors`]).
+	/// * and the caps', monitors' and responses' invariants ([`Self::check_caps`],
+	///   [`Self::check_monitors`], [`Self::check_responses`]).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_caps()?;
 		Self::check_monitors()?;
+		Self::check_responses()?;
 		let pauses = Pauses::<T>::get();
 		if Summary::<T>::get() != Self::summarise_pauses(&pauses) {
 			return Err("Summary does not match Pauses".into());
@@ -78,6 +81,72 @@ impl<T: Config> Pallet<T> {
 		}
 		if alert.issuance_watched != Monitors::<T>::contains_key(Source::Issuance) {
 			return Err("issuance_watched does not match the issuance monitor".into());
+		}
+		Ok(())
+	}
+
+	/// Checks that:
+	/// * every recorded pause holder ([`PauseOwners`]) holds a stored pause, no holder is
+	///   listed twice, and the pause lasts exactly as long as its latest holder;
+	/// * the risk level in force is the highest level with a live contribution
+	///   ([`RiskContributions`]), and [`Alert`]'s deadlines are the latest live contribution at
+	///   each level;
+	/// * a monitor's live contribution or live hold on a pause belongs to a monitor whose
+	///   response is in force for at least as long (its flag), so a response cannot outlive
+	///   what [`Pallet::reset_response`] can withdraw;
+	/// * no observation waits to be judged between transactions ([`PendingObservations`]).
+	pub fn check_responses() -> Result<(), TryRuntimeError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let pauses = Pauses::<T>::get();
+		let flag_until = |source: Source| {
+			Monitors::<T>::get(source)
+				.and_then(|monitor| monitor.state.flag)
+				.map(|flag| flag.until)
+				.filter(|until| now < *until)
+		};
+		for (target, owners) in PauseOwners::<T>::iter() {
+			let Some(record) = pauses.iter().find(|record| record.target == target) else {
+				return Err("a pause holder holds no stored pause".into());
+			};
+			for (i, (owner, until)) in owners.iter().enumerate() {
+				if owners.iter().skip(i.saturating_add(1)).any(|(other, _)| other == owner) {
+					return Err("a pause holder is listed twice".into());
+				}
+				if let Contributor::Monitor(source) = owner {
+					if *until > now && flag_until(*source).is_none_or(|flag| flag < *until) {
+						return Err("a monitor holds a pause beyond its response".into());
+					}
+				}
+			}
+			if owners.iter().map(|(_, until)| *until).max() != Some(record.until) {
+				return Err("a pause does not last as long as its latest holder".into());
+			}
+		}
+		let (mut elevated, mut critical) = (None, None);
+		for (by, level, until) in RiskContributions::<T>::iter() {
+			if level == RiskLevel::Normal {
+				return Err("a contribution at the Normal level".into());
+			}
+			if until <= now {
+				continue;
+			}
+			if let Contributor::Monitor(source) = by {
+				if flag_until(source).is_none_or(|flag| flag < until) {
+					return Err("a monitor contributes a level beyond its response".into());
+				}
+			}
+			let slot = if level == RiskLevel::Critical { &mut critical } else { &mut elevated };
+			if slot.is_none_or(|latest| latest < until) {
+				*slot = Some(until);
+			}
+		}
+		let alert = Alert::<T>::get();
+		let live = |until: Option<BlockNumberFor<T>>| until.filter(|until| now < *until);
+		if live(alert.elevated_until) != elevated || live(alert.critical_until) != critical {
+			return Err("the alert's deadlines are not the live contributions".into());
+		}
+		if PendingObservations::<T>::iter_keys().next().is_some() {
+			return Err("an observation was left unjudged".into());
 		}
 		Ok(())
 	}

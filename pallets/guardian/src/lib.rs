@@ -39,11 +39,13 @@
 //!    with your own with `InsideBoth`). Without this the breakers are inert.
 //! 3. Add [`CheckPaused<Runtime>`] and [`CheckVelocity<Runtime>`] to the runtime's transaction
 //!    extension tuple, before `ChargeTransactionPayment`.
-//! 4. Whitelist at least the inherents (System, Timestamp), Sudo and the governance pallet, so
-//!    that the chain keeps producing blocks and governance can always act.
+//! 4. Whitelist Sudo and the governance pallet (and System), so that governance can always
+//!    act. Inherents (`DispatchClass::Mandatory`) are never paused, listed or not.
 //! 5. For the caps: `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` in
 //!    pallet-balances and `ExemptFees` around the fee handler ([`caps`] has the details).
-//! 6. For the monitors: pallet-oracle's `OnNewData = OracleMonitor<Runtime>` and consumers
+//! 6. For the monitors: pallet-oracle's
+//!    `OnNewData = OracleMonitor<Runtime, FreshOracleValue<Runtime, ValueLifetime>>` (with a
+//!    `MinimumCount` of a majority of its members) and consumers
 //!    reading through `GuardedFeed` (feature `oracle`, on by default); other pallets report
 //!    through [`MetricSink`] and read the level through [`RiskLevelProvider`].
 //!
@@ -102,11 +104,11 @@ pub use caps::{
 	Policy, PolicyInput, Response, ResponseInput, Window, WindowSpec, CAP_EXCEEDED_ERROR,
 };
 pub use monitors::{
-	AlertState, Anomaly, Flag, MetricSink, Monitor, MonitorInput, MonitorState, Playbook,
-	PlaybookInput, RiskLevel, RiskLevelProvider, Rule, Source,
+	AlertState, Anomaly, Contributor, Flag, MetricSink, Monitor, MonitorInput, MonitorState,
+	Playbook, PlaybookInput, RiskLevel, RiskLevelProvider, Rule, Source,
 };
 #[cfg(feature = "oracle")]
-pub use monitors::{GuardedFeed, OracleMonitor};
+pub use monitors::{CombinedFeed, FreshOracleValue, GuardedFeed, OracleMonitor};
 pub use pallet::*;
 /// The rolling window's first name, kept for other crates' paths.
 pub use rolling_window as velocity;
@@ -116,6 +118,15 @@ use frame_support::traits::GetCallMetadata;
 
 /// The log target of everything the guardian logs.
 pub const LOG_TARGET: &str = "runtime::guardian";
+
+/// How many contributors may hold one pause: every monitor, governance, the caps' responses
+/// and other pallets.
+pub struct MaxPauseOwners<T>(core::marker::PhantomData<T>);
+impl<T: Config> frame_support::traits::Get<u32> for MaxPauseOwners<T> {
+	fn get() -> u32 {
+		T::MaxMonitors::get().saturating_add(3)
+	}
+}
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -129,7 +140,7 @@ pub mod pallet {
 	use sp_runtime::traits::{Dispatchable, StaticLookup, Zero};
 
 	/// The storage layout version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -143,6 +154,9 @@ pub mod pallet {
 	pub type PauseRecordOf<T> = PauseRecord<NameOf<T>, BlockNumberFor<T>>;
 	/// All active pauses.
 	pub type PausesOf<T> = BoundedVec<PauseRecordOf<T>, <T as Config>::MaxActivePauses>;
+	/// Who holds a pause placed by an automatic response, and until when.
+	pub type PauseOwnersOf<T> =
+		BoundedVec<(Contributor, BlockNumberFor<T>), crate::MaxPauseOwners<T>>;
 	/// A window specification.
 	pub type WindowSpecOf<T> = WindowSpec<BlockNumberFor<T>, <T as Config>::Balance>;
 	/// A window with its usage.
@@ -243,8 +257,9 @@ pub mod pallet {
 		#[pallet::no_default]
 		type ResumeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Calls that are never paused (safe mode included). Should contain at least the
-		/// inherents, the sudo pallet and the governance pallet.
+		/// Calls that are never paused (safe mode included). Should contain at least the sudo
+		/// pallet and the governance pallet; inherents (`DispatchClass::Mandatory`) are never
+		/// paused whether listed or not.
 		#[pallet::no_default]
 		type WhitelistedCalls: PauseWhitelist<<Self as Config>::RuntimeCall>;
 
@@ -411,6 +426,24 @@ pub mod pallet {
 	pub type MarkerRepairs<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, ConstU32<16>>, ValueQuery>;
 
+	/// Who holds each pause placed by an automatic response, and until when (see
+	/// [`breakers::pauses`]); a pause without an entry is governance's (or another pallet's)
+	/// alone.
+	#[pallet::storage]
+	pub type PauseOwners<T: Config> =
+		StorageMap<_, Blake2_128Concat, PauseTargetOf<T>, PauseOwnersOf<T>>;
+
+	/// Each contributor's deadline at each risk level (see [`monitors::risk`]); the level in
+	/// force is the highest with a live contribution, summarised in [`Alert`].
+	#[pallet::storage]
+	pub type RiskContributions<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Contributor, Twox64Concat, RiskLevel, BlockNumberFor<T>>;
+
+	/// The last value a signed transaction reported for a source, judged after its dispatch
+	/// (see [`monitors::observation`]). Empty between transactions.
+	#[pallet::storage]
+	pub type PendingObservations<T: Config> = StorageMap<_, Twox64Concat, Source, u128>;
+
 	/// Why the guardian holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
@@ -499,6 +532,17 @@ pub mod pallet {
 		ExcessReturned { from: T::AccountId, on: T::AccountId, amount: T::Balance },
 		/// `amount` held on `on` (from `from`) was released to `on`.
 		ExcessReleased { from: T::AccountId, on: T::AccountId, amount: T::Balance },
+		/// The response of `by` could not pause `unplaced` (no room for another pause): it
+		/// raised the risk level to `level` until block `until` instead.
+		ResponseEscalated {
+			by: Contributor,
+			unplaced: BoundedVec<PauseTargetOf<T>, T::MaxResponseTargets>,
+			level: RiskLevel,
+			until: BlockNumberFor<T>,
+		},
+		/// The pause of `target` now ends at block `until` (a response that held it longer was
+		/// withdrawn).
+		PauseShortened { target: PauseTargetOf<T>, until: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -581,6 +625,12 @@ pub mod pallet {
 		NoExcessHold,
 		/// The excess may only be released by governance before its hold period is over.
 		ExcessHoldNotDue,
+		/// The monitor's response is in force: reset it (the resume origin) or let it expire
+		/// before removing the monitor.
+		ResponseInForce,
+		/// Another pallet may only end a pause other pallets hold; this one is held by
+		/// governance or an automatic response.
+		PauseHeldByOthers,
 	}
 
 	#[pallet::genesis_config]
@@ -606,6 +656,7 @@ pub mod pallet {
 					bounded,
 					*duration,
 					<BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value(),
+					Contributor::Governance,
 				)
 				.unwrap_or_else(|e| panic!("genesis pause {target:?} refused: {e:?}"));
 			}
@@ -668,7 +719,10 @@ pub mod pallet {
 
 		fn integrity_test() {
 			Self::check_runtime_names();
-			assert!(T::MaxActivePauses::get() > 0, "MaxActivePauses must be at least 1");
+			assert!(
+				T::MaxActivePauses::get() > T::MaxResponseTargets::get(),
+				"MaxActivePauses must exceed MaxResponseTargets: the difference is governance's room"
+			);
 			assert!(T::MaxMonitors::get() > 0, "MaxMonitors must be at least 1");
 		}
 
@@ -680,7 +734,9 @@ pub mod pallet {
 
 	/// Every call is a shim over a `do_*` helper that holds its logic (named "Logic for" the
 	/// call); its weight is the [`WeightInfo`] function of the same name. Every error leaves
-	/// storage unchanged.
+	/// storage unchanged. The emergency and governance calls on pauses, responses and the risk
+	/// level are `DispatchClass::Operational`, so they get into a block whose normal-class
+	/// space an attacker has filled (and are prioritised by the pool).
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Pause `target` for `duration` blocks (counting the current one).
@@ -693,13 +749,14 @@ pub mod pallet {
 		///   [`Error::AlreadyPaused`], [`Error::ZeroDuration`], [`Error::DurationBeyondBound`],
 		///   [`Error::TooManyPauses`].
 		#[pallet::call_index(0)]
+		#[pallet::weight((T::WeightInfo::pause(), DispatchClass::Operational))]
 		pub fn pause(
 			origin: OriginFor<T>,
 			target: PauseTargetInput,
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			Self::do_pause(&target, duration, bound)
+			Self::do_pause(&target, duration, bound, Contributor::Governance)
 		}
 
 		/// Push the expiry of the active pause of `target` back by `extra` blocks; the pause
@@ -710,13 +767,14 @@ pub mod pallet {
 		/// * Errors: the target errors of [`Pallet::pause`], [`Error::NotPaused`],
 		///   [`Error::ZeroDuration`], [`Error::DurationBeyondBound`].
 		#[pallet::call_index(1)]
+		#[pallet::weight((T::WeightInfo::extend(), DispatchClass::Operational))]
 		pub fn extend(
 			origin: OriginFor<T>,
 			target: PauseTargetInput,
 			extra: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			Self::do_extend(&target, extra, bound)
+			Self::do_extend(&target, extra, bound, Contributor::Governance)
 		}
 
 		/// End the pause of `target` now.
@@ -725,6 +783,7 @@ pub mod pallet {
 		/// * Emits [`Event::Resumed`] with [`ResumeReason::Governance`].
 		/// * Errors: the target errors of [`Pallet::pause`], [`Error::NotPaused`].
 		#[pallet::call_index(2)]
+		#[pallet::weight((T::WeightInfo::resume(), DispatchClass::Operational))]
 		pub fn resume(origin: OriginFor<T>, target: PauseTargetInput) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			Self::do_resume(&target)
@@ -856,7 +915,7 @@ pub mod pallet {
 		}
 
 		/// Set (or replace, starting afresh) the monitor of `source`: its rule, staleness
-		/// threshold and playbook.
+		/// threshold and playbook. A response of the replaced monitor stays in force.
 		///
 		/// * Origin: [`Config::CapOrigin`].
 		/// * Emits [`Event::MonitorSet`].
@@ -874,11 +933,11 @@ pub mod pallet {
 			Self::do_set_monitor(source, &monitor)
 		}
 
-		/// Remove the monitor of `source` (a response in force runs its course).
+		/// Remove the monitor of `source`, once no response of it is in force.
 		///
 		/// * Origin: [`Config::CapOrigin`].
 		/// * Emits [`Event::MonitorRemoved`].
-		/// * Errors: [`Error::NoMonitor`].
+		/// * Errors: [`Error::NoMonitor`], [`Error::ResponseInForce`].
 		#[pallet::call_index(13)]
 		pub fn remove_monitor(origin: OriginFor<T>, source: Source) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
@@ -890,9 +949,14 @@ pub mod pallet {
 		///
 		/// * Origin: [`Config::PauseOrigin`].
 		/// * Emits [`Event::ResponseExtended`] (and [`Event::PauseExtended`] per pause).
+		/// Each part is extended as far as the bound allows: a pause another contributor holds
+		/// longer, or that governance has resumed, is left as it is (never an error).
+		///
 		/// * Errors: [`Error::NoMonitor`], [`Error::NotFlagged`], [`Error::ZeroDuration`],
-		///   [`Error::DurationBeyondBound`].
+		///   [`Error::DurationBeyondBound`] (the response cannot last any longer within the
+		///   bound).
 		#[pallet::call_index(14)]
+		#[pallet::weight((T::WeightInfo::extend_response(), DispatchClass::Operational))]
 		pub fn extend_response(
 			origin: OriginFor<T>,
 			source: Source,
@@ -910,6 +974,7 @@ pub mod pallet {
 		///   [`Event::RiskLevelChanged`] if the level falls).
 		/// * Errors: [`Error::NoMonitor`].
 		#[pallet::call_index(15)]
+		#[pallet::weight((T::WeightInfo::reset_response(), DispatchClass::Operational))]
 		pub fn reset_response(origin: OriginFor<T>, source: Source) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			Self::do_reset_response(source)
@@ -922,6 +987,7 @@ pub mod pallet {
 		/// * Errors: [`Error::NotARaise`], [`Error::ZeroDuration`],
 		///   [`Error::DurationBeyondBound`].
 		#[pallet::call_index(16)]
+		#[pallet::weight((T::WeightInfo::raise_risk_level(), DispatchClass::Operational))]
 		pub fn raise_risk_level(
 			origin: OriginFor<T>,
 			level: RiskLevel,
@@ -937,6 +1003,7 @@ pub mod pallet {
 		/// * Emits [`Event::RiskLevelChanged`] if the level in force changes.
 		/// * Errors: none beyond the origin.
 		#[pallet::call_index(17)]
+		#[pallet::weight((T::WeightInfo::clear_risk_level(), DispatchClass::Operational))]
 		pub fn clear_risk_level(origin: OriginFor<T>) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			Self::do_clear_risk_level()

@@ -1,8 +1,9 @@
 //! The price oracle (pallet-oracle): the council's members feed values (one submission per
-//! member per block); the combined value is the median of the fresh ones. With the guardian,
-//! every submitted value is observed by [`pallet_guardian::OracleMonitor`] (key `k` is the
-//! guardian's `Source::Feed(k)`). Its consumer is configured in
-//! [`collateral`](super::collateral).
+//! member per block); the combined value is the median of the fresh ones, and exists only
+//! once a majority of the council (3 of 5) has a fresh value in. With the guardian, on every
+//! submission [`pallet_guardian::OracleMonitor`] observes the combined value — what consumers
+//! read — as the guardian's `Source::Feed(k)`, so one member can neither flag the feed nor move
+//! its reference. Its consumer is configured in [`collateral`](super::collateral).
 
 use super::CouncilCollective;
 use crate::{AccountId, Runtime, Timestamp};
@@ -19,6 +20,9 @@ parameter_types! {
 	pub const OraclePalletId: PalletId = PalletId(*b"guard/or");
 	/// A member's value counts toward the median for an hour.
 	pub const OracleValueLifetime: u64 = 60 * 60 * 1000;
+	/// The fewest fresh submissions that make a combined value: a majority of the council,
+	/// so that no single member's value is ever the value consumers read.
+	pub const OracleMinimumCount: u32 = 3;
 }
 
 /// The oracle's members: the council.
@@ -33,10 +37,14 @@ impl SortedMembers<AccountId> for CouncilMembers {
 
 impl pallet_oracle::Config for Runtime {
 	#[cfg(not(feature = "without-guardian"))]
-	type OnNewData = pallet_guardian::OracleMonitor<Runtime>;
+	type OnNewData = pallet_guardian::OracleMonitor<
+		Runtime,
+		pallet_guardian::FreshOracleValue<Runtime, OracleValueLifetime>,
+	>;
 	#[cfg(feature = "without-guardian")]
 	type OnNewData = ();
-	type CombineData = pallet_oracle::DefaultCombineData<Runtime, ConstU32<1>, OracleValueLifetime>;
+	type CombineData =
+		pallet_oracle::DefaultCombineData<Runtime, OracleMinimumCount, OracleValueLifetime>;
 	type Time = Timestamp;
 	type OracleKey = u32;
 	type OracleValue = u128;

@@ -1,7 +1,7 @@
 //! [`CircuitBreaker`]: programmatic access to the circuit breakers, for other pallets and the
 //! guardian's own responses.
 
-use crate::{Config, Pallet, PauseTargetInput, Pauses, ResumeReason};
+use crate::{Config, Contributor, Pallet, PauseTargetInput, Pauses};
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchResult;
@@ -16,7 +16,10 @@ pub trait CircuitBreaker<BlockNumber> {
 	fn pause(target: PauseTargetInput, duration: BlockNumber) -> DispatchResult;
 	/// Push the expiry of an active pause of `target` back by `extra` blocks.
 	fn extend(target: PauseTargetInput, extra: BlockNumber) -> DispatchResult;
-	/// End the pause of `target` now ([`ResumeReason::Programmatic`]).
+	/// Withdraw the pause of `target` that other pallets placed or extended: it ends now
+	/// ([`crate::ResumeReason::Programmatic`]) unless governance or an automatic response also holds
+	/// it. A pause only they hold is refused with [`crate::Error::PauseHeldByOthers`]: other
+	/// pallets pause fast and narrow, never lift what the slow origin decided.
 	fn resume(target: PauseTargetInput) -> DispatchResult;
 	/// The block at which the pause of exactly `target` ends, if it is in force.
 	fn paused_until(target: &PauseTargetInput) -> Option<BlockNumber>;
@@ -24,16 +27,16 @@ pub trait CircuitBreaker<BlockNumber> {
 
 impl<T: Config> CircuitBreaker<BlockNumberFor<T>> for Pallet<T> {
 	fn pause(target: PauseTargetInput, duration: BlockNumberFor<T>) -> DispatchResult {
-		Self::do_pause(&target, duration, T::MaxProgrammaticPause::get())
+		Self::do_pause(&target, duration, T::MaxProgrammaticPause::get(), Contributor::Programmatic)
 	}
 
 	fn extend(target: PauseTargetInput, extra: BlockNumberFor<T>) -> DispatchResult {
-		Self::do_extend(&target, extra, T::MaxProgrammaticPause::get())
+		Self::do_extend(&target, extra, T::MaxProgrammaticPause::get(), Contributor::Programmatic)
 	}
 
 	fn resume(target: PauseTargetInput) -> DispatchResult {
 		let target = Self::validate_target(&target)?;
-		Self::remove_pause(&target, ResumeReason::Programmatic)
+		Self::resume_programmatic(&target)
 	}
 
 	fn paused_until(target: &PauseTargetInput) -> Option<BlockNumberFor<T>> {

@@ -5,7 +5,10 @@
 //! other pallet that dispatches with a filtered origin, so a pause covers every path.
 
 use crate::{Config, Pallet, PauseRecordOf, Pauses, Summary};
-use frame_support::traits::{CallMetadata, Contains, Get, GetCallMetadata, IsSubType, IsType};
+use frame_support::{
+	dispatch::{DispatchClass, GetDispatchInfo},
+	traits::{CallMetadata, Contains, Get, GetCallMetadata, IsSubType, IsType},
+};
 
 /// What the filter decided about a call, and what it read to decide (for the weight
 /// [`crate::CheckPaused`] keeps).
@@ -29,6 +32,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// [`Self::call_allowed`], reporting what it read.
+	///
+	/// Never pausable, whatever the runtime's whitelist says: the guardian's own calls and
+	/// every `DispatchClass::Mandatory` call (the inherents: a chain whose whitelist forgot one
+	/// would stop producing blocks in safe mode).
 	pub(crate) fn check_call(call: &<T as Config>::RuntimeCall) -> FilterCheck {
 		if call.is_sub_type().is_some() || T::WhitelistedCalls::contains(call) {
 			return FilterCheck { allowed: true, pauses_stored: None };
@@ -36,11 +43,15 @@ impl<T: Config> Pallet<T> {
 		let meta = call.get_call_metadata();
 		let max = T::MaxNameLen::get() as usize;
 		if meta.pallet_name.len() > max || meta.function_name.len() > max {
-			// Such a call could never be paused by name: fail closed.
-			return FilterCheck { allowed: false, pauses_stored: None };
+			// Such a call could never be paused by name: fail closed (but never on an inherent).
+			let allowed = call.get_dispatch_info().class == DispatchClass::Mandatory;
+			return FilterCheck { allowed, pauses_stored: None };
 		}
 		let stored = Summary::<T>::get().active;
-		let allowed = stored == 0 || Self::pause_covering(&meta).is_none();
+		// An inherent is checked for only when a pause covers it (its class costs no storage).
+		let allowed = stored == 0
+			|| Self::pause_covering(&meta).is_none()
+			|| call.get_dispatch_info().class == DispatchClass::Mandatory;
 		FilterCheck { allowed, pauses_stored: Some(stored) }
 	}
 

@@ -42,7 +42,20 @@
 //! * **Never pausable**: the guardian's own calls, and the runtime's
 //!   [`Config::WhitelistedCalls`] (a [`Contains<RuntimeCall>`](frame_support::traits::Contains),
 //!   so it may look at arguments). A pause that would cover a whitelisted call is refused
-//!   ([`Error::TargetWhitelisted`], [`Error::CannotPauseGuardian`]).
+//!   ([`Error::TargetWhitelisted`], [`Error::CannotPauseGuardian`]). And, whatever the
+//!   whitelist says, every `DispatchClass::Mandatory` call (the inherents): a chain-wide or
+//!   pallet pause never stops `Timestamp::set` or a parachain's validation data, so a
+//!   whitelist that forgets one cannot stall the chain. (Mandatory calls are inherents, with
+//!   the `None` origin; FRAME refuses a signed extrinsic of that class.)
+//! * **Who holds a pause** ([`pauses`]): a pause placed by governance is governance's; one
+//!   placed by an automatic response or another pallet records its holders
+//!   ([`PauseOwners`](crate::PauseOwners)), shares the target with later holders, and lasts
+//!   until the latest of them. Governance's `resume` ends it outright; a response's reset and
+//!   another pallet's resume withdraw only their own hold. Governance and other pallets may
+//!   fill `MaxActivePauses − MaxResponseTargets` slots, leaving room for a full response.
+//! * **Operational class**: `pause`, `extend` and `resume` (and the responses' and risk
+//!   level's emergency calls) are `DispatchClass::Operational`, so they are included in a
+//!   block whose normal-class space a spammer has filled.
 //! * **Expiry**: the pause origin's `Success` is the longest pause it may impose; extending is
 //!   allowed while the remaining time stays within the caller's bound. The filter treats an
 //!   expired pause as resumed, so correctness never depends on the hook; the hook only tidies

@@ -13,12 +13,17 @@
 //!   programmatic pause. `remaining()` follows pallet-safe-mode's convention: `Some(0)` means
 //!   the current block is the last one in safe mode.
 //!
+//! Through both traits a pallet ends only what other pallets hold (`unpause`, `exit`): a pause
+//! governance or an automatic response also holds stays until theirs ends, and one only they
+//! hold is refused (`Unknown`, the guardian's [`crate::Error::PauseHeldByOthers`]). Other
+//! pallets may fill `MaxActivePauses − MaxResponseTargets` slots (`can_pause` says so).
+//!
 //! Errors map onto the traits' own: the guardian's `AlreadyPaused` / `NotPaused` become
 //! `AlreadyPaused` / `AlreadyUnpaused` and `AlreadyEntered` / `AlreadyExited`; a target the
 //! runtime does not have is `NotFound`; a whitelisted or guardian call is `Unpausable`;
 //! anything else (the bound on pauses, a duration over the bound) is `Unknown`.
 
-use crate::{Config, Error, NameOf, Pallet, PauseTarget, PauseTargetOf, Pauses, ResumeReason};
+use crate::{Config, Contributor, Error, NameOf, Pallet, PauseTarget, PauseTargetOf, Pauses};
 use frame_support::traits::{
 	Get, SafeMode, SafeModeError, TransactionPause, TransactionPauseError,
 };
@@ -90,19 +95,24 @@ impl<T: Config> TransactionPause for Pallet<T> {
 		let (pauses, _) = Self::live_pauses(now);
 		let stored: u32 = pauses.len().saturated_into();
 		!pauses.iter().any(|record| record.target == target)
-			&& stored < T::MaxActivePauses::get()
+			&& stored < Self::room_for(Contributor::Programmatic)
 			&& !T::MaxProgrammaticPause::get().is_zero()
 	}
 
 	fn pause(call: Self::CallIdentifier) -> Result<(), TransactionPauseError> {
 		let target = Self::tx_pause_target(&call)?;
-		Self::insert_pause(target, T::MaxProgrammaticPause::get(), T::MaxProgrammaticPause::get())
-			.map_err(tx_pause_error::<T>)
+		Self::insert_pause(
+			target,
+			T::MaxProgrammaticPause::get(),
+			T::MaxProgrammaticPause::get(),
+			Contributor::Programmatic,
+		)
+		.map_err(tx_pause_error::<T>)
 	}
 
 	fn unpause(call: Self::CallIdentifier) -> Result<(), TransactionPauseError> {
 		let target = Self::tx_pause_target(&call)?;
-		Self::remove_pause(&target, ResumeReason::Programmatic).map_err(tx_pause_error::<T>)
+		Self::resume_programmatic(&target).map_err(tx_pause_error::<T>)
 	}
 }
 
@@ -116,17 +126,26 @@ impl<T: Config> SafeMode for Pallet<T> {
 	}
 
 	fn enter(duration: Self::BlockNumber) -> Result<(), SafeModeError> {
-		Self::insert_pause(PauseTarget::Chain, duration, T::MaxProgrammaticPause::get())
-			.map_err(safe_mode_error::<T>)
+		Self::insert_pause(
+			PauseTarget::Chain,
+			duration,
+			T::MaxProgrammaticPause::get(),
+			Contributor::Programmatic,
+		)
+		.map_err(safe_mode_error::<T>)
 	}
 
 	fn extend(duration: Self::BlockNumber) -> Result<(), SafeModeError> {
-		Self::extend_pause(&PauseTarget::Chain, duration, T::MaxProgrammaticPause::get())
-			.map_err(safe_mode_error::<T>)
+		Self::extend_pause(
+			&PauseTarget::Chain,
+			duration,
+			T::MaxProgrammaticPause::get(),
+			Contributor::Programmatic,
+		)
+		.map_err(safe_mode_error::<T>)
 	}
 
 	fn exit() -> Result<(), SafeModeError> {
-		Self::remove_pause(&PauseTarget::Chain, ResumeReason::Programmatic)
-			.map_err(safe_mode_error::<T>)
+		Self::resume_programmatic(&PauseTarget::Chain).map_err(safe_mode_error::<T>)
 	}
 }

@@ -77,6 +77,9 @@ where
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		tx_scope::begin();
+		if let Some(issuance) = Pallet::<T>::issuance_if_watched() {
+			tx_scope::note_issuance(issuance);
+		}
 		let budget = Pallet::<T>::guard_budget(T::OutflowEstimator::max_debits(call));
 		Ok((T::WeightInfo::check_velocity().saturating_sub(spent), budget))
 	}
@@ -89,10 +92,25 @@ where
 		_result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		let finished = tx_scope::finish();
-		let mut work = finished.guard_work;
-		if finished.created {
-			// Value was created: let the issuance monitor see it before the next extrinsic.
-			work = work.saturating_add(Pallet::<T>::observe_issuance());
+		// The alert state (whitelisted) and, when watched, the issuance before and after.
+		let mut work = finished.guard_work.saturating_add(
+			T::DbWeight::get().reads(if finished.issuance.is_some() { 2 } else { 0 }),
+		);
+		// Responses the dispatch's rollback erased are applied again: trips persist.
+		work = work.saturating_add(Pallet::<T>::persist_trips(finished.trips));
+		// The values reported during the transaction, judged once, as committed.
+		work = work.saturating_add(Pallet::<T>::judge_pending(finished.pending));
+		if let Some(before) = finished.issuance {
+			// Value was created (committed): the issuance monitor sees it before the next
+			// extrinsic. A fee or a rolled-back burn cannot hide it.
+			// Judged from the issuance right before it (fees burnt earlier in the block are
+			// a fall of their own, observed first), so the rise measured is exactly this
+			// transaction's.
+			if Pallet::<T>::total_issuance() > before {
+				work = work
+					.saturating_add(Pallet::<T>::observe_now(crate::Source::Issuance, before))
+					.saturating_add(Pallet::<T>::observe_issuance_now());
+			}
 		}
 		if finished.repair_scheduled {
 			work = work.saturating_add(Pallet::<T>::repair_markers());
@@ -114,12 +132,14 @@ impl<T: Config> Pallet<T> {
 	/// The most guard work a call making up to `debits` debits can cause, charged up front by
 	/// [`CheckVelocity`] and refunded to what the ledger did: per debit, a guarded outflow with
 	/// its high-water response at its worst (`ledger_debit_guarded_response`) and the reads of
-	/// the guard records of its two accounts; once, the issuance observation after a
-	/// transaction that created value (`observe_fire`).
+	/// the guard records of its two accounts; once, the issuance read before and after the
+	/// transaction and, when it rose, its two observations (before and after the transaction,
+	/// `observe_fire` each).
 	pub fn guard_budget(debits: u32) -> Weight {
 		T::WeightInfo::ledger_debit_guarded_response()
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_mul(debits.into())
-			.saturating_add(T::WeightInfo::observe_fire())
+			.saturating_add(T::WeightInfo::observe_fire().saturating_mul(2))
+			.saturating_add(T::DbWeight::get().reads(2))
 	}
 }

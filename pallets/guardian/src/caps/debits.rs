@@ -3,12 +3,13 @@
 
 use super::tx_scope;
 use crate::{
-	CapScope, Config, Event, GlobalCap, Guards, Limit, Pallet, RejectedDebits, Source, WeightInfo,
-	WindowOf, WindowsOf,
+	monitors::trips::Trip, CapScope, Config, Contributor, Event, GlobalCap, Guards, Limit, Pallet,
+	PauseTargetOf, RejectedDebits, Source, WeightInfo, WindowOf, WindowsOf,
 };
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{dispatch::DispatchClass, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	Perbill, SaturatedConversion,
@@ -190,8 +191,18 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		for response in [account_response, global_response].into_iter().flatten() {
-			let placed = Self::pause_response_targets(&response.targets, response.duration);
+			let placed = Self::pause_response_targets(
+				&response.targets,
+				response.duration,
+				Contributor::CapResponse,
+			);
 			work = work.saturating_add(T::WeightInfo::pause().saturating_mul(placed.into()));
+			// A trip persists even if the dispatch it happened in fails.
+			let trip = Trip::<PauseTargetOf<T>, BlockNumberFor<T>>::CapResponse {
+				targets: response.targets.into_inner(),
+				duration: response.duration,
+			};
+			tx_scope::note_trip(trip.encode());
 		}
 		if !excess.is_zero() {
 			RejectedDebits::<T>::mutate(|total| *total = total.saturating_add(1));

@@ -400,9 +400,12 @@ pub struct GuardFilter(pub [u8; INDEX_LEN]);
 ///   whitelisted guard index for an unguarded signer. It charges the guarded signer's
 ///   benchmarked `check_velocity` up front and refunds the difference to what it did
 ///   (`ledger_debit_unguarded` for an unguarded signer, nothing for a call moving no value).
-/// * **Watching issuance**: after dispatch, if the transaction's balance changes created value
-///   (see [`tx_scope`]), the issuance monitor reads the total issuance at once, so a
-///   mint is answered before the next extrinsic of the block. Nothing for other transactions.
+/// * **Watching issuance**: with an issuance monitor set, it notes the total issuance before
+///   dispatch and compares the committed issuance after it, so a mint is answered before the
+///   next extrinsic of the block (two reads, charged; nothing without an issuance monitor).
+/// * **Judging and persisting**: after dispatch it judges the values reported during the
+///   transaction (once, net) and applies again any response the dispatch's rollback erased
+///   ([`trips`](crate::monitors::trips)), charged to the transaction.
 /// * **Paying for the guard**: it charges, up front, the most guard work the call can cause
 ///   ([`Pallet::guard_budget`](crate::Pallet::guard_budget) per debit the
 ///   [`Config::OutflowEstimator`] counts), and after dispatch refunds what the ledger did not

@@ -4,12 +4,15 @@
 //! * **The fee being withdrawn** (`with_fee_exemption`): while
 //!   [`ExemptFees`](crate::ExemptFees) withdraws an inclusion fee, that much of the payer's
 //!   outflow is exempt from its caps.
-//! * **Value created** (`begin` … `finish`): the ledger adds up how much the accounts'
-//!   totals (free plus reserved) rose and fell during a signed transaction. A transfer nets to
-//!   zero and a fee to a fall; only a rise (a mint) makes [`crate::CheckVelocity`] read the
-//!   total issuance and feed the issuance monitor, so an infinite-mint bug is answered before
-//!   the next extrinsic of the same block while ordinary transactions pay nothing for the
-//!   watch. The sum is only a hint: the monitor measures the real issuance.
+//! * **The issuance before the transaction** (`note_issuance`): with an issuance monitor set,
+//!   [`crate::CheckVelocity`] compares the total issuance after dispatch with this, so a mint
+//!   is answered before the next extrinsic of the block. Committed changes only: a mint or burn
+//!   the dispatch rolled back changed nothing, and a fee or tip cannot hide a mint.
+//! * **Observations to judge** (`note_pending`): values reported during the transaction are
+//!   judged once, after dispatch, against the value before it (see
+//!   [`observation`](crate::monitors::observation)).
+//! * **Trips** (`note_trip`): the responses fired during the transaction, applied again if the
+//!   dispatch's rollback erased them ([`trips`](crate::monitors::trips)).
 //! * **Guard work** (`add_guard_work`): what the ledger spent on guarded accounts during the
 //!   transaction, which [`crate::CheckVelocity`] settles against what it charged up front.
 //! * **The pool's tip check** (`note_outflow`): the outflow [`crate::CheckVelocity`] estimated
@@ -67,10 +70,12 @@ struct Scope {
 	recording: bool,
 	/// While a fee is withdrawn: the encoded payer and the part of the fee not yet withdrawn.
 	fee: Option<(Vec<u8>, u128)>,
-	/// How much the accounts' totals rose during the transaction.
-	risen: u128,
-	/// How much they fell.
-	fallen: u128,
+	/// The total issuance before the transaction (with an issuance monitor set).
+	issuance: Option<u128>,
+	/// The sources with a value to judge after dispatch, encoded.
+	pending: Vec<Vec<u8>>,
+	/// The responses fired during the transaction, encoded.
+	trips: Vec<Vec<u8>>,
 	/// Guard work done during the transaction.
 	guard_work: Weight,
 	/// The signer and the outflow [`crate::CheckVelocity`] estimated while validating.
@@ -91,8 +96,9 @@ impl Scope {
 		Self {
 			recording: false,
 			fee: None,
-			risen: 0,
-			fallen: 0,
+			issuance: None,
+			pending: Vec::new(),
+			trips: Vec::new(),
 			guard_work: Weight::zero(),
 			outflow: None,
 			hook: HookWindow { phase: None, risen: 0, fallen: 0, credits: Vec::new() },
@@ -106,8 +112,12 @@ impl Scope {
 /// What a transaction left in its scope.
 #[derive(Default)]
 pub(crate) struct Finished {
-	/// Whether the accounts' totals rose more than they fell (value was created).
-	pub created: bool,
+	/// The total issuance before the transaction, if noted.
+	pub issuance: Option<u128>,
+	/// The sources with a value to judge, encoded.
+	pub pending: Vec<Vec<u8>>,
+	/// The responses fired, encoded.
+	pub trips: Vec<Vec<u8>>,
 	/// Whether a marker repair was scheduled.
 	pub repair_scheduled: bool,
 	/// The guard work done during the transaction.
@@ -141,8 +151,9 @@ fn with<R>(f: impl FnOnce(&mut Scope) -> R) -> Option<R> {
 pub(crate) fn begin() {
 	with(|scope| {
 		scope.recording = true;
-		scope.risen = 0;
-		scope.fallen = 0;
+		scope.issuance = None;
+		scope.pending.clear();
+		scope.trips.clear();
 		scope.guard_work = Weight::zero();
 		scope.hook = HookWindow::default();
 		scope.read.clear();
@@ -153,13 +164,12 @@ pub(crate) fn begin() {
 /// End the transaction's scope and take what it noted.
 pub(crate) fn finish() -> Finished {
 	with(|scope| {
-		let created = scope.risen > scope.fallen;
 		scope.recording = false;
-		scope.risen = 0;
-		scope.fallen = 0;
 		scope.read.clear();
 		Finished {
-			created,
+			issuance: scope.issuance.take(),
+			pending: core::mem::take(&mut scope.pending),
+			trips: core::mem::take(&mut scope.trips),
 			repair_scheduled: core::mem::take(&mut scope.repair_scheduled),
 			guard_work: core::mem::take(&mut scope.guard_work),
 		}
@@ -194,18 +204,15 @@ pub(crate) fn hook_credits() -> (Vec<(Vec<u8>, u128)>, u128) {
 	.unwrap_or_default()
 }
 
-/// Note that account `who`'s total went from `before` to `after`: in a signed transaction for
-/// the value-created hint, in a hook window as a credit or a debit of the window.
+/// Note that account `who`'s total went from `before` to `after`, in a hook window: a credit
+/// or a debit of the window. Nothing outside one.
 pub(crate) fn note_total(who: &impl codec::Encode, before: u128, after: u128) {
 	with(|scope| {
-		if scope.own_operation {
+		if scope.own_operation || scope.recording {
 			return;
 		}
 		let (rise, fall) = (after.saturating_sub(before), before.saturating_sub(after));
-		if scope.recording {
-			scope.risen = scope.risen.saturating_add(rise);
-			scope.fallen = scope.fallen.saturating_add(fall);
-		} else if scope.hook.phase.is_some() {
+		if scope.hook.phase.is_some() {
 			scope.hook.risen = scope.hook.risen.saturating_add(rise);
 			scope.hook.fallen = scope.hook.fallen.saturating_add(fall);
 			if rise > 0 {
@@ -242,6 +249,33 @@ pub(crate) fn own_operation<R>(f: impl FnOnce() -> R) -> R {
 /// Whether the guardian is running an operation of its own.
 pub(crate) fn in_own_operation() -> bool {
 	with(|scope| scope.own_operation).unwrap_or(false)
+}
+
+/// Note the total issuance before the transaction.
+pub(crate) fn note_issuance(issuance: u128) {
+	with(|scope| scope.issuance = Some(issuance));
+}
+
+/// Note that a value of the (encoded) source waits to be judged after dispatch. Returns
+/// `false` outside a signed transaction: the caller judges it at once.
+pub(crate) fn note_pending(source: Vec<u8>) -> bool {
+	with(|scope| {
+		if scope.recording && !scope.pending.contains(&source) {
+			scope.pending.push(source);
+		}
+		scope.recording
+	})
+	.unwrap_or(false)
+}
+
+/// Note a response fired during the transaction, once however often it fired (nothing outside
+/// one).
+pub(crate) fn note_trip(trip: Vec<u8>) {
+	with(|scope| {
+		if scope.recording && !scope.trips.contains(&trip) {
+			scope.trips.push(trip);
+		}
+	});
 }
 
 /// Note that a marker repair was scheduled (flushed at the end of the transaction).

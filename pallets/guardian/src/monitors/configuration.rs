@@ -15,7 +15,8 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// Logic for [`Pallet::set_monitor`]: validate `input` and set (or replace, starting
-	/// afresh) the monitor of `source`.
+	/// afresh) the monitor of `source`. A replaced monitor's response in force stays in force
+	/// (its flag is kept, so the new playbook does not run on top of it).
 	pub(crate) fn do_set_monitor(
 		source: Source,
 		input: &MonitorInput<BlockNumberFor<T>>,
@@ -26,9 +27,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Logic for [`Pallet::remove_monitor`]: remove the monitor of `source` (a response in
-	/// force runs its course).
+	/// Logic for [`Pallet::remove_monitor`]: remove the monitor of `source`. Refused with
+	/// [`Error::ResponseInForce`] while its response is in force: the response is withdrawn by
+	/// [`Pallet::reset_response`] (the resume origin) or runs its course, never lifted as a
+	/// side effect of the configuring origin's removal.
 	pub(crate) fn do_remove_monitor(source: Source) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let monitor = Monitors::<T>::get(source).ok_or(Error::<T>::NoMonitor)?;
+		ensure!(
+			monitor.state.flag.is_none_or(|flag| now >= flag.until),
+			Error::<T>::ResponseInForce
+		);
 		Self::drop_monitor(source)?;
 		Self::deposit_event(Event::MonitorRemoved { source });
 		Ok(())
@@ -95,6 +104,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(Monitors::<T>::count() < T::MaxMonitors::get(), Error::<T>::TooManyMonitors);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
+		monitor.state.flag = Monitors::<T>::get(source)
+			.and_then(|old| old.state.flag)
+			.filter(|flag| now < flag.until);
 		if source == Source::Issuance {
 			Self::start_issuance(&mut monitor.state);
 			Alert::<T>::mutate(|alert| alert.issuance_watched = true);

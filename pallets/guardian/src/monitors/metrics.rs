@@ -1,5 +1,6 @@
 //! [`MetricSink`]: metrics any pallet reports, judged by the monitor of
-//! [`Source::Metric`]`(id)` at once.
+//! [`Source::Metric`]`(id)`: at the end of the reporting transaction, on the value it left
+//! (net), or at once outside one.
 
 use crate::{Config, Pallet, Source, WeightInfo};
 use frame_support::weights::Weight;
@@ -9,8 +10,11 @@ use frame_support::weights::Weight;
 /// [`MetricSink::report`] whenever the value changes (a lending pallet after each deposit or
 /// borrow, with its collateral ratio).
 pub trait MetricSink {
-	/// Report the current value of metric `id`. The monitor judges it at once, so a response
-	/// is in force before the reporting call returns. Without a monitor on `id`, one read.
+	/// Report the current value of metric `id`. Inside a signed transaction the monitor judges
+	/// the last value reported, once, after dispatch (a round trip within the transaction is
+	/// no change; a report the dispatch rolled back is never judged), so a response is in
+	/// force before the next extrinsic; outside one, at once. Without a monitor on `id`, one
+	/// read.
 	fn report(id: u32, value: u128);
 	/// The most one report may cost (an anomaly with its full response): add it to the
 	/// weight of every call that reports.

@@ -5,17 +5,19 @@
 //! raises the risk level, every response expiring.
 //!
 //! ```text
-//!  Issuance (on_initialize; after a tx that created value)   Feed(k) (OracleMonitor)
-//!  Metric(id) (MetricSink)   PolicyOutflow / GlobalOutflow (a cap's high-water mark)
-//!        │ observe(source, value): 1 read + 1 write of Monitors[source]
+//!  Issuance (on_initialize; after every signed tx, vs before it)   Feed(k) (OracleMonitor:
+//!  Metric(id) (MetricSink)   PolicyOutflow / GlobalOutflow          the combined value)
+//!        │ observe(source, value): in a signed tx, kept in PendingObservations and judged
+//!        │ once after dispatch on the value the tx left (net); else at once
 //!        ▼
-//!  rule: Flow {period, rise?, fall?} (rolling sums, exact ring) | Jump {within, max_jump}
-//!        + stale_after (StaleWatch; on_initialize only when Alert.next_stale is due)
+//!  rule: Flow {period, rise?, fall?} (net change over the window, exact ring) |
+//!        Jump {within, max_jump} + stale_after (StaleWatch; on_initialize when due)
 //!        │ anomaly → AnomalyDetected, source flagged until now + duration
 //!        ▼ (unless a response for the source is in force)
-//!  playbook: pause targets (CircuitBreaker) · raise_to Elevated | Critical · duration
-//!        │ ResponseApplied; expires in on_initialize; extend_response (PauseOrigin);
-//!        ▼ reset_response (ResumeOrigin: resume, clear level, start afresh)
+//!  playbook: pause targets (held by Monitor(source) in PauseOwners) · raise_to (its own
+//!        │ contribution in RiskContributions) · duration; no room → ResponseEscalated
+//!        │ ResponseApplied; fired in a failing dispatch → applied again after it (trips)
+//!        ▼ expires in on_initialize; extend_response / reset_response: its own parts only
 //!  Alert {elevated_until, critical_until, next_stale} (whitelisted per-block key)
 //!        → RiskLevel scales every cap (100% / 50% / 0%) → RiskLevelProvider for pallets
 //! ```
@@ -31,24 +33,33 @@
 //! | pallet-oracle's feeds ([`OracleMonitor`], [`GuardedFeed`]) | [`oracle`] (feature `oracle`) |
 //! | running, extending and resetting a playbook | [`playbooks`] |
 //! | the risk level and [`RiskLevelProvider`] | [`risk`] |
+//! | responses that persist although their dispatch failed | [`trips`] |
 //!
 //! * **Sources** ([`Source`]): [`Source::Issuance`] is read by `on_initialize` (one read of
-//!   the total issuance) and, for same-block detection, after any signed transaction whose
-//!   balance changes created value ([`tx_scope`](crate::tx_scope): the ledger sums, in memory,
-//!   how the accounts' totals moved; only a net rise makes
-//!   [`CheckVelocity`](crate::CheckVelocity) read the issuance). [`Source::Feed`] values come
-//!   from pallet-oracle through `OracleMonitor`; [`Source::Metric`] from any pallet through
+//!   the total issuance) and, for same-block detection, before and after every signed
+//!   transaction while an issuance monitor is set ([`CheckVelocity`](crate::CheckVelocity)
+//!   compares the committed issuance after dispatch with the issuance before it: a rolled-back
+//!   burn, a fee or a tip cannot hide a mint). [`Source::Feed`] values come from
+//!   pallet-oracle through `OracleMonitor`, which observes the combined value consumers read,
+//!   never one member's submission; [`Source::Metric`] from any pallet through
 //!   [`MetricSink`]; the outflow sources from the caps' high-water marks (global and any
-//!   policy).
-//! * **Rules** ([`Rule`]): [`Rule::Flow`] sums rises and falls over any `period` blocks with
-//!   the caps' exact ring ([`rolling_window`](crate::rolling_window)), thresholds absolute or a
-//!   share of the value when the window started; [`Rule::Jump`] compares each value with the
-//!   last accepted one. A jumping value is not accepted, and `GuardedFeed` hides a flagged feed
-//!   from consumers (fail closed).
+//!   policy). A value observed inside a signed transaction is judged once, after dispatch, on
+//!   the last value the transaction left ([`observation`]).
+//! * **Rules** ([`Rule`]): [`Rule::Flow`] judges the net change (rises less falls; the
+//!   issuance's gross rises and falls) over any
+//!   `period` blocks with the caps' exact ring ([`rolling_window`](crate::rolling_window)),
+//!   thresholds absolute or a share of the value when the window started; [`Rule::Jump`]
+//!   compares each value with the last accepted one. A jumping value is not accepted, and
+//!   `GuardedFeed` hides a flagged feed from consumers (fail closed).
 //! * **Playbooks** ([`Playbook`]): every part lasts `duration` (at most
 //!   [`Config::MaxProgrammaticPause`], which bounds every programmatic pause and so every
 //!   playbook): the pauses, the raised [`RiskLevel`], the flag that keeps the playbook from
-//!   running again meanwhile.
+//!   running again meanwhile. Each part is the source's own ([`Contributor::Monitor`]): a pause
+//!   shared with governance or another response lasts until its latest holder, the level is
+//!   the highest live contribution, and resetting or extending one response touches only its
+//!   parts ([`playbooks`], [`risk`], [`breakers::pauses`](crate::breakers::pauses)). A
+//!   response that finds no room for a pause escalates to `Critical` and says so; one fired in
+//!   a dispatch that then failed is applied again after the rollback ([`trips`]).
 //! * **Risk levels** ([`RiskLevel`]) scale every velocity-cap limit: `Elevated` halves them,
 //!   `Critical` lets nothing leave a guarded account. [`RiskLevelProvider`] gives the level to
 //!   other pallets.
@@ -58,12 +69,15 @@
 //!
 //! Use cost: idle `on_initialize` reads three whitelisted keys (the pause summary, the guard
 //! index, the alert state [`Alert`]); an issuance monitor adds one read of the issuance, one
-//! read and (if the issuance changed) one write of its monitor per block; a staleness deadline
-//! adds the `check_stale(n)` work in the block it falls due. An observation costs
-//! `observe_quiet`, or `observe_fire` when it responds.
+//! read and (if the issuance changed) one write of its monitor per block, and two reads of
+//! the issuance per signed transaction (charged to it); a staleness deadline adds the
+//! `check_stale(n)` work in the block it falls due. An observation costs `observe_quiet`, or
+//! `observe_fire` when it responds, plus one read and one write of [`PendingObservations`]
+//! when it is made inside a signed transaction.
 //!
 //! Integrating the monitors: `type MaxMonitors = ConstU32<16>;`, pallet-oracle's
-//! `type OnNewData = pallet_guardian::OracleMonitor<Runtime>;`, consumers read prices through
+//! `type OnNewData = OracleMonitor<Runtime, FreshOracleValue<Runtime, ValueLifetime>>;` (with
+//! a `MinimumCount` of a majority of its members), consumers read prices through
 //! `GuardedFeed<Runtime, Oracle>` and the level through `Guardian` as [`RiskLevelProvider`].
 //!
 //! ## Example (a test on the mock runtime)
@@ -77,7 +91,7 @@
 //! their path `pallet_guardian::monitor_types::*` as in the pallet's first version.
 
 #[cfg(doc)]
-use crate::{Alert, Call, Config};
+use crate::{Alert, Call, Config, PendingObservations};
 
 pub mod configuration;
 pub mod metrics;
@@ -88,10 +102,11 @@ pub mod playbooks;
 pub mod risk;
 pub mod rules;
 pub mod staleness;
+pub mod trips;
 
 pub use metrics::MetricSink;
 #[cfg(feature = "oracle")]
-pub use oracle::{GuardedFeed, OracleMonitor};
+pub use oracle::{CombinedFeed, FreshOracleValue, GuardedFeed, OracleMonitor};
 pub use risk::RiskLevelProvider;
 
 use crate::{rolling_window::WindowUsage, Limit, PauseTarget, PauseTargetInput};
@@ -166,8 +181,8 @@ impl RiskLevel {
 )]
 #[scale_info(replace_segment("monitors", "monitor_types"))]
 pub enum Source {
-	/// The guarded currency's total issuance (read by `on_initialize` every block, and after a
-	/// signed transaction that created value).
+	/// The guarded currency's total issuance (read by `on_initialize` every block, and after
+	/// every signed transaction while watched).
 	Issuance,
 	/// An oracle feed, by key ([`crate::OracleMonitor`]).
 	Feed(u32),
@@ -184,6 +199,35 @@ impl Source {
 	pub fn has_values(self) -> bool {
 		!matches!(self, Source::GlobalOutflow | Source::PolicyOutflow)
 	}
+}
+
+/// Who raised a risk level or placed a pause: each keeps its own contribution, with its own
+/// expiry, so that ending one (a reset of one monitor's response) never lifts another's.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+pub enum Contributor {
+	/// Governance: the pause and resume origins' own decisions (and genesis).
+	Governance,
+	/// The playbook of the monitor of a source.
+	Monitor(Source),
+	/// A velocity cap's high-water response (a policy's or the global cap's).
+	CapResponse,
+	/// Another pallet, through [`crate::CircuitBreaker`] or polkadot-sdk's pause traits.
+	Programmatic,
 }
 
 /// What a monitor found wrong.
@@ -232,8 +276,15 @@ pub enum Anomaly {
 )]
 #[scale_info(replace_segment("monitors", "monitor_types"))]
 pub enum Rule<BlockNumber> {
-	/// For flows (issuance, a reported total): the rises, and separately the falls, summed
-	/// over any `period` consecutive blocks must not exceed `rise` (`fall`). Summed in the
+	/// For flows (issuance, a reported total): for a metric or a feed, the **net** rise over
+	/// any `period` consecutive blocks (what the source rose less what it fell) must not exceed
+	/// `rise`, and the net fall must not exceed `fall`. A round trip that ends where it began
+	/// adds nothing, however large, so nobody can trip the monitor by moving a value out and
+	/// back. The price of netting: a move one way held for the window is headroom for a move
+	/// the other way (up by `R`, then down by `R + fall` unseen), paid for by keeping `R` of
+	/// real value moved. The issuance is judged **gross** (rises alone, falls alone): its steps
+	/// are already committed changes of one transaction or one block, and a fee burnt or a
+	/// slash must never cover a mint. Summed in the
 	/// velocity caps' exact ring ([`crate::velocity`]), so a change split across a window
 	/// boundary is still seen whole. A [`Limit::ShareOfBalance`] is a share of the value when
 	/// the window started, fixed until the next start, so the change cannot raise its own

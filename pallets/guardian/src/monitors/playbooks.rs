@@ -1,10 +1,12 @@
 //! Playbooks: the pre-programmed response to a monitor's anomaly (pause targets, raise the
 //! risk level), its expiry, governance's extension and reset.
 
-use super::rules::Finding;
+use super::{rules::Finding, trips::Trip};
 use crate::{
-	Config, Error, Event, Flag, MonitorOf, Monitors, Pallet, ResumeReason, RiskLevel, Source,
+	caps::tx_scope, Config, Contributor, Error, Event, Flag, MonitorOf, Monitors, Pallet,
+	PauseTargetOf, Source,
 };
+use codec::Encode;
 use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -32,9 +34,12 @@ impl<T: Config> Pallet<T> {
 		let playbook = &monitor.playbook;
 		let until = now.saturating_add(playbook.duration);
 		monitor.state.flag = Some(Flag { anomaly, until });
-		// A target already paused (by governance or another response) stays as it is.
-		let paused = Self::pause_response_targets(&playbook.pause, playbook.duration);
-		Self::raise_risk(playbook.raise_to, until);
+		// A target already paused (by governance or another response) is shared.
+		let by = Contributor::Monitor(source);
+		let paused = Self::pause_response_targets(&playbook.pause, playbook.duration, by);
+		Self::raise_risk(by, playbook.raise_to, until);
+		let trip = Trip::<PauseTargetOf<T>, BlockNumberFor<T>>::Playbook { source, finding };
+		tx_scope::note_trip(trip.encode());
 		Self::deposit_event(Event::ResponseApplied {
 			source,
 			paused,
@@ -45,8 +50,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Logic for [`Pallet::extend_response`]: extend the response in force for `source` by
-	/// `extra` blocks (its flag, the pauses of its targets still in force and the level it
-	/// raised). The response may then last at most `bound` blocks from now.
+	/// `extra` blocks — its flag, its contribution to the risk level, and its hold on the
+	/// pauses it holds ([`PauseOwners`]) — each to at most `bound` blocks from now. A target another
+	/// contributor holds longer, or that is no longer paused, is left as it is: the extension
+	/// never fails on a shared target.
 	pub(crate) fn do_extend_response(
 		source: Source,
 		extra: BlockNumberFor<T>,
@@ -57,16 +64,15 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut flag =
 			monitor.state.flag.filter(|f| now < f.until).ok_or(Error::<T>::NotFlagged)?;
-		let until = flag.until.saturating_add(extra);
-		ensure!(until.saturating_sub(now) <= bound, Error::<T>::DurationBeyondBound);
-		for target in &monitor.playbook.pause {
-			match Self::extend_pause(target, extra, bound) {
-				Ok(()) => {}
-				Err(error) if error == Error::<T>::NotPaused.into() => {}
-				Err(error) => return Err(error),
-			}
+		let until = flag.until.saturating_add(extra).min(now.saturating_add(bound));
+		// The response itself must gain something within the bound; its pauses then gain
+		// what they can.
+		ensure!(until > flag.until, Error::<T>::DurationBeyondBound);
+		let by = Contributor::Monitor(source);
+		for target in Self::pauses_held_by(by) {
+			Self::extend_pause_of(&target, by, until);
 		}
-		Self::raise_risk(monitor.playbook.raise_to, until);
+		Self::extend_risk_of(by, until);
 		flag.until = until;
 		monitor.state.flag = Some(flag);
 		Monitors::<T>::insert(source, monitor);
@@ -74,25 +80,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Logic for [`Pallet::reset_response`]: clear the response for `source` (resume its
-	/// targets still paused, clear the level its playbook raised if it was flagged) and start
-	/// the monitor afresh (empty windows, the next value becomes the reference), which is how
-	/// governance accepts a real change.
+	/// Logic for [`Pallet::reset_response`]: end the response for `source` and start its
+	/// monitor afresh (empty windows, the next value becomes the reference), which is how
+	/// governance accepts a real change. Only this response is withdrawn: its contribution to
+	/// the risk level, and its hold on the pauses it holds — found in [`PauseOwners`], so a
+	/// playbook replaced since it ran is no obstacle — while a pause governance or another
+	/// response also holds stays.
 	pub(crate) fn do_reset_response(source: Source) -> DispatchResult {
 		let mut monitor = Monitors::<T>::get(source).ok_or(Error::<T>::NoMonitor)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		let flagged = monitor.state.flag.is_some_and(|flag| now < flag.until);
-		let mut resumed: u32 = 0;
-		for target in &monitor.playbook.pause {
-			match Self::remove_pause(target, ResumeReason::Governance) {
-				Ok(()) => resumed = resumed.saturating_add(1),
-				Err(error) if error == Error::<T>::NotPaused.into() => {}
-				Err(error) => return Err(error),
-			}
-		}
-		if flagged && monitor.playbook.raise_to != RiskLevel::Normal {
-			Self::clear_risk(monitor.playbook.raise_to);
-		}
+		let resumed = Self::withdraw_response(source);
 		let seen = monitor.state.seen;
 		monitor.state = Default::default();
 		monitor.state.seen = seen;
@@ -102,5 +98,19 @@ impl<T: Config> Pallet<T> {
 		Monitors::<T>::insert(source, monitor);
 		Self::deposit_event(Event::ResponseReset { source, resumed });
 		Ok(())
+	}
+
+	/// Withdraw the response of `source`: its hold on every pause it holds (a pause nobody
+	/// else holds ends) and its contribution to the risk level. Returns how many pauses ended.
+	pub(crate) fn withdraw_response(source: Source) -> u32 {
+		let by = Contributor::Monitor(source);
+		let mut resumed: u32 = 0;
+		for target in Self::pauses_held_by(by) {
+			if Self::release_pause_of(&target, by) {
+				resumed = resumed.saturating_add(1);
+			}
+		}
+		Self::clear_risk_of(by);
+		resumed
 	}
 }

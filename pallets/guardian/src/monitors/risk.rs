@@ -1,7 +1,9 @@
-//! Risk levels: raised by responses (or governance), falling back when their time is up, read
-//! by the velocity caps and by other pallets through [`RiskLevelProvider`].
+//! Risk levels: the maximum of the live contributions — each monitor's response and
+//! governance's own raise, each with its own expiry ([`RiskContributions`]) — falling back when
+//! their time is up, read by the velocity caps and by other pallets through
+//! [`RiskLevelProvider`]. Resetting one response removes only its contribution.
 
-use crate::{Alert, Config, Error, Event, Pallet, RiskLevel};
+use crate::{Alert, Config, Contributor, Error, Event, Pallet, RiskContributions, RiskLevel};
 use frame_support::{ensure, traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -26,8 +28,8 @@ impl<T: Config> RiskLevelProvider for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Logic for [`Pallet::raise_risk_level`]: raise the level to `level` for `duration`
-	/// blocks, at most `bound`.
+	/// Logic for [`Pallet::raise_risk_level`]: raise governance's contribution to `level` for
+	/// `duration` blocks, at most `bound`.
 	pub(crate) fn do_raise_risk_level(
 		level: RiskLevel,
 		duration: BlockNumberFor<T>,
@@ -37,13 +39,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
 		ensure!(duration <= bound, Error::<T>::DurationBeyondBound);
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::raise_risk(level, now.saturating_add(duration));
+		Self::raise_risk(Contributor::Governance, level, now.saturating_add(duration));
 		Ok(())
 	}
 
-	/// Logic for [`Pallet::clear_risk_level`]: back to `Normal` at once.
+	/// Logic for [`Pallet::clear_risk_level`]: every contribution ends, back to `Normal` at
+	/// once (governance's override; a response's reset ends only that response's).
 	pub(crate) fn do_clear_risk_level() -> DispatchResult {
-		Self::clear_risk(RiskLevel::Normal);
+		let _ = RiskContributions::<T>::clear(u32::MAX, None);
+		Self::recompute_risk();
 		Ok(())
 	}
 
@@ -52,33 +56,67 @@ impl<T: Config> Pallet<T> {
 		Alert::<T>::get().level_at(frame_system::Pallet::<T>::block_number())
 	}
 
-	/// Raise the level to at least `level` until `until` (exclusive). A lower level keeps its
-	/// own deadline, so it holds again when a higher one ends early. Announces a change.
-	pub(crate) fn raise_risk(level: RiskLevel, until: BlockNumberFor<T>) {
+	/// Raise `by`'s contribution to at least `level` until at least `until` (exclusive). A
+	/// contribution never shortens here; a lower level keeps its own deadline, so it holds
+	/// again when a higher one ends. Announces a change of the level in force.
+	pub(crate) fn raise_risk(by: Contributor, level: RiskLevel, until: BlockNumberFor<T>) {
 		if level == RiskLevel::Normal {
 			return;
 		}
-		Alert::<T>::mutate(|alert| {
+		RiskContributions::<T>::mutate(by, level, |deadline| {
+			if deadline.is_none_or(|current| current < until) {
+				*deadline = Some(until);
+			}
+		});
+		Self::recompute_risk();
+	}
+
+	/// Extend every live contribution of `by` (at whatever level) to end no earlier than
+	/// `until`.
+	pub(crate) fn extend_risk_of(by: Contributor, until: BlockNumberFor<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let live: alloc::vec::Vec<_> = RiskContributions::<T>::iter_prefix(by)
+			.filter(|(_, current)| *current > now && *current < until)
+			.map(|(level, _)| level)
+			.collect();
+		for level in live {
+			RiskContributions::<T>::insert(by, level, until);
+		}
+		Self::recompute_risk();
+	}
+
+	/// End every contribution of `by`.
+	pub(crate) fn clear_risk_of(by: Contributor) {
+		let _ = RiskContributions::<T>::clear_prefix(by, u32::MAX, None);
+		Self::recompute_risk();
+	}
+
+	/// Recompute the alert state's deadlines from the live contributions (dropping those
+	/// whose time is up): each level holds until the latest of its contributions. Bounded by
+	/// the number of contributors (the monitors, governance and the caps' responses).
+	pub(crate) fn recompute_risk() {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut expired = alloc::vec::Vec::new();
+		let (mut elevated, mut critical) = (None, None);
+		for (by, level, until) in RiskContributions::<T>::iter() {
+			if until <= now {
+				expired.push((by, level));
+				continue;
+			}
 			let slot = match level {
-				RiskLevel::Critical => &mut alert.critical_until,
-				_ => &mut alert.elevated_until,
+				RiskLevel::Critical => &mut critical,
+				_ => &mut elevated,
 			};
 			if slot.is_none_or(|current| current < until) {
 				*slot = Some(until);
 			}
-		});
-		Self::announce_risk();
-	}
-
-	/// Clear `level` (and, for `Elevated`, nothing above it): it no longer holds.
-	pub(crate) fn clear_risk(level: RiskLevel) {
-		Alert::<T>::mutate(|alert| match level {
-			RiskLevel::Critical => alert.critical_until = None,
-			RiskLevel::Elevated => alert.elevated_until = None,
-			RiskLevel::Normal => {
-				alert.critical_until = None;
-				alert.elevated_until = None;
-			}
+		}
+		for (by, level) in expired {
+			RiskContributions::<T>::remove(by, level);
+		}
+		Alert::<T>::mutate(|alert| {
+			alert.elevated_until = elevated;
+			alert.critical_until = critical;
 		});
 		Self::announce_risk();
 	}
@@ -95,11 +133,6 @@ impl<T: Config> Pallet<T> {
 		}
 		let from = alert.announced;
 		alert.announced = level;
-		if level == RiskLevel::Normal {
-			// Tidy the deadlines that have passed.
-			alert.critical_until = None;
-			alert.elevated_until = None;
-		}
 		Alert::<T>::put(alert);
 		Self::deposit_event(Event::RiskLevelChanged { from, to: level });
 		T::DbWeight::get().writes(1)

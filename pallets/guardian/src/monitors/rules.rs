@@ -8,7 +8,7 @@ use sp_runtime::{
 };
 
 /// What a rule found wrong with a value.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, codec::Encode, codec::Decode)]
 pub(crate) struct Finding {
 	/// The anomaly.
 	pub anomaly: Anomaly,
@@ -41,12 +41,15 @@ fn threshold_of(limit: Limit<u128>, basis: u128) -> u128 {
 	}
 }
 
-/// Judge `value` observed at `now` under `rule`, updating `state`.
+/// Judge `value` observed at `now` under `rule`, updating `state`. With `net`, a `Flow`
+/// measures rises less falls over its window (a round trip adds nothing); without it, the sum of
+/// the rises (falls) alone, so that no earlier move the other way can offset it.
 pub(crate) fn judge<BlockNumber: Copy + Saturating + PartialOrd + UniqueSaturatedInto<u64>>(
 	rule: &Rule<BlockNumber>,
 	state: &mut MonitorState<BlockNumber>,
 	value: u128,
 	now: BlockNumber,
+	net: bool,
 ) -> Judgement {
 	match *rule {
 		Rule::Flow { period, rise, fall } => {
@@ -71,8 +74,16 @@ pub(crate) fn judge<BlockNumber: Copy + Saturating + PartialOrd + UniqueSaturate
 				return Judgement::FINE;
 			};
 			usage.carry(period, at, change);
+			// Net, not gross: what the source rose (fell) over the window less what it fell
+			// (rose), so a round trip that ends where it began adds nothing.
+			let (rises, falls) = (state.rises.used(period, at), state.falls.used(period, at));
+			let measured = match (anomaly, net) {
+				(Anomaly::Rise, true) => rises.saturating_sub(falls),
+				(Anomaly::Rise, false) => rises,
+				(_, true) => falls.saturating_sub(rises),
+				(_, false) => falls,
+			};
 			let finding = limit.and_then(|limit| {
-				let measured = usage.used(period, at);
 				let threshold = threshold_of(limit, basis.0);
 				(measured > threshold).then_some(Finding { anomaly, measured, threshold })
 			});
@@ -120,47 +131,47 @@ mod tests {
 			fall: None,
 		};
 		let mut s = state();
-		assert_eq!(judge(&rule, &mut s, 1000, 1), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 1000, 1, true), Judgement::FINE);
 		// 6% then 5% more: 110 > 10% of 1000 (the basis fixed at the window's start, not 1060).
-		assert_eq!(judge(&rule, &mut s, 1060, 2), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 1060, 2, true), Judgement::FINE);
 		assert_eq!(
-			judge(&rule, &mut s, 1110, 3),
+			judge(&rule, &mut s, 1110, 3, true),
 			Judgement {
 				accepted: true,
 				finding: Some(Finding { anomaly: Anomaly::Rise, measured: 110, threshold: 100 })
 			}
 		);
 		// Falls are summed apart and have no threshold here.
-		assert_eq!(judge(&rule, &mut s, 500, 4), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 500, 4, true), Judgement::FINE);
 	}
 
 	#[test]
 	fn a_flow_forgets_rises_older_than_the_window() {
 		let rule = Rule::Flow { period: 7u64, rise: Some(Limit::Absolute(100)), fall: None };
 		let mut s = state();
-		judge(&rule, &mut s, 1000, 1);
-		assert_eq!(judge(&rule, &mut s, 1090, 1), Judgement::FINE);
+		judge(&rule, &mut s, 1000, 1, true);
+		assert_eq!(judge(&rule, &mut s, 1090, 1, true), Judgement::FINE);
 		// 90 + 90 within 7 blocks: over.
 		assert_eq!(
-			judge(&rule, &mut s, 1180, 7),
+			judge(&rule, &mut s, 1180, 7, true),
 			Judgement {
 				accepted: true,
 				finding: Some(Finding { anomaly: Anomaly::Rise, measured: 180, threshold: 100 })
 			}
 		);
 		// Long after, 90 alone is fine again.
-		assert_eq!(judge(&rule, &mut s, 1270, 30), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 1270, 30, true), Judgement::FINE);
 	}
 
 	#[test]
 	fn a_jump_is_measured_from_the_last_accepted_value_and_not_accepted() {
 		let rule = Rule::Jump { within: 5u64, max_jump: Perbill::from_percent(20) };
 		let mut s = state();
-		assert_eq!(judge(&rule, &mut s, 100, 1), Judgement::FINE);
-		assert_eq!(judge(&rule, &mut s, 119, 2), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 100, 1, true), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 119, 2, true), Judgement::FINE);
 		// 50% off the reference 119.
 		assert_eq!(
-			judge(&rule, &mut s, 59, 3),
+			judge(&rule, &mut s, 59, 3, true),
 			Judgement {
 				accepted: false,
 				finding: Some(Finding { anomaly: Anomaly::Jump, measured: 60, threshold: 23 })
@@ -168,8 +179,8 @@ mod tests {
 		);
 		assert_eq!(s.last, Some((119, 2)));
 		// An honest value close to the reference is accepted again.
-		assert_eq!(judge(&rule, &mut s, 121, 4), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 121, 4, true), Judgement::FINE);
 		// Once the reference is older than `within`, any value becomes the new reference.
-		assert_eq!(judge(&rule, &mut s, 60, 9), Judgement::FINE);
+		assert_eq!(judge(&rule, &mut s, 60, 9, true), Judgement::FINE);
 	}
 }

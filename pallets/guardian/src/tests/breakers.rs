@@ -2,8 +2,8 @@
 //! transaction extension, genesis and the [`CircuitBreaker`] trait.
 
 use crate::{
-	tests::mock::*, CheckPaused, CircuitBreaker, Error, Event, PauseSummary, PauseTarget,
-	PauseTargetInput, Pauses, ResumeReason, Summary, WeightInfo, PAUSED_CALL_ERROR,
+	tests::mock::*, CheckPaused, CircuitBreaker, Contributor, Error, Event, PauseSummary,
+	PauseTarget, PauseTargetInput, Pauses, ResumeReason, Summary, WeightInfo, PAUSED_CALL_ERROR,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -254,11 +254,10 @@ fn pause_refuses_wrong_origins() {
 }
 
 #[test]
-fn pause_refuses_more_than_max_active_pauses() {
+fn governance_leaves_room_for_a_response_and_nothing_exceeds_the_bound() {
 	test(|| {
-		for name in
-			["transfer_allow_death", "transfer_keep_alive", "transfer_all", "force_transfer"]
-		{
+		// MaxActivePauses 4, MaxResponseTargets 2: governance and other pallets may fill 2.
+		for name in ["transfer_allow_death", "transfer_keep_alive"] {
 			assert_ok!(Guardian::pause(root(), call("Balances", name), 5));
 		}
 		assert_noop!(
@@ -266,6 +265,31 @@ fn pause_refuses_more_than_max_active_pauses() {
 			Error::<Test>::TooManyPauses
 		);
 		assert_noop!(Guardian::pause(root(), PauseTarget::Chain, 5), Error::<Test>::TooManyPauses);
+		assert_noop!(
+			<Guardian as CircuitBreaker<u64>>::pause(call("Utility", "batch"), 5),
+			Error::<Test>::TooManyPauses
+		);
+		// A response still places both its targets.
+		let targets =
+			[stored(&call("Balances", "transfer_all")), stored(&call("Utility", "batch"))];
+		let by = Contributor::CapResponse;
+		assert_eq!(Guardian::pause_response_targets(&targets, 5, by), 2);
+		assert_eq!(Pauses::<Test>::get().len(), 4);
+		// Full: a further response cannot pause, so it escalates to Critical instead of
+		// vanishing, and says so.
+		let more = [stored(&PauseTarget::Chain)];
+		assert_eq!(Guardian::pause_response_targets(&more, 5, by), 0);
+		assert_eq!(Guardian::risk_level_now(), crate::RiskLevel::Critical);
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Guardian(Event::ResponseEscalated {
+				by,
+				unplaced: BoundedVec::truncate_from(more.to_vec()),
+				level: crate::RiskLevel::Critical,
+				until: 6,
+			})
+		);
+		assert_eq!(Pauses::<Test>::get().len(), 4);
 	});
 }
 
@@ -594,5 +618,85 @@ fn try_state_detects_a_stale_summary_and_duplicates() {
 		// Restore a valid state for the final check.
 		Pauses::<Test>::kill();
 		Summary::<Test>::kill();
+	});
+}
+
+// ---- what a pause can never stop -----------------------------------------------------------
+
+#[test]
+fn inherents_run_under_any_pause_although_the_whitelist_forgets_them() {
+	use frame_support::{dispatch::DispatchClass, traits::Contains};
+	test(|| {
+		let set = |now| RuntimeCall::Timestamp(pallet_timestamp::Call::set { now });
+		assert_eq!(set(0).get_dispatch_info().class, DispatchClass::Mandatory);
+		assert!(!MockWhitelist::contains(&set(0)));
+		// A chain-wide pause: ordinary calls stop, the timestamp inherent goes on.
+		assert_ok!(Guardian::pause(root(), PauseTarget::Chain, 5));
+		assert_eq!(signed_dispatch(keep_alive(2)), Err(filtered()));
+		assert_ok!(set(6_000).dispatch(RuntimeOrigin::none()));
+		run_to_block(2);
+		// A pause of the Timestamp pallet itself, and of its `set` call: still included.
+		assert_ok!(Guardian::pause(root(), pallet("Timestamp"), 5));
+		assert_ok!(set(12_000).dispatch(RuntimeOrigin::none()));
+		run_to_block(3);
+		assert_ok!(Guardian::resume(root(), pallet("Timestamp")));
+		assert_ok!(Guardian::pause(root(), call("Timestamp", "set"), 5));
+		assert_ok!(set(18_000).dispatch(RuntimeOrigin::none()));
+		assert!(Guardian::call_allowed(&set(18_000)));
+	});
+}
+
+#[test]
+fn the_emergency_calls_are_operational() {
+	use frame_support::dispatch::DispatchClass;
+	let target = || PauseTarget::Chain;
+	let source = crate::Source::Issuance;
+	let level = crate::RiskLevel::Critical;
+	for call in [
+		crate::Call::<Test>::pause { target: target(), duration: 1 },
+		crate::Call::extend { target: target(), extra: 1 },
+		crate::Call::resume { target: target() },
+		crate::Call::extend_response { source, extra: 1 },
+		crate::Call::reset_response { source },
+		crate::Call::raise_risk_level { level, duration: 1 },
+		crate::Call::clear_risk_level {},
+	] {
+		assert_eq!(call.get_dispatch_info().class, DispatchClass::Operational, "{call:?}");
+	}
+	// The configuration calls are ordinary governance business.
+	let call = crate::Call::<Test>::remove_monitor { source };
+	assert_eq!(call.get_dispatch_info().class, DispatchClass::Normal);
+}
+
+#[test]
+fn other_pallets_resume_only_what_other_pallets_hold() {
+	test(|| {
+		// Governance's pause: a pallet cannot lift it.
+		assert_ok!(Guardian::pause(root(), pallet("Balances"), 20));
+		assert_noop!(
+			<Guardian as CircuitBreaker<u64>>::resume(pallet("Balances")),
+			Error::<Test>::PauseHeldByOthers
+		);
+		// Extending it, a pallet comes to hold it too, and can then withdraw its own part:
+		// governance's pause stays until its own expiry.
+		assert_ok!(<Guardian as CircuitBreaker<u64>>::extend(pallet("Balances"), 10));
+		assert_eq!(<Guardian as CircuitBreaker<u64>>::paused_until(&pallet("Balances")), Some(31));
+		assert_ok!(<Guardian as CircuitBreaker<u64>>::resume(pallet("Balances")));
+		assert_eq!(<Guardian as CircuitBreaker<u64>>::paused_until(&pallet("Balances")), Some(21));
+		assert_eq!(
+			last_event(),
+			RuntimeEvent::Guardian(Event::PauseShortened {
+				target: stored(&pallet("Balances")),
+				until: 21
+			})
+		);
+		// A pallet's own pause: it ends it.
+		assert_ok!(<Guardian as CircuitBreaker<u64>>::pause(pallet("Timestamp"), 5));
+		assert_ok!(<Guardian as CircuitBreaker<u64>>::resume(pallet("Timestamp")));
+		assert_eq!(<Guardian as CircuitBreaker<u64>>::paused_until(&pallet("Timestamp")), None);
+		assert_noop!(
+			<Guardian as CircuitBreaker<u64>>::resume(pallet("Timestamp")),
+			Error::<Test>::NotPaused
+		);
 	});
 }

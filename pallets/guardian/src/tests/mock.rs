@@ -1,4 +1,5 @@
-//! A mock runtime: System, Balances, Utility and the guardian, with a fast narrow pauser
+//! A mock runtime: System, Balances, Utility, the guardian and Timestamp (an inherent the
+//! whitelist forgets), with a fast narrow pauser
 //! (account 10, bound 10 blocks), a resumer (account 20), root (bound 1000 blocks) and an
 //! argument-aware whitelist.
 
@@ -23,6 +24,8 @@ frame_support::construct_runtime!(
 		Utility: pallet_utility,
 		Guardian: pallet_guardian,
 		Deposits: deposits,
+		// An inherent the whitelist below forgets: pauses must leave it alone.
+		Timestamp: pallet_timestamp,
 	}
 );
 
@@ -43,6 +46,13 @@ pub mod deposits {
 	}
 }
 impl deposits::Config for Test {}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
 
 /// The hold reason of the tests of held funds.
 pub const DEPOSIT: RuntimeHoldReason = RuntimeHoldReason::Deposits(deposits::HoldReason::Deposit);
@@ -202,9 +212,13 @@ pub fn initialize_block(n: u64) {
 	AllPalletsWithSystem::on_initialize(n);
 }
 
-/// Runs `on_initialize` of every block up to `n`.
+/// Runs every block up to `n` (finalizing each, with its timestamp inherent's effect).
 pub fn run_to_block(n: u64) {
-	System::run_to_block::<AllPalletsWithSystem>(n);
+	System::run_to_block_with::<AllPalletsWithSystem>(
+		n,
+		frame_system::RunToBlockHooks::default()
+			.before_finalize(|block: u64| Timestamp::set_timestamp(block.saturating_mul(6000))),
+	);
 }
 
 #[test]

@@ -5,4 +5,5 @@ mod breakers;
 mod caps;
 pub(crate) mod mock;
 mod monitors;
+mod responses;
 mod sdk_traits;

@@ -4,9 +4,10 @@
 //! level's effect on the caps, and the configuration errors.
 
 use crate::{
-	tests::mock::*, Alert, Anomaly, CheckVelocity, Error, Event, GuardedFeed, Limit, MetricSink,
-	MonitorInput, Monitors, OracleMonitor, PauseTarget, PlaybookInput, PolicyInput, RiskLevel,
-	RiskLevelProvider, Rule, Source, StaleWatch, WeightInfo, WindowSpec,
+	tests::mock::*, Alert, Anomaly, CheckVelocity, CombinedFeed, Error, Event, GuardedFeed, Limit,
+	MetricSink, MonitorInput, Monitors, OracleMonitor, PauseTarget, PendingObservations,
+	PlaybookInput, PolicyInput, RiskLevel, RiskLevelProvider, Rule, Source, StaleWatch, WeightInfo,
+	WindowSpec,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -78,7 +79,8 @@ fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {
 }
 /// Runs `body` as the dispatch of a signed transaction of `who`, between `CheckVelocity`'s
 /// prepare and post-dispatch.
-fn in_signed_transaction(who: u64, body: impl FnOnce()) {
+/// Returns what `CheckVelocity` refunded of what it charged up front.
+fn in_signed_transaction(who: u64, body: impl FnOnce()) -> Weight {
 	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 	let info = call.get_dispatch_info();
 	let (pre, _) = CheckVelocity::<Test>::new()
@@ -86,10 +88,45 @@ fn in_signed_transaction(who: u64, body: impl FnOnce()) {
 		.expect("valid");
 	body();
 	CheckVelocity::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
-		.expect("no error");
+		.expect("no error")
 }
+/// Runs `body` in a storage layer of its own that is rolled back (a dispatch that failed
+/// after `body`: the rest of a `batch_all`, a nested call's error).
+fn then_fail(body: impl FnOnce()) {
+	let _ = frame_support::storage::with_transaction(|| {
+		body();
+		sp_runtime::TransactionOutcome::Rollback(Ok::<(), DispatchError>(()))
+	});
+}
+/// A reported metric: a net fall of more than 100 within 10 blocks pauses Balances and raises
+/// the level to Elevated.
+fn metric_monitor() -> MonitorInput<u64> {
+	MonitorInput {
+		rule: Some(Rule::Flow { period: 10, rise: None, fall: Some(Limit::Absolute(100)) }),
+		stale_after: None,
+		playbook: playbook(vec![balances()], RiskLevel::Elevated),
+	}
+}
+std::thread_local! {
+	/// The combined value the mock oracle gives for every key (pallet-oracle's median).
+	static COMBINED: core::cell::Cell<Option<u128>> = const { core::cell::Cell::new(None) };
+	static FRESH: core::cell::Cell<bool> = const { core::cell::Cell::new(true) };
+}
+/// The mock oracle: the combined value is whatever the test last set.
+struct Combined;
+impl CombinedFeed<u32, u128> for Combined {
+	fn combined(_: &u32) -> Option<(u128, bool)> {
+		COMBINED.with(|combined| combined.get()).map(|value| (value, FRESH.with(|f| f.get())))
+	}
+}
+/// A member submits `raw` for `key` while the oracle's combined value is `combined`.
+fn submit_to_oracle(key: u32, raw: u128, combined: Option<u128>) {
+	COMBINED.with(|cell| cell.set(combined));
+	<OracleMonitor<Test, Combined> as OnNewData<u64, u32, u128>>::on_new_data(&1, &key, &raw);
+}
+/// A submission that moves the combined value to `value`.
 fn feed(key: u32, value: u128) {
-	<OracleMonitor<Test> as OnNewData<u64, u32, u128>>::on_new_data(&1, &key, &value);
+	submit_to_oracle(key, value, Some(value));
 }
 /// The price consumers read through the guard, from a provider that always says 100.
 struct Hundred;
@@ -232,11 +269,16 @@ fn a_stale_feed_is_flagged_until_a_fresh_value_arrives() {
 		run_to_block(9);
 		assert_eq!(anomalies(), vec![(Source::Feed(7), Anomaly::Stale, 8, 8)]);
 		assert_eq!(guarded_price(7), None);
-		// The watch re-arms; a fresh value ends the staleness flag at once.
+		assert_eq!(Guardian::risk_level(), RiskLevel::Elevated);
+		assert_noop!(transfer(2, 3, 100), paused());
+		// The watch re-arms; a fresh value ends the staleness flag at once, and with it the
+		// staleness response: Balances resumes, the level falls.
 		assert_eq!(StaleWatch::<Test>::get().to_vec(), vec![(Source::Feed(7), 17)]);
 		feed(7, 1001);
 		assert_eq!(guarded_price(7), Some(100));
 		assert_eq!(StaleWatch::<Test>::get().to_vec(), vec![(Source::Feed(7), 17)]);
+		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
+		assert_ok!(transfer(2, 3, 100));
 	});
 }
 
@@ -603,5 +645,139 @@ fn the_hook_is_constant_work_until_something_is_due() {
 		assert_eq!(Guardian::on_initialize(2), idle);
 		set(Source::Issuance, issuance_monitor());
 		assert_eq!(Guardian::on_initialize(2), idle + read + <() as WeightInfo>::observe_quiet());
+	});
+}
+
+// ---- attacks on the monitors ------------------------------------------------------------
+
+#[test]
+fn a_round_trip_in_one_transaction_is_no_anomaly_but_the_same_one_way_move_is() {
+	test(|| {
+		set(Source::Metric(1), metric_monitor());
+		<Guardian as MetricSink>::report(1, 1000);
+		run_to_block(2);
+		// A batch of open + close pairs: the metric swings by 300 and back, ten times, in one
+		// transaction. Judged once, after dispatch, on what it left: nothing changed.
+		in_signed_transaction(1, || {
+			for _ in 0..10 {
+				<Guardian as MetricSink>::report(1, 700);
+				<Guardian as MetricSink>::report(1, 1000);
+			}
+		});
+		assert!(anomalies().is_empty());
+		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
+		// Round trips across transactions net out too: the window sums rises and falls.
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 950));
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 1000));
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 920));
+		assert!(anomalies().is_empty());
+		// The same swing one way is a real move: the anomaly, answered before the next
+		// extrinsic.
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 700));
+		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 300, 100)]);
+		assert_eq!(Guardian::risk_level(), RiskLevel::Elevated);
+		assert_noop!(transfer(2, 3, 100), paused());
+		assert_eq!(PendingObservations::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn a_jump_and_back_in_one_transaction_is_no_anomaly() {
+	test(|| {
+		set(Source::Metric(1), MonitorInput { stale_after: None, ..feed_monitor() });
+		<Guardian as MetricSink>::report(1, 1000);
+		in_signed_transaction(1, || {
+			<Guardian as MetricSink>::report(1, 100);
+			<Guardian as MetricSink>::report(1, 1000);
+		});
+		assert!(anomalies().is_empty());
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 100));
+		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Jump, 900, 200)]);
+	});
+}
+
+#[test]
+fn a_value_reported_in_a_failed_dispatch_is_never_judged() {
+	test(|| {
+		set(Source::Metric(1), metric_monitor());
+		<Guardian as MetricSink>::report(1, 1000);
+		// The dispatch reported a crash, then failed: the report was rolled back with it.
+		in_signed_transaction(1, || then_fail(|| <Guardian as MetricSink>::report(1, 1)));
+		assert!(anomalies().is_empty());
+		assert_eq!(Monitors::<Test>::get(Source::Metric(1)).unwrap().state.last, Some((1000, 1)));
+	});
+}
+
+#[test]
+fn one_oracle_member_can_neither_flag_a_feed_nor_move_its_reference() {
+	test(|| {
+		set(Source::Feed(7), MonitorInput { stale_after: None, ..feed_monitor() });
+		feed(7, 1000);
+		// One member of five submits twice the price: the median (the combined value) does
+		// not move, so nothing is flagged and consumers keep reading.
+		submit_to_oracle(7, 2000, Some(1000));
+		assert!(anomalies().is_empty());
+		assert_eq!(guarded_price(7), Some(100));
+		// After `within` quiet blocks the next combined value becomes the reference — the
+		// member's raw value cannot: the reference is still the median.
+		run_to_block(10);
+		submit_to_oracle(7, 2000, Some(1000));
+		assert_eq!(Monitors::<Test>::get(Source::Feed(7)).unwrap().state.last, Some((1000, 10)));
+		// Honest values are accepted; no combined value yet (too few fresh submissions):
+		// nothing observed.
+		submit_to_oracle(7, 1010, Some(1010));
+		submit_to_oracle(7, 3000, None);
+		assert!(anomalies().is_empty());
+		assert_eq!(Monitors::<Test>::get(Source::Feed(7)).unwrap().state.last, Some((1010, 10)));
+		// When the median itself jumps (a majority moved), it is flagged.
+		submit_to_oracle(7, 2000, Some(2000));
+		assert_eq!(anomalies(), vec![(Source::Feed(7), Anomaly::Jump, 990, 202)]);
+	});
+}
+
+#[test]
+fn a_mint_hidden_behind_a_rolled_back_burn_is_still_seen_in_the_same_block() {
+	test(|| {
+		set(Source::Issuance, issuance_monitor());
+		// Issuance 8000, threshold 800: the bug mints 900 and burns 900 in a layer that is
+		// rolled back (a failing batch_all). Only committed changes count: +900.
+		in_signed_transaction(1, || {
+			then_fail(|| {
+				assert_ok!(<Balances as Mutate<u64>>::burn_from(
+					&3,
+					900,
+					frame_support::traits::tokens::Preservation::Expendable,
+					frame_support::traits::tokens::Precision::Exact,
+					frame_support::traits::tokens::Fortitude::Polite,
+				));
+			});
+			assert_ok!(<Balances as Mutate<u64>>::mint_into(&2, 900));
+		});
+		assert_eq!(anomalies(), vec![(Source::Issuance, Anomaly::Rise, 900, 800)]);
+		assert_noop!(transfer(2, 3, 100), paused());
+	});
+}
+
+#[test]
+fn a_mint_hidden_behind_a_transfer_out_or_a_fee_is_still_seen_in_the_same_block() {
+	test(|| {
+		set(Source::Issuance, issuance_monitor());
+		// The old hint summed the accounts' balance changes: a fee or any value leaving the
+		// ledger's view (withdrawn into an imbalance, paid to the block author after the
+		// check) cancelled a mint of the same size. The issuance itself is compared now.
+		in_signed_transaction(1, || {
+			let fee = <Balances as frame_support::traits::fungible::Balanced<u64>>::withdraw(
+				&3,
+				900,
+				frame_support::traits::tokens::Precision::Exact,
+				frame_support::traits::tokens::Preservation::Expendable,
+				frame_support::traits::tokens::Fortitude::Polite,
+			)
+			.expect("funds");
+			assert_ok!(<Balances as Mutate<u64>>::mint_into(&2, 900));
+			// The fee is paid out to the author: back into an account.
+			let _ = <Balances as frame_support::traits::fungible::Balanced<u64>>::resolve(&4, fee);
+		});
+		assert_eq!(anomalies(), vec![(Source::Issuance, Anomaly::Rise, 900, 800)]);
 	});
 }

@@ -86,14 +86,15 @@ fn transaction_pause_refuses_what_the_guardian_refuses() {
 			assert_eq!(core::mem::discriminant(&error), core::mem::discriminant(&expected));
 			assert!(!<Guardian as TransactionPause>::is_paused(call));
 		}
-		// can_pause is false exactly when pause would fail: here, the bound on pauses.
-		for call in ["transfer_keep_alive", "transfer_allow_death", "burn", "transfer_all"] {
+		// can_pause is false exactly when pause would fail: here, the room other pallets have
+		// (MaxActivePauses − MaxResponseTargets: 2 of the mock's 4).
+		for call in ["transfer_keep_alive", "transfer_allow_death"] {
 			assert!(pause_through::<Guardian>(id("Balances", call)).is_ok());
 		}
-		let fifth = id("Utility", "batch");
-		assert!(!<Guardian as TransactionPause>::can_pause(fifth.clone()));
+		let third = id("Utility", "batch");
+		assert!(!<Guardian as TransactionPause>::can_pause(third.clone()));
 		assert!(matches!(
-			<Guardian as TransactionPause>::pause(fifth),
+			<Guardian as TransactionPause>::pause(third),
 			Err(TransactionPauseError::Unknown)
 		));
 	});
@@ -129,16 +130,32 @@ fn safe_mode_is_the_chain_pause() {
 }
 
 #[test]
-fn safe_mode_exit_and_the_guardians_own_resume_see_the_same_state() {
+fn safe_mode_exit_withdraws_only_what_other_pallets_hold() {
 	test(|| {
-		// Entered by governance through the guardian's call, exited through the trait.
+		// Entered by governance through the guardian's call: a pallet cannot lift it.
 		assert!(Guardian::pause(RuntimeOrigin::root(), PauseTarget::Chain, 20).is_ok());
 		assert!(<Guardian as SafeMode>::is_entered());
+		assert!(matches!(<Guardian as SafeMode>::exit(), Err(SafeModeError::Unknown)));
+		assert!(<Guardian as SafeMode>::is_entered());
+		assert!(Guardian::resume(RuntimeOrigin::root(), PauseTarget::Chain).is_ok());
+		// Entered through the trait: exited through it, or resumed by governance.
+		assert!(<Guardian as SafeMode>::enter(5).is_ok());
 		assert!(<Guardian as SafeMode>::exit().is_ok());
-		assert!(Guardian::active_pauses().is_empty());
-		// Entered through the trait, resumed by governance.
+		assert!(!<Guardian as SafeMode>::is_entered());
 		assert!(<Guardian as SafeMode>::enter(5).is_ok());
 		assert!(Guardian::resume(RuntimeOrigin::root(), PauseTarget::Chain).is_ok());
 		assert!(!<Guardian as SafeMode>::is_entered());
+		// Entered through the trait and shared with a monitor's response: the exit withdraws
+		// the trait's part, the response's pause stays for its own duration.
+		assert!(<Guardian as SafeMode>::enter(5).is_ok());
+		let chain = Guardian::validate_target(&PauseTarget::Chain).expect("valid");
+		let by = crate::Contributor::CapResponse;
+		assert_eq!(Guardian::pause_response_targets(&[chain], 3, by), 1);
+		assert!(<Guardian as SafeMode>::exit().is_ok());
+		assert_eq!(<Guardian as SafeMode>::remaining(), Some(2));
+		assert_eq!(
+			<Guardian as crate::CircuitBreaker<u64>>::paused_until(&PauseTarget::Chain),
+			Some(4)
+		);
 	});
 }

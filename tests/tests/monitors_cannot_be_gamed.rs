@@ -1,0 +1,537 @@
+//! The monitors and responses tried as an attacker would, on the real template runtime
+//! through signed transactions in `Executive`: no tripping them for the price of a fee (net
+//! changes, the oracle's combined value), no hiding from them (committed issuance), no undoing
+//! a response by failing one's own transaction, and governance's emergency calls get into a
+//! block an attacker has filled.
+
+use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+use guardian_integration_tests::*;
+use guardian_runtime::{
+	collateral::COLLATERAL_RATIO_METRIC, configs::ProxyType, oracle::NATIVE_PRICE_KEY, BlockNumber,
+	Runtime, RuntimeCall, RuntimeEvent, System,
+};
+use pallet_guardian::{
+	Anomaly, Event as GuardianEvent, Limit, MonitorInput, PlaybookInput, PolicyInput,
+	ResponseInput, RiskLevel, Rule, Source, WindowSpec, PAUSED_CALL_ERROR,
+};
+use pallet_oracle::DataProvider;
+use sp_runtime::{
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	MultiAddress, Perbill,
+};
+
+type Guardian = pallet_guardian::Pallet<Runtime>;
+
+/// The price members feed: 2 quote units per UNIT.
+const PRICE: u128 = 2_000_000;
+/// How long every response of these tests lasts.
+const RESPONSE: BlockNumber = 30;
+
+fn set_monitor(source: Source, monitor: MonitorInput<BlockNumber>) {
+	assert_eq!(
+		sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_monitor {
+			source,
+			monitor
+		})),
+		Ok(())
+	);
+}
+
+fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {
+	guardian_events()
+		.into_iter()
+		.filter_map(|e| match e {
+			GuardianEvent::AnomalyDetected { source, anomaly, measured, threshold } => {
+				Some((source, anomaly, measured, threshold))
+			}
+			_ => None,
+		})
+		.collect()
+}
+
+fn level() -> RiskLevel {
+	Guardian::risk_level_now()
+}
+
+fn paused() -> Result<sp_runtime::DispatchOutcome, TransactionValidityError> {
+	Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(PAUSED_CALL_ERROR)))
+}
+
+fn feed(member: Keyring, price: u128) {
+	submit_ok(
+		member,
+		RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
+			values: vec![(NATIVE_PRICE_KEY, price)].try_into().expect("one value"),
+		}),
+	);
+}
+
+/// Three of the five members submit `price`: the median follows.
+fn set_price(price: u128) {
+	for member in [Keyring::Alice, Keyring::Bob, Keyring::Charlie] {
+		feed(member, price);
+	}
+}
+
+fn guarded_price() -> Option<u128> {
+	<pallet_guardian::GuardedFeed<Runtime, guardian_runtime::Oracle> as DataProvider<u32, u128>>::get(
+		&NATIVE_PRICE_KEY,
+	)
+}
+
+fn open(collateral: Balance, debt: u128) -> RuntimeCall {
+	RuntimeCall::Collateral(pallet_collateral::Call::open { collateral, debt })
+}
+
+fn close() -> RuntimeCall {
+	RuntimeCall::Collateral(pallet_collateral::Call::close {})
+}
+
+fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	RuntimeCall::Utility(pallet_utility::Call::batch { calls })
+}
+
+fn batch_all(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+}
+
+/// A call that fails here: nobody made Bob their proxy.
+fn failing() -> RuntimeCall {
+	RuntimeCall::Proxy(pallet_proxy::Call::remove_proxy {
+		delegate: MultiAddress::Id(Keyring::Bob.to_account_id()),
+		proxy_type: ProxyType::Any,
+		delay: 0,
+	})
+}
+
+fn failing_error() -> sp_runtime::DispatchError {
+	pallet_proxy::Error::<Runtime>::NotFound.into()
+}
+
+// ---- 1. anyone can trip a metric monitor: judged net --------------------------------------
+
+/// The collateral book's ratio (per mille): a net fall of more than 10% within 100 blocks
+/// makes the chain Critical — the setting that froze every guarded account when a batch of
+/// open + close pairs was summed gross.
+fn book_monitor() -> MonitorInput<BlockNumber> {
+	MonitorInput {
+		rule: Some(Rule::Flow {
+			period: 100,
+			rise: None,
+			fall: Some(Limit::ShareOfBalance(Perbill::from_percent(10))),
+		}),
+		stale_after: None,
+		playbook: PlaybookInput {
+			pause: vec![],
+			raise_to: RiskLevel::Critical,
+			duration: RESPONSE,
+		},
+	}
+}
+
+#[test]
+fn a_batch_of_open_and_close_round_trips_trips_nothing_but_the_same_move_one_way_does() {
+	on_chain(|| {
+		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
+		set_price(PRICE);
+		// Bob's position puts the book at 3000 per mille.
+		let value = 1_000 * PRICE;
+		submit_ok(Keyring::Bob, open(1_000 * UNIT, value / 3));
+		next_block();
+		// Eve opens at the 150% minimum and closes at once, ten times in one batch: the book
+		// swings to 2250 and back every time (25% falls, 250% in all), and ends where it was.
+		let round_trip = || vec![open(500 * UNIT, value / 3), close()];
+		let calls: Vec<_> = (0..10).flat_map(|_| round_trip()).collect();
+		submit_ok(Keyring::Eve, batch(calls));
+		assert!(anomalies().is_empty());
+		assert_eq!(level(), RiskLevel::Normal);
+		// A Jump rule on the same metric is not tripped by one large round trip either.
+		set_monitor(
+			Source::Metric(COLLATERAL_RATIO_METRIC),
+			MonitorInput {
+				rule: Some(Rule::Jump { within: 100, max_jump: Perbill::from_percent(10) }),
+				..book_monitor()
+			},
+		);
+		submit_ok(Keyring::Eve, batch(round_trip()));
+		assert!(anomalies().is_empty());
+		// The same move one way is a real fall of the book: the anomaly, and Critical before
+		// the next extrinsic.
+		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
+		submit_ok(Keyring::Eve, batch(round_trip()));
+		next_block();
+		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
+		assert_eq!(
+			anomalies(),
+			vec![(Source::Metric(COLLATERAL_RATIO_METRIC), Anomaly::Fall, 750, 300)]
+		);
+		assert_eq!(level(), RiskLevel::Critical);
+	});
+}
+
+// ---- 2. one oracle member can flag a feed or poison its reference: the combined value -----
+
+#[test]
+fn one_oracle_member_can_neither_flag_the_feed_nor_poison_its_reference() {
+	on_chain(|| {
+		set_monitor(
+			Source::Feed(NATIVE_PRICE_KEY),
+			MonitorInput {
+				rule: Some(Rule::Jump { within: 10, max_jump: Perbill::from_percent(20) }),
+				stale_after: None,
+				playbook: PlaybookInput {
+					pause: vec![pallet_target("Collateral")],
+					raise_to: RiskLevel::Elevated,
+					duration: RESPONSE,
+				},
+			},
+		);
+		set_price(PRICE);
+		next_block();
+		// Eve, one member of five, submits twice the price: the median does not move.
+		feed(Keyring::Eve, PRICE * 2);
+		assert!(anomalies().is_empty());
+		assert_eq!(guarded_price(), Some(PRICE));
+		submit_ok(Keyring::Dave, open(100 * UNIT, 10));
+		// She waits out `within` and submits again, to make her value the reference: the
+		// reference taken is the median's.
+		run_to_block(System::block_number() + 11);
+		feed(Keyring::Eve, PRICE * 2);
+		let monitor = pallet_guardian::Monitors::<Runtime>::get(Source::Feed(NATIVE_PRICE_KEY));
+		assert_eq!(monitor.expect("set").state.last, Some((PRICE, System::block_number())));
+		// Honest values keep being accepted and read.
+		next_block();
+		set_price(PRICE * 101 / 100);
+		assert!(anomalies().is_empty());
+		assert_eq!(guarded_price(), Some(PRICE * 101 / 100));
+		assert_eq!(level(), RiskLevel::Normal);
+	});
+}
+
+#[test]
+fn one_oracle_member_cannot_keep_a_feed_the_others_abandoned_alive() {
+	on_chain(|| {
+		set_monitor(
+			Source::Feed(NATIVE_PRICE_KEY),
+			MonitorInput {
+				rule: Some(Rule::Jump { within: 10, max_jump: Perbill::from_percent(20) }),
+				stale_after: Some(50),
+				playbook: PlaybookInput {
+					pause: vec![pallet_target("Collateral")],
+					raise_to: RiskLevel::Elevated,
+					duration: RESPONSE,
+				},
+			},
+		);
+		set_price(PRICE);
+		let start = System::block_number();
+		// The majority's values count for the oracle's value lifetime; after it, fewer than
+		// `MinimumCount` values are fresh and pallet-oracle keeps serving the old median.
+		let lifetime = BlockNumber::try_from(
+			guardian_runtime::oracle::OracleValueLifetime::get() / BLOCK_TIME_MS,
+		)
+		.expect("fits");
+		// Eve alone keeps submitting, every 40 blocks (more often than `stale_after`): were
+		// the old median observed as new, the feed would never go stale.
+		let mut hidden_at = None;
+		while hidden_at.is_none() && System::block_number() < start + lifetime + 200 {
+			next_block();
+			if (System::block_number() - start).is_multiple_of(40) {
+				feed(Keyring::Eve, PRICE);
+			}
+			if guarded_price().is_none() {
+				hidden_at = Some(System::block_number());
+			}
+		}
+		let hidden_at = hidden_at.expect("the abandoned feed goes stale");
+		// Fresh (majority-backed) for its lifetime, stale `stale_after` blocks later.
+		assert!(
+			hidden_at > start + lifetime,
+			"stale at {hidden_at}, lifetime ends {}",
+			start + lifetime
+		);
+		assert!(hidden_at <= start + lifetime + 50 + 1, "stale only at {hidden_at}");
+		let monitor = pallet_guardian::Monitors::<Runtime>::get(Source::Feed(NATIVE_PRICE_KEY));
+		assert_eq!(monitor.expect("set").state.flag.map(|f| f.anomaly), Some(Anomaly::Stale));
+		assert_eq!(level(), RiskLevel::Elevated);
+		// Eve's next submission does not lift the staleness response either.
+		next_block();
+		feed(Keyring::Eve, PRICE);
+		assert_eq!(guarded_price(), None);
+		assert_eq!(level(), RiskLevel::Elevated);
+	});
+}
+
+// ---- 3. same-block mint detection dodged: committed issuance -----------------------------
+
+/// Issuance: more than 1% minted in any 100 blocks pauses Balances and goes Critical.
+fn issuance_monitor() -> MonitorInput<BlockNumber> {
+	MonitorInput {
+		rule: Some(Rule::Flow {
+			period: 100,
+			rise: Some(Limit::ShareOfBalance(Perbill::from_percent(1))),
+			fall: None,
+		}),
+		stale_after: None,
+		playbook: PlaybookInput {
+			pause: vec![pallet_target("Balances")],
+			raise_to: RiskLevel::Critical,
+			duration: RESPONSE,
+		},
+	}
+}
+
+/// More than the issuance monitor tolerates: 2% of the issuance.
+fn over_threshold() -> Balance {
+	pallet_balances::TotalIssuance::<Runtime>::get() / 50
+}
+
+/// Root's `force_set_balance` adding `amount` to Ferdie: the stand-in for a minting bug.
+fn mint(amount: Balance) -> RuntimeCall {
+	sudo(RuntimeCall::Balances(pallet_balances::Call::force_set_balance {
+		who: MultiAddress::Id(Keyring::Ferdie.to_account_id()),
+		new_free: free(Keyring::Ferdie) + amount,
+	}))
+}
+
+/// Ferdie moves the minted funds on: refused while the response is in force.
+fn ferdie_moves_funds() -> Result<sp_runtime::DispatchOutcome, TransactionValidityError> {
+	submit(Keyring::Ferdie, keep_alive(Keyring::Eve, UNIT))
+}
+
+#[test]
+fn a_mint_wrapped_with_a_rolled_back_burn_is_answered_before_the_next_extrinsic() {
+	on_chain(|| {
+		set_monitor(Source::Issuance, issuance_monitor());
+		next_block();
+		let amount = over_threshold();
+		// The burn of `amount` inside a batch_all that fails is rolled back; the mint lands.
+		// A hint that counted the phantom burn as a fall saw nothing created.
+		let burn =
+			RuntimeCall::Balances(pallet_balances::Call::burn { value: amount, keep_alive: true });
+		let wrapped = RuntimeCall::Utility(pallet_utility::Call::force_batch {
+			calls: vec![batch_all(vec![burn, failing()]), mint(amount)],
+		});
+		submit_ok(Keyring::Alice, wrapped);
+		assert_eq!(anomalies().len(), 1);
+		assert_eq!(anomalies()[0].0, Source::Issuance);
+		assert_eq!(anomalies()[0].2, amount);
+		assert_eq!(level(), RiskLevel::Critical);
+		assert_eq!(ferdie_moves_funds(), paused());
+	});
+}
+
+#[test]
+fn a_mint_no_larger_than_its_own_tip_is_answered_before_the_next_extrinsic() {
+	on_chain(|| {
+		set_monitor(Source::Issuance, issuance_monitor());
+		next_block();
+		let amount = over_threshold();
+		// The tip (and fee) leave the signer's balance inside the transaction: a hint summing
+		// balance changes saw more fall than rise. The issuance did rise by `amount`.
+		let xt = sign_with_tip(Keyring::Alice, mint(amount), amount + UNIT);
+		assert_eq!(guardian_runtime::Executive::apply_extrinsic(xt), Ok(Ok(())));
+		assert_eq!(anomalies().len(), 1);
+		assert_eq!(anomalies()[0].2, amount);
+		assert_eq!(ferdie_moves_funds(), paused());
+	});
+}
+
+#[test]
+fn fees_burnt_earlier_in_the_block_cannot_cover_a_mint() {
+	on_chain(|| {
+		set_monitor(Source::Issuance, issuance_monitor());
+		next_block();
+		let amount = over_threshold();
+		// Bob's tip (burnt with his fee) makes the issuance fall by more than `amount` first;
+		// Alice's mint then leaves it below where the block started. Judged against the last
+		// observation (the block's start) it was no rise at all; judged from the issuance right
+		// before it, and gross, it is a rise of exactly `amount`.
+		let start = pallet_balances::TotalIssuance::<Runtime>::get();
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let tipped = sign_with_tip(Keyring::Bob, remark, amount + UNIT);
+		assert_eq!(guardian_runtime::Executive::apply_extrinsic(tipped), Ok(Ok(())));
+		assert!(anomalies().is_empty());
+		submit_ok(Keyring::Alice, mint(amount));
+		assert!(pallet_balances::TotalIssuance::<Runtime>::get() < start);
+		assert_eq!(anomalies().len(), 1);
+		assert_eq!(anomalies()[0].0, Source::Issuance);
+		assert_eq!(anomalies()[0].1, Anomaly::Rise);
+		assert_eq!(anomalies()[0].2, amount);
+		assert_eq!(level(), RiskLevel::Critical);
+		assert_eq!(ferdie_moves_funds(), paused());
+	});
+}
+
+// ---- 4. a response inside a failing dispatch was rolled back with it: trips persist -------
+
+/// Ferdie (a bridge) may send 1 000 UNIT per 100 blocks; crossing half of it pauses the
+/// Collateral pallet (its policy's response) and makes the chain Elevated (the PolicyOutflow
+/// monitor's playbook), for `RESPONSE` blocks.
+fn guard(who: AccountId) {
+	set_monitor(
+		Source::PolicyOutflow,
+		MonitorInput {
+			rule: None,
+			stale_after: None,
+			playbook: PlaybookInput {
+				pause: vec![],
+				raise_to: RiskLevel::Elevated,
+				duration: RESPONSE,
+			},
+		},
+	);
+	let policy = PolicyInput {
+		windows: vec![WindowSpec { period: 100, limit: Limit::Absolute(1_000 * UNIT) }],
+		high_water: Some(Perbill::from_percent(50)),
+		response: Some(ResponseInput {
+			targets: vec![pallet_target("Collateral")],
+			duration: RESPONSE,
+		}),
+	};
+	assert_eq!(
+		sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_policy {
+			who: MultiAddress::Id(who),
+			policy,
+		})),
+		Ok(())
+	);
+}
+
+/// The probe: cross the high-water mark, then fail.
+fn probe() -> RuntimeCall {
+	batch_all(vec![keep_alive(Keyring::Dave, 600 * UNIT), failing()])
+}
+
+/// After a failed probe: nothing moved, and the response is in force all the same.
+fn assert_the_probe_had_its_consequence(prober: &AccountId, before: Balance) {
+	assert!(free_of(prober) > before - UNIT, "only fees were paid");
+	assert_eq!(level(), RiskLevel::Elevated);
+	assert_eq!(submit(Keyring::Dave, open(100 * UNIT, 10)), paused());
+	assert!(guardian_events().iter().any(|e| matches!(
+		e,
+		GuardianEvent::ResponseApplied { source: Source::PolicyOutflow, .. }
+	)));
+	// It lasts its full duration.
+	run_to_block(System::block_number() + RESPONSE - 1);
+	assert_eq!(level(), RiskLevel::Elevated);
+}
+
+#[test]
+fn a_threshold_probed_inside_a_failing_batch_all_keeps_its_response() {
+	on_chain(|| {
+		let ferdie = Keyring::Ferdie.to_account_id();
+		guard(ferdie.clone());
+		let before = free_of(&ferdie);
+		assert_eq!(submit_err(Keyring::Ferdie, probe()), failing_error());
+		assert_the_probe_had_its_consequence(&ferdie, before);
+	});
+}
+
+#[test]
+fn a_threshold_probed_through_nested_proxies_keeps_its_response() {
+	on_chain(|| {
+		let add_proxy = |delegate: Keyring| {
+			RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+				delegate: MultiAddress::Id(delegate.to_account_id()),
+				proxy_type: ProxyType::Any,
+				delay: 0,
+			})
+		};
+		let proxy = |real: Keyring, call: RuntimeCall| {
+			RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+				real: MultiAddress::Id(real.to_account_id()),
+				force_proxy_type: None,
+				call: Box::new(call),
+			})
+		};
+		// Eve acts for Charlie, who acts for Ferdie.
+		submit_ok(Keyring::Ferdie, add_proxy(Keyring::Charlie));
+		submit_ok(Keyring::Charlie, add_proxy(Keyring::Eve));
+		let ferdie = Keyring::Ferdie.to_account_id();
+		guard(ferdie.clone());
+		let before = free_of(&ferdie);
+		submit_ok(Keyring::Eve, proxy(Keyring::Charlie, proxy(Keyring::Ferdie, probe())));
+		assert!(events().contains(&RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted {
+			result: Err(failing_error())
+		})));
+		assert_the_probe_had_its_consequence(&ferdie, before);
+	});
+}
+
+#[test]
+fn a_threshold_probed_by_a_multisig_keeps_its_response() {
+	on_chain(|| {
+		let multisig = bob_charlie_multisig();
+		submit_ok(
+			Keyring::Alice,
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: MultiAddress::Id(multisig.clone()),
+				value: 10_000 * UNIT,
+			}),
+		);
+		guard(multisig.clone());
+		let before = free_of(&multisig);
+		assert_eq!(multisig_execute(probe()), Some(Err(failing_error())));
+		assert_the_probe_had_its_consequence(&multisig, before);
+	});
+}
+
+// ---- 7. governance must get in under attack: operational class ---------------------------
+
+#[test]
+fn a_pause_gets_into_a_block_whose_normal_space_is_full() {
+	on_chain(|| {
+		// A spammer has filled the block's normal-class space.
+		let limits = <Runtime as frame_system::Config>::BlockWeights::get();
+		let normal = limits.get(DispatchClass::Normal).max_total.expect("a normal limit");
+		frame_system::BlockWeight::<Runtime>::mutate(|weight| {
+			weight.set(normal, DispatchClass::Normal)
+		});
+		assert_eq!(
+			submit(Keyring::Bob, keep_alive(Keyring::Charlie, UNIT)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
+		// The pause (through sudo, which keeps its call's class) is operational: it gets in.
+		let call = sudo(pause(pallet_target("Balances"), 10));
+		assert_eq!(call.get_dispatch_info().class, DispatchClass::Operational);
+		assert_eq!(submit(Keyring::Alice, call), Ok(Ok(())));
+		assert!(!Guardian::call_allowed(&keep_alive(Keyring::Charlie, UNIT)));
+		// So do raising the level and resuming.
+		let raise = sudo(RuntimeCall::Guardian(pallet_guardian::Call::raise_risk_level {
+			level: RiskLevel::Critical,
+			duration: 10,
+		}));
+		assert_eq!(submit(Keyring::Alice, raise), Ok(Ok(())));
+		assert_eq!(submit(Keyring::Alice, sudo(resume(pallet_target("Balances")))), Ok(Ok(())));
+	});
+}
+
+// ---- upgrading a live chain ----------------------------------------------------------------
+
+#[test]
+fn the_v3_migration_keeps_the_level_in_force_as_governances() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	on_chain(|| {
+		// A level in force as version 2 stored it: deadlines in the alert state only.
+		let now = System::block_number();
+		pallet_guardian::Alert::<Runtime>::mutate(|alert| {
+			alert.elevated_until = Some(now + 50);
+			alert.critical_until = Some(now + 5);
+		});
+		StorageVersion::new(2).put::<Guardian>();
+		assert_eq!(level(), RiskLevel::Critical);
+		guardian_runtime::Migrations::on_runtime_upgrade();
+		assert_eq!(Guardian::on_chain_storage_version(), 3);
+		assert_eq!(
+			pallet_guardian::RiskContributions::<Runtime>::iter().collect::<Vec<_>>().len(),
+			2
+		);
+		assert_eq!(level(), RiskLevel::Critical);
+		// Each level ends when it did before.
+		run_to_block(now + 5);
+		assert_eq!(level(), RiskLevel::Elevated);
+		run_to_block(now + 50);
+		assert_eq!(level(), RiskLevel::Normal);
+	});
+}
