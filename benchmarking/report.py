@@ -203,7 +203,7 @@ signer's look-up in the guard index).
 | with the guardian (after refunds) | {us(tx_with)} | {per_block_with:.0f} | **{100 * per_block_with / per_block_without:.1f} %** |
 | with the guardian, before refunds (the last transaction that must fit) | {us(tx_with_upfront)} | {per_block_upfront:.0f} | {100 * per_block_upfront / per_block_without:.1f} % |
 
-Target ≥ 97 %. The block builder admits a transaction on its up-front weight and then
+Target ≥ 98 %. The block builder admits a transaction on its up-front weight and then
 reclaims the refund, so the block fills to the first row's count less at most one.
 
 ## `on_initialize`

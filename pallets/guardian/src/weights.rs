@@ -5,9 +5,9 @@
 //! with `benchmarking/generate-weights.sh`).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-21, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-11-22, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -60,10 +60,10 @@ pub trait WeightInfo {
 	fn cancel_own_announcement() -> Weight;
 	fn check_velocity() -> Weight;
 	fn ledger_debit_guarded() -> Weight;
-	fn ledger_debit_unguarded() -> Weight;
 	fn ledger_debit_guarded_response() -> Weight;
 	fn return_excess() -> Weight;
 	fn release_excess() -> Weight;
+	fn ledger_debit_unguarded() -> Weight;
 	fn set_monitor() -> Weight;
 	fn remove_monitor() -> Weight;
 	fn extend_response() -> Weight;
@@ -82,62 +82,69 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `947`
+		//  Measured:  `818`
 		//  Estimated: `4910`
-		// Minimum execution time: 16_820_000 picoseconds.
-		Weight::from_parts(18_406_000, 4910)
+		// Minimum execution time: 20_841_000 picoseconds.
+		Weight::from_parts(23_264_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `981`
+		//  Measured:  `1725`
 		//  Estimated: `4910`
-		// Minimum execution time: 17_003_000 picoseconds.
-		Weight::from_parts(18_548_000, 4910)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 32_498_000 picoseconds.
+		Weight::from_parts(36_755_000, 4910)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:0 w:1)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `981`
 		//  Estimated: `4910`
-		// Minimum execution time: 16_839_000 picoseconds.
-		Weight::from_parts(18_503_000, 4910)
+		// Minimum execution time: 24_326_000 picoseconds.
+		Weight::from_parts(28_052_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_194_000 picoseconds.
-		Weight::from_parts(1_357_000, 0)
+		// Minimum execution time: 1_723_000 picoseconds.
+		Weight::from_parts(1_983_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:0 w:32)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize_expire(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `24 + n * (29 ±0)`
 		//  Estimated: `4910`
-		// Minimum execution time: 5_962_000 picoseconds.
-		Weight::from_parts(5_508_997, 4910)
-			// Standard Error: 638
-			.saturating_add(Weight::from_parts(1_847_088, 0).saturating_mul(n.into()))
+		// Minimum execution time: 9_163_000 picoseconds.
+		Weight::from_parts(5_722_347, 4910)
+			// Standard Error: 1_811
+			.saturating_add(Weight::from_parts(4_191_078, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn check_paused_none() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 537_000 picoseconds.
-		Weight::from_parts(627_000, 0)
+		// Minimum execution time: 580_000 picoseconds.
+		Weight::from_parts(681_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:0)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
@@ -146,44 +153,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `24 + n * (29 ±0)`
 		//  Estimated: `4910`
-		// Minimum execution time: 2_876_000 picoseconds.
-		Weight::from_parts(3_025_189, 4910)
-			// Standard Error: 159
-			.saturating_add(Weight::from_parts(277_273, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_325_000 picoseconds.
+		Weight::from_parts(3_361_666, 4910)
+			// Standard Error: 212
+			.saturating_add(Weight::from_parts(380_970, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn set_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
+		//  Measured:  `140`
 		//  Estimated: `5384`
-		// Minimum execution time: 13_550_000 picoseconds.
-		Weight::from_parts(14_760_000, 5384)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 40_730_000 picoseconds.
+		Weight::from_parts(44_326_000, 5384)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::GlobalCap` (r:1 w:0)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
 	fn change_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1432`
+		//  Measured:  `2314`
 		//  Estimated: `5384`
-		// Minimum execution time: 16_637_000 picoseconds.
-		Weight::from_parts(17_784_000, 5384)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 46_429_000 picoseconds.
+		Weight::from_parts(51_006_000, 5384)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::GuardIndexOverflow` (r:3 w:0)
+	/// Proof: `Guardian::GuardIndexOverflow` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `799`
-		//  Estimated: `5384`
-		// Minimum execution time: 13_861_000 picoseconds.
-		Weight::from_parts(14_995_000, 5384)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		//  Measured:  `994`
+		//  Estimated: `8457`
+		// Minimum execution time: 47_391_000 picoseconds.
+		Weight::from_parts(50_936_000, 8457)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::GlobalCap` (r:1 w:1)
 	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
@@ -191,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `743`
 		//  Estimated: `2621`
-		// Minimum execution time: 11_776_000 picoseconds.
-		Weight::from_parts(12_890_000, 2621)
+		// Minimum execution time: 15_393_000 picoseconds.
+		Weight::from_parts(17_476_000, 2621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,21 +227,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1432`
 		//  Estimated: `5384`
-		// Minimum execution time: 10_768_000 picoseconds.
-		Weight::from_parts(11_716_000, 5384)
+		// Minimum execution time: 13_280_000 picoseconds.
+		Weight::from_parts(14_461_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::OwnLimitDeposits` (r:0 w:1)
+	/// Proof: `Guardian::OwnLimitDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn limit_own_outflow() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `5384`
-		// Minimum execution time: 10_977_000 picoseconds.
-		Weight::from_parts(12_163_000, 5384)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 75_432_000 picoseconds.
+		Weight::from_parts(82_273_000, 5384)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:0)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
@@ -224,10 +257,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::OwnLimitAnnouncements` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn remove_own_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `678`
+		//  Measured:  `679`
 		//  Estimated: `5384`
-		// Minimum execution time: 9_572_000 picoseconds.
-		Weight::from_parts(10_519_000, 5384)
+		// Minimum execution time: 11_767_000 picoseconds.
+		Weight::from_parts(12_889_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -235,14 +268,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::OwnLimitAnnouncements` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Guards` (r:1 w:1)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::GuardIndexOverflow` (r:2 w:0)
+	/// Proof: `Guardian::GuardIndexOverflow` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Locks` (r:1 w:0)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::OwnLimitDeposits` (r:1 w:1)
+	/// Proof: `Guardian::OwnLimitDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn enact_own_limit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `720`
-		//  Estimated: `5384`
-		// Minimum execution time: 17_041_000 picoseconds.
-		Weight::from_parts(18_479_000, 5384)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `884`
+		//  Estimated: `5968`
+		// Minimum execution time: 93_890_000 picoseconds.
+		Weight::from_parts(101_801_000, 5968)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Guardian::OwnLimitAnnouncements` (r:1 w:1)
 	/// Proof: `Guardian::OwnLimitAnnouncements` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
@@ -250,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3603`
-		// Minimum execution time: 7_125_000 picoseconds.
-		Weight::from_parts(7_818_000, 3603)
+		// Minimum execution time: 8_963_000 picoseconds.
+		Weight::from_parts(9_884_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -263,10 +306,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
 	fn check_velocity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2226`
+		//  Measured:  `2314`
 		//  Estimated: `5384`
-		// Minimum execution time: 23_367_000 picoseconds.
-		Weight::from_parts(24_664_000, 5384)
+		// Minimum execution time: 47_501_000 picoseconds.
+		Weight::from_parts(50_886_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
@@ -277,32 +320,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2174`
 		//  Estimated: `5384`
-		// Minimum execution time: 18_314_000 picoseconds.
-		Weight::from_parts(19_782_000, 5384)
+		// Minimum execution time: 20_871_000 picoseconds.
+		Weight::from_parts(22_524_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Guardian::Guards` (r:1 w:1)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::GlobalCap` (r:1 w:1)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Monitors` (r:2 w:2)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:3 w:2)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RejectedDebits` (r:1 w:1)
+	/// Proof: `Guardian::RejectedDebits` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:0 w:12)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	fn ledger_debit_guarded_response() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2954`
+		//  Estimated: `8496`
+		// Minimum execution time: 241_830_000 picoseconds.
+		Weight::from_parts(252_426_000, 8496)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
+	}
+	/// Storage: `Guardian::ExcessHolds` (r:1 w:1)
+	/// Proof: `Guardian::ExcessHolds` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Guards` (r:1 w:0)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::GlobalCap` (r:1 w:0)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	fn return_excess() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2578`
+		//  Estimated: `6196`
+		// Minimum execution time: 162_572_000 picoseconds.
+		Weight::from_parts(173_679_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Guardian::ExcessHolds` (r:1 w:1)
+	/// Proof: `Guardian::ExcessHolds` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn release_excess() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `264`
+		//  Estimated: `3593`
+		// Minimum execution time: 49_634_000 picoseconds.
+		Weight::from_parts(53_890_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn ledger_debit_unguarded() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_012_000 picoseconds.
-		Weight::from_parts(1_209_000, 0)
-	}
-	fn ledger_debit_guarded_response() -> Weight {
-		Weight::from_parts(120_000_000, 20000)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-	}
-	fn return_excess() -> Weight {
-		Weight::from_parts(40_000_000, 8000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	fn release_excess() -> Weight {
-		Weight::from_parts(30_000_000, 6000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 1_232_000 picoseconds.
+		Weight::from_parts(1_463_000, 0)
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
@@ -314,8 +399,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `460`
 		//  Estimated: `4256`
-		// Minimum execution time: 19_030_000 picoseconds.
-		Weight::from_parts(20_608_000, 4256)
+		// Minimum execution time: 24_917_000 picoseconds.
+		Weight::from_parts(26_900_000, 4256)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -329,50 +414,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `833`
 		//  Estimated: `4256`
-		// Minimum execution time: 12_988_000 picoseconds.
-		Weight::from_parts(14_164_000, 4256)
+		// Minimum execution time: 17_847_000 picoseconds.
+		Weight::from_parts(19_489_000, 4256)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:33 w:4)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:9 w:1)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn extend_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1864`
-		//  Estimated: `4910`
-		// Minimum execution time: 66_417_000 picoseconds.
-		Weight::from_parts(72_003_000, 4910)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `4768`
+		//  Estimated: `92763`
+		// Minimum execution time: 288_199_000 picoseconds.
+		Weight::from_parts(309_451_000, 92763)
+			.saturating_add(T::DbWeight::get().reads(44_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:33 w:4)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:8 w:1)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn reset_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1864`
-		//  Estimated: `4910`
-		// Minimum execution time: 66_579_000 picoseconds.
-		Weight::from_parts(72_060_000, 4910)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `4768`
+		//  Estimated: `92763`
+		// Minimum execution time: 272_595_000 picoseconds.
+		Weight::from_parts(289_001_000, 92763)
+			.saturating_add(T::DbWeight::get().reads(43_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Guardian::RiskContributions` (r:7 w:1)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn raise_risk_level() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 5_376_000 picoseconds.
-		Weight::from_parts(6_102_000, 0)
+		//  Measured:  `105`
+		//  Estimated: `18504`
+		// Minimum execution time: 31_638_000 picoseconds.
+		Weight::from_parts(34_021_000, 18504)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Guardian::RiskContributions` (r:7 w:6)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn clear_risk_level() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 5_071_000 picoseconds.
-		Weight::from_parts(5_740_000, 0)
+		//  Measured:  `126`
+		//  Estimated: `18504`
+		// Minimum execution time: 23_985_000 picoseconds.
+		Weight::from_parts(26_249_000, 18504)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
@@ -382,8 +483,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1013`
 		//  Estimated: `4256`
-		// Minimum execution time: 12_614_000 picoseconds.
-		Weight::from_parts(13_848_000, 4256)
+		// Minimum execution time: 15_293_000 picoseconds.
+		Weight::from_parts(16_615_000, 4256)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -391,16 +492,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:8 w:1)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:0 w:4)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	fn observe_fire() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1859`
-		//  Estimated: `4910`
-		// Minimum execution time: 69_174_000 picoseconds.
-		Weight::from_parts(74_517_000, 4910)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1985`
+		//  Estimated: `21006`
+		// Minimum execution time: 131_286_000 picoseconds.
+		Weight::from_parts(141_500_000, 21006)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
@@ -408,19 +513,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:17 w:16)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:0 w:32)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn check_stale(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1217 + n * (58 ±0)`
 		//  Estimated: `4910 + n * (3266 ±0)`
-		// Minimum execution time: 82_410_000 picoseconds.
-		Weight::from_parts(65_823_907, 4910)
-			// Standard Error: 6_490
-			.saturating_add(Weight::from_parts(21_459_317, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+		// Minimum execution time: 171_525_000 picoseconds.
+		Weight::from_parts(62_619_633, 4910)
+			// Standard Error: 130_485
+			.saturating_add(Weight::from_parts(77_352_955, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(34_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
 	}
 }
@@ -428,152 +537,157 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and runtimes without their own `DbWeight`: the same figures with RocksDB costs.
 impl WeightInfo for () {
 	fn pause() -> Weight {
-		Weight::from_parts(18_406_000, 4910)
+		Weight::from_parts(23_264_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(18_548_000, 4910)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(36_755_000, 4910)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(18_503_000, 4910)
+		Weight::from_parts(28_052_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(1_357_000, 0)
+		Weight::from_parts(1_983_000, 0)
 	}
 	fn on_initialize_expire(n: u32, ) -> Weight {
-		Weight::from_parts(5_508_997, 4910)
-			.saturating_add(Weight::from_parts(1_847_088, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_722_347, 4910)
+			.saturating_add(Weight::from_parts(4_191_078, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn check_paused_none() -> Weight {
-		Weight::from_parts(627_000, 0)
+		Weight::from_parts(681_000, 0)
 	}
 	fn check_paused(n: u32, ) -> Weight {
-		Weight::from_parts(3_025_189, 4910)
-			.saturating_add(Weight::from_parts(277_273, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_361_666, 4910)
+			.saturating_add(Weight::from_parts(380_970, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn set_policy() -> Weight {
-		Weight::from_parts(14_760_000, 5384)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(44_326_000, 5384)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn change_policy() -> Weight {
-		Weight::from_parts(17_784_000, 5384)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(51_006_000, 5384)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_policy() -> Weight {
-		Weight::from_parts(14_995_000, 5384)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(50_936_000, 8457)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_global_cap() -> Weight {
-		Weight::from_parts(12_890_000, 2621)
+		Weight::from_parts(17_476_000, 2621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reset_usage() -> Weight {
-		Weight::from_parts(11_716_000, 5384)
+		Weight::from_parts(14_461_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn limit_own_outflow() -> Weight {
-		Weight::from_parts(12_163_000, 5384)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(82_273_000, 5384)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_own_limit() -> Weight {
-		Weight::from_parts(10_519_000, 5384)
+		Weight::from_parts(12_889_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn enact_own_limit() -> Weight {
-		Weight::from_parts(18_479_000, 5384)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(101_801_000, 5968)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_own_announcement() -> Weight {
-		Weight::from_parts(7_818_000, 3603)
+		Weight::from_parts(9_884_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn check_velocity() -> Weight {
-		Weight::from_parts(24_664_000, 5384)
+		Weight::from_parts(50_886_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn ledger_debit_guarded() -> Weight {
-		Weight::from_parts(19_782_000, 5384)
+		Weight::from_parts(22_524_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn ledger_debit_unguarded() -> Weight {
-		Weight::from_parts(1_209_000, 0)
-	}
 	fn ledger_debit_guarded_response() -> Weight {
-		Weight::from_parts(120_000_000, 20000)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(252_426_000, 8496)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	fn return_excess() -> Weight {
-		Weight::from_parts(40_000_000, 8000)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(173_679_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn release_excess() -> Weight {
-		Weight::from_parts(30_000_000, 6000)
+		Weight::from_parts(53_890_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
+	fn ledger_debit_unguarded() -> Weight {
+		Weight::from_parts(1_463_000, 0)
+	}
 	fn set_monitor() -> Weight {
-		Weight::from_parts(20_608_000, 4256)
+		Weight::from_parts(26_900_000, 4256)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_monitor() -> Weight {
-		Weight::from_parts(14_164_000, 4256)
+		Weight::from_parts(19_489_000, 4256)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn extend_response() -> Weight {
-		Weight::from_parts(72_003_000, 4910)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(309_451_000, 92763)
+			.saturating_add(RocksDbWeight::get().reads(44_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reset_response() -> Weight {
-		Weight::from_parts(72_060_000, 4910)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(289_001_000, 92763)
+			.saturating_add(RocksDbWeight::get().reads(43_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn raise_risk_level() -> Weight {
-		Weight::from_parts(6_102_000, 0)
+		Weight::from_parts(34_021_000, 18504)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn clear_risk_level() -> Weight {
-		Weight::from_parts(5_740_000, 0)
+		Weight::from_parts(26_249_000, 18504)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn observe_quiet() -> Weight {
-		Weight::from_parts(13_848_000, 4256)
+		Weight::from_parts(16_615_000, 4256)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn observe_fire() -> Weight {
-		Weight::from_parts(74_517_000, 4910)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(141_500_000, 21006)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn check_stale(n: u32, ) -> Weight {
-		Weight::from_parts(65_823_907, 4910)
-			.saturating_add(Weight::from_parts(21_459_317, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+		Weight::from_parts(62_619_633, 4910)
+			.saturating_add(Weight::from_parts(77_352_955, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(34_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
 	}
 }
