@@ -370,3 +370,31 @@ pub fn jump_to_block(n: BlockNumber) {
 	System::set_block_number(n.saturating_sub(1));
 	open_block(n);
 }
+
+/// Oracle member `member` submits `price` for the native token's price.
+pub fn feed(member: Keyring, price: u128) {
+	submit_ok(
+		member,
+		RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
+			values: vec![(guardian_runtime::oracle::NATIVE_PRICE_KEY, price)]
+				.try_into()
+				.expect("one value"),
+		}),
+	);
+}
+
+/// A majority of the oracle's members (3 of the council's 5, pallet-oracle's `MinimumCount`)
+/// submit `price`: the combined value (the median) becomes `price`.
+pub fn set_price(price: u128) {
+	for member in [Keyring::Alice, Keyring::Bob, Keyring::Charlie] {
+		feed(member, price);
+	}
+}
+
+/// The price as the collateral pallet reads it (through the guard).
+pub fn guarded_price() -> Option<u128> {
+	<pallet_guardian::GuardedFeed<Runtime, guardian_runtime::Oracle> as pallet_oracle::DataProvider<
+		u32,
+		u128,
+	>>::get(&guardian_runtime::oracle::NATIVE_PRICE_KEY)
+}

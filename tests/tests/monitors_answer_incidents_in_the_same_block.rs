@@ -13,7 +13,6 @@ use pallet_guardian::{
 	Anomaly, Error as GuardianError, Event as GuardianEvent, Limit, MonitorInput, PlaybookInput,
 	PolicyInput, RiskLevel, Rule, Source, WindowSpec, CAP_EXCEEDED_ERROR, PAUSED_CALL_ERROR,
 };
-use pallet_oracle::DataProvider;
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchError, MultiAddress, Perbill,
@@ -79,30 +78,6 @@ fn price_monitor(stale_after: Option<BlockNumber>) -> MonitorInput<BlockNumber> 
 			duration: RESPONSE,
 		},
 	}
-}
-
-fn feed(member: Keyring, price: u128) {
-	submit_ok(
-		member,
-		RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
-			values: vec![(NATIVE_PRICE_KEY, price)].try_into().expect("one value"),
-		}),
-	);
-}
-
-/// A majority of the oracle's members (3 of the council's 5, pallet-oracle's `MinimumCount`)
-/// submit `price`: the combined value (the median) becomes `price`.
-fn set_price(price: u128) {
-	for member in [Keyring::Alice, Keyring::Bob, Keyring::Charlie] {
-		feed(member, price);
-	}
-}
-
-/// The price as the collateral pallet reads it (through the guard).
-fn guarded_price() -> Option<u128> {
-	<pallet_guardian::GuardedFeed<Runtime, guardian_runtime::Oracle> as DataProvider<u32, u128>>::get(
-		&NATIVE_PRICE_KEY,
-	)
 }
 
 fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {

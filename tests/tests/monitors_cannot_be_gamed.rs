@@ -14,7 +14,6 @@ use pallet_guardian::{
 	Anomaly, Event as GuardianEvent, Limit, MonitorInput, PlaybookInput, PolicyInput,
 	ResponseInput, RiskLevel, Rule, Source, WindowSpec, PAUSED_CALL_ERROR,
 };
-use pallet_oracle::DataProvider;
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	MultiAddress, Perbill,
@@ -55,28 +54,6 @@ fn level() -> RiskLevel {
 
 fn paused() -> Result<sp_runtime::DispatchOutcome, TransactionValidityError> {
 	Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(PAUSED_CALL_ERROR)))
-}
-
-fn feed(member: Keyring, price: u128) {
-	submit_ok(
-		member,
-		RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
-			values: vec![(NATIVE_PRICE_KEY, price)].try_into().expect("one value"),
-		}),
-	);
-}
-
-/// Three of the five members submit `price`: the median follows.
-fn set_price(price: u128) {
-	for member in [Keyring::Alice, Keyring::Bob, Keyring::Charlie] {
-		feed(member, price);
-	}
-}
-
-fn guarded_price() -> Option<u128> {
-	<pallet_guardian::GuardedFeed<Runtime, guardian_runtime::Oracle> as DataProvider<u32, u128>>::get(
-		&NATIVE_PRICE_KEY,
-	)
 }
 
 fn open(collateral: Balance, debt: u128) -> RuntimeCall {
