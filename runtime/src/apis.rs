@@ -90,17 +90,56 @@ impl_runtime_apis! {
 		}
 	}
 
-	/// The dev node seals blocks without keys: there are no session keys to generate.
+	/// A validator's keys: `aura` and `grandpa` ([`crate::opaque::SessionKeys`]), generated in
+	/// the node's keystore by `author_rotateKeys`.
 	impl sp_session::SessionKeys<Block> for Runtime {
 		fn generate_session_keys(
-			_owner: Vec<u8>,
-			_seed: Option<Vec<u8>>,
+			owner: Vec<u8>,
+			seed: Option<Vec<u8>>,
 		) -> sp_session::OpaqueGeneratedSessionKeys {
-			Default::default()
+			crate::opaque::SessionKeys::generate(&owner, seed).into()
 		}
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, sp_session::KeyTypeId)>> {
-			encoded.is_empty().then(Vec::new)
+			crate::opaque::SessionKeys::decode_into_raw_public_keys(&encoded)
+		}
+	}
+
+	impl sp_consensus_aura::AuraApi<Block, sp_consensus_aura::sr25519::AuthorityId> for Runtime {
+		fn slot_duration() -> sp_consensus_aura::SlotDuration {
+			sp_consensus_aura::SlotDuration::from_millis(crate::Aura::slot_duration())
+		}
+
+		fn authorities() -> Vec<sp_consensus_aura::sr25519::AuthorityId> {
+			pallet_aura::Authorities::<Runtime>::get().into_inner()
+		}
+	}
+
+	impl sp_consensus_grandpa::GrandpaApi<Block> for Runtime {
+		fn grandpa_authorities() -> sp_consensus_grandpa::AuthorityList {
+			crate::Grandpa::grandpa_authorities()
+		}
+
+		fn current_set_id() -> sp_consensus_grandpa::SetId {
+			crate::Grandpa::current_set_id()
+		}
+
+		/// Equivocations are not reported on chain (no session pallet to prove key ownership).
+		fn submit_report_equivocation_unsigned_extrinsic(
+			_equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+				<Block as BlockT>::Hash,
+				sp_runtime::traits::NumberFor<Block>,
+			>,
+			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+		) -> Option<()> {
+			None
+		}
+
+		fn generate_key_ownership_proof(
+			_set_id: sp_consensus_grandpa::SetId,
+			_authority_id: sp_consensus_grandpa::AuthorityId,
+		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
+			None
 		}
 	}
 
@@ -124,6 +163,10 @@ impl_runtime_apis! {
 
 		fn global_cap() -> Vec<pallet_guardian::runtime_api::WindowAllowance<crate::BlockNumber, Balance>> {
 			crate::Guardian::global_allowances()
+		}
+
+		fn risk_level() -> pallet_guardian::RiskLevel {
+			crate::Guardian::risk_level_now()
 		}
 	}
 

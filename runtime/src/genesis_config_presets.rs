@@ -5,8 +5,10 @@ use crate::{AccountId, Balance, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
-use sp_keyring::Sr25519Keyring;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed account holds at genesis.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -26,31 +28,66 @@ pub fn council() -> Vec<AccountId> {
 	.collect()
 }
 
-fn genesis(endowed: Vec<AccountId>, root: AccountId, council: Vec<AccountId>) -> Value {
+/// A well-known validator: its name as an sr25519 key (its `aura` key) and as an ed25519 key
+/// (its `grandpa` key), both derived from `//Name` as `--alice` puts them in a node's
+/// keystore.
+pub type Validator = (Sr25519Keyring, Ed25519Keyring);
+
+fn genesis(
+	endowed: Vec<AccountId>,
+	root: AccountId,
+	council: Vec<AccountId>,
+	validators: &[Validator],
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
 			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: validators
+				.iter()
+				.map(|(aura, _)| aura.public().into())
+				.collect::<Vec<AuraId>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: validators
+				.iter()
+				.map(|(_, grandpa)| (grandpa.public().into(), 1))
+				.collect::<Vec<(GrandpaId, u64)>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 		council: pallet_collective::GenesisConfig { members: council },
 	})
 }
 
-/// `development`: every dev account of the keyring endowed (stashes included), Alice as sudo.
+/// The validators of `local_testnet`: four, so that one can stop and GRANDPA (more than two
+/// thirds) still finalizes.
+pub const LOCAL_TESTNET_VALIDATORS: [Validator; 4] = [
+	(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+	(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+];
+
+/// `development`: every dev account of the keyring endowed (stashes included), Alice as sudo
+/// and the one validator.
 pub fn development_config_genesis() -> Value {
 	genesis(
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		council(),
+		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 	)
 }
 
-/// `local_testnet`: Alice to Ferdie endowed, Alice as sudo.
+/// `local_testnet`: Alice to Ferdie endowed, Alice as sudo, Alice, Bob, Charlie and Dave the
+/// validators ([`LOCAL_TESTNET_VALIDATORS`]).
 pub fn local_testnet_genesis() -> Value {
 	genesis(
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		council(),
+		&LOCAL_TESTNET_VALIDATORS,
 	)
 }
 
@@ -88,7 +125,12 @@ pub fn guarded_benchmark_genesis() -> Value {
 		.map(|k| k.to_account_id())
 		.chain(guarded.iter().map(|(who, _)| who.clone()))
 		.collect();
-	let mut patch = genesis(endowed, Sr25519Keyring::Alice.to_account_id(), council());
+	let mut patch = genesis(
+		endowed,
+		Sr25519Keyring::Alice.to_account_id(),
+		council(),
+		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+	);
 	let extra = build_struct_json_patch!(RuntimeGenesisConfig {
 		guardian: pallet_guardian::GenesisConfig { guarded, global_cap: Some(policy()) },
 	});

@@ -1,6 +1,7 @@
 //! # guardian-runtime: the template runtime of pallet-guardian
 //!
-//! A FRAME runtime with System, Timestamp, Balances, TransactionPayment, Sudo, Utility, Proxy,
+//! A FRAME runtime with System, Timestamp, Aura and Grandpa (block production in turns and
+//! finality, for a network of validators), Balances, TransactionPayment, Sudo, Utility, Proxy,
 //! Multisig, a Council (pallet-collective), the Guardian, a Treasury, an Oracle
 //! (pallet-oracle, fed by the council) and Collateral (pallet-collateral, the guardian's
 //! example consumer: prices through the guarded feed, margins by risk level, its collateral
@@ -59,7 +60,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -86,8 +87,10 @@ pub const MILLI_UNIT: Balance = UNIT / 1_000;
 /// The existential deposit.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
-/// The intended block time of a production chain of this runtime.
+/// The block time: one Aura slot.
 pub const MILLISECS_PER_BLOCK: u64 = 6000;
+/// The length of an Aura slot in milliseconds.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
 /// Blocks per minute.
 pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
 /// Blocks per hour.
@@ -170,6 +173,16 @@ pub mod opaque {
 	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 	/// Opaque block.
 	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+	sp_runtime::impl_opaque_keys! {
+		/// A validator's keys: `aura` to author blocks, `grandpa` to vote on finality.
+		pub struct SessionKeys {
+			/// Block production.
+			pub aura: Aura,
+			/// Finality.
+			pub grandpa: Grandpa,
+		}
+	}
 }
 
 #[frame_support::runtime]
@@ -193,6 +206,10 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(13)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(14)]
+	pub type Grandpa = pallet_grandpa;
 	#[runtime::pallet_index(2)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(3)]

@@ -28,7 +28,7 @@ pub use guardian_runtime::{AccountId, Balance, UNIT};
 pub use sp_keyring::Sr25519Keyring as Keyring;
 
 /// Milliseconds between the blocks this harness produces.
-pub const BLOCK_TIME_MS: u64 = 6000;
+pub const BLOCK_TIME_MS: u64 = guardian_runtime::SLOT_DURATION;
 
 /// Merges a genesis patch into a full genesis JSON, as the node does with a preset.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
@@ -65,13 +65,16 @@ pub fn new_chain() -> sp_io::TestExternalities {
 
 fn open_block(number: BlockNumber) {
 	let parent_hash = frame_system::BlockHash::<Runtime>::get(number.saturating_sub(1));
-	let header = Header::new(
-		number,
-		Default::default(),
-		Default::default(),
-		parent_hash,
-		Default::default(),
-	);
+	// Aura's pre-runtime digest, as an authoring node writes it: slot `number`, the slot of the
+	// block's timestamp below.
+	let slot = sp_consensus_aura::Slot::from(u64::from(number));
+	let digest = sp_runtime::Digest {
+		logs: vec![sp_runtime::DigestItem::PreRuntime(
+			sp_consensus_aura::AURA_ENGINE_ID,
+			codec::Encode::encode(&slot),
+		)],
+	};
+	let header = Header::new(number, Default::default(), Default::default(), parent_hash, digest);
 	Executive::initialize_block(&header);
 	let now = u64::from(number) * BLOCK_TIME_MS;
 	let inherent =

@@ -54,6 +54,29 @@
 //! and [`SafeMode`](frame_support::traits::SafeMode) (safe mode is the `Chain` target), beside
 //! its own [`CircuitBreaker`] (see [`breakers::sdk_traits`]).
 //!
+//! ## On a network of validators
+//!
+//! Every decision the guardian takes is a state transition of the runtime, so it is a
+//! consensus decision and nothing else:
+//!
+//! * **In force from the including block, on every node.** A `pause` (or a policy, a monitor's
+//!   response, a risk level) submitted to any node is gossiped, included by whichever validator
+//!   authors the next block, and in force for every later extrinsic of that block and every
+//!   block built on it — on each node that imports it. No node-local switch exists: nodes
+//!   that import the same block hold the same `Pauses`, policies and level.
+//! * **Forks and finality.** Until GRANDPA finalizes the including block, a competing fork may
+//!   not contain the pause; a node following that fork does not enforce it. An operator waits
+//!   for finality before treating a pause as settled (the multi-node test measures when it is
+//!   final on all five nodes). A pause expires at a block number, so it expires at the same
+//!   height on every fork.
+//! * **Other nodes' pools.** [`CheckPaused`] and [`CheckVelocity`] validate against each
+//!   node's best block: once a node imports the pausing block, its pool refuses new
+//!   transactions calling the paused call (`Custom(PAUSED_CALL_ERROR)`) and re-validates the
+//!   ones it holds; a transaction a node accepted before it saw the pause is still filtered
+//!   by `BaseCallFilter` when a block includes it (a nested call fails `CallFiltered`).
+//! * **The runtime API** ([`runtime_api`]) reads state at a block hash: asked at the same hash,
+//!   every node answers the same bytes.
+//!
 //! ## Features
 //!
 //! * `oracle` (default): [`OracleMonitor`] and [`GuardedFeed`], the adapters to pallet-oracle.

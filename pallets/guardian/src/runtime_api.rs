@@ -40,7 +40,9 @@ pub struct WindowAllowance<BlockNumber, Balance> {
 }
 
 sp_api::decl_runtime_apis! {
-	/// The guardian's state, interpreted by its own rules.
+	/// The guardian's state, interpreted by its own rules. Version 2 added
+	/// [`GuardianApi::risk_level`].
+	#[api_version(2)]
 	pub trait GuardianApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -57,6 +59,10 @@ sp_api::decl_runtime_apis! {
 		fn allowances(who: AccountId) -> Vec<WindowAllowance<BlockNumber, Balance>>;
 		/// The global cap's windows; empty if there is none.
 		fn global_cap() -> Vec<WindowAllowance<BlockNumber, Balance>>;
+		/// The risk level in force now (the highest live contribution of the monitors,
+		/// governance and the caps' responses).
+		#[api_version(2)]
+		fn risk_level() -> crate::RiskLevel;
 	}
 }
 

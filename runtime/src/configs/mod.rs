@@ -4,7 +4,9 @@
 //! | pallet | file |
 //! |---|---|
 //! | System (block limits, the guardian as `BaseCallFilter`) | [`system`] |
-//! | Timestamp | [`timestamp`] |
+//! | Timestamp (Aura's slot) | [`timestamp`] |
+//! | Aura (block production in turns) | [`aura`] |
+//! | Grandpa (finality) | [`grandpa`] |
 //! | Balances (the guardian's ledger guard as account store) | [`balances`] |
 //! | TransactionPayment (fees exempt from the caps) | [`transaction_payment`] |
 //! | Sudo | [`sudo`] |
@@ -20,10 +22,12 @@
 //! [`ProxyType`] is declared here rather than in [`proxy`]: it appears in the runtime's
 //! metadata, where clients name it by its path `guardian_runtime::configs::ProxyType`.
 
+pub mod aura;
 pub mod balances;
 #[cfg(not(feature = "without-guardian"))]
 pub mod collateral;
 pub mod council;
+pub mod grandpa;
 #[cfg(not(feature = "without-guardian"))]
 pub mod guardian;
 pub mod multisig;

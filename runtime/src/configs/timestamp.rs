@@ -1,13 +1,13 @@
-//! pallet-timestamp: the timestamp inherent.
+//! pallet-timestamp: the timestamp inherent, which also tells pallet-aura the slot.
 
-use crate::Runtime;
+use crate::{Aura, Runtime};
 use frame_support::traits::ConstU64;
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
-	type OnTimestampSet = ();
-	/// The dev node seals blocks on demand (instant seal) or on a timer of any length, so
-	/// timestamps need only increase. A chain with slot-based consensus sets half its slot.
-	type MinimumPeriod = ConstU64<1>;
+	/// Aura checks that the timestamp's slot is the block's slot.
+	type OnTimestampSet = Aura;
+	/// Half a slot: two blocks are at least a slot apart.
+	type MinimumPeriod = ConstU64<{ crate::SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
 }
