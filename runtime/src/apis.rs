@@ -168,6 +168,14 @@ impl_runtime_apis! {
 		fn risk_level() -> pallet_guardian::RiskLevel {
 			crate::Guardian::risk_level_now()
 		}
+
+		fn reputation(who: AccountId) -> pallet_guardian::ReporterRecord {
+			pallet_guardian::Reputation::<Runtime>::get(who)
+		}
+
+		fn report_deposit(who: AccountId) -> Balance {
+			crate::Guardian::report_deposit(&who)
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

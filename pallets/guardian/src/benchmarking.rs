@@ -4,7 +4,7 @@
 //! `MaxResponseTargets` response targets, and the guard index written when it changes.
 //!
 //! For the responses, every stored pause is held by the most contributors it may have
-//! (`MaxMonitors + 3`), and every contributor has a live contribution at both levels, so the
+//! (`MaxMonitors + 4`), and every contributor has a live contribution at both levels, so the
 //! scans of [`PauseOwners`] and [`RiskContributions`] are measured at their bound.
 //!
 //! Targets are taken from the runtime's own call metadata (every call that is neither the
@@ -119,6 +119,56 @@ fn fill<T: Config>(n: u32, duration: BlockNumberFor<T>) -> Vec<PauseTargetInput>
 	targets
 }
 
+/// A reportable target, with as many other pauses stored as a report's pause may find (its
+/// room less one): the call target right after those [`fill`] takes.
+fn reportable_target<T: Config>() -> PauseTargetInput {
+	let others = Guardian::<T>::room_for(Contributor::Reports).saturating_sub(1);
+	let _ = fill::<T>(others, T::MaxProgrammaticPause::get());
+	let target = pausable_calls::<T>(others.saturating_add(1))
+		.pop()
+		.expect("the runtime has a pausable call");
+	Guardian::<T>::do_set_reportable(&target, true).expect("a valid reportable target");
+	target
+}
+
+/// `who` funded for its next report (and a reward) on top of [`funded`].
+fn fund_reporter<T: Config>(who: &T::AccountId) {
+	funded::<T>(who);
+	let need = Guardian::<T>::report_deposit(who)
+		.saturating_mul(2u32.into())
+		.saturating_add(T::ReportReward::get())
+		.saturating_add(T::Currency::minimum_balance());
+	if Guardian::<T>::free_of(who) < need {
+		let _ = T::Currency::set_balance(who, need);
+	}
+}
+
+/// Escalations recorded on `n` other call targets (what a refresh of the reports' risk level
+/// iterates), live for 100 blocks.
+fn other_escalations<T: Config>(n: u32) {
+	let now = frame_system::Pallet::<T>::block_number();
+	for target in pausable_calls::<T>(n) {
+		let stored = Guardian::<T>::validate_target(&target).expect("pausable");
+		if !Escalations::<T>::contains_key(&stored) {
+			Escalations::<T>::insert(stored, (now, now.saturating_add(100u32.into())));
+		}
+	}
+}
+
+/// `n` running reports on `target` by distinct reporters, for the longest report pause.
+fn open_reports<T: Config>(target: &PauseTargetInput, n: u32) -> Vec<ReportId> {
+	(0..n)
+		.map(|i| {
+			let who: T::AccountId = account("reporter", i, 0);
+			fund_reporter::<T>(&who);
+			let id = NextReportId::<T>::get();
+			Guardian::<T>::do_report(who, target, Default::default(), T::MaxReportPause::get())
+				.expect("room for the report");
+			id
+		})
+		.collect()
+}
+
 fn pause_bound<T: Config>() -> BlockNumberFor<T> {
 	T::PauseOrigin::try_successful_origin()
 		.ok()
@@ -176,7 +226,12 @@ fn response_targets<T: Config>() -> Vec<PauseTargetInput> {
 /// Every contributor there can be, but `except`: governance, the caps' responses, other
 /// pallets and a monitor of each feed key below `MaxMonitors`.
 fn contributors<T: Config>(except: Option<Contributor>) -> Vec<Contributor> {
-	let fixed = [Contributor::Governance, Contributor::CapResponse, Contributor::Programmatic];
+	let fixed = [
+		Contributor::Governance,
+		Contributor::CapResponse,
+		Contributor::Programmatic,
+		Contributor::Reports,
+	];
 	let monitors = (0..T::MaxMonitors::get()).map(|key| Contributor::Monitor(Source::Feed(key)));
 	fixed.into_iter().chain(monitors).filter(|c| Some(*c) != except).collect()
 }
@@ -283,11 +338,15 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Resuming the last of `MaxActivePauses` pauses, a target with `MaxOpenReports` running
+	/// bonded reports and an escalation (their reports stop running).
 	#[benchmark]
 	fn resume() -> Result<(), BenchmarkError> {
 		let max = T::MaxActivePauses::get();
 		let targets = fill::<T>(max, 10u32.into());
 		let target = targets.last().cloned().expect("max >= 1");
+		Guardian::<T>::do_set_reportable(&target, true).expect("a valid reportable target");
+		let _ = open_reports::<T>(&target, T::MaxOpenReports::get());
 		let origin =
 			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -692,6 +751,7 @@ mod benchmarks {
 	fn clear_risk_level() -> Result<(), BenchmarkError> {
 		let _ = fill::<T>(T::MaxActivePauses::get(), 10u32.into());
 		crowd_responses::<T>(None);
+		other_escalations::<T>(T::MaxOpenReports::get());
 		let origin =
 			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -739,6 +799,111 @@ mod benchmarks {
 			Guardian::<T>::check_stale(due);
 		}
 		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+	}
+
+	/// Declaring a target reportable with `MaxReportableTargets − 1` others listed.
+	#[benchmark]
+	fn set_reportable() -> Result<(), BenchmarkError> {
+		let targets = pausable_calls::<T>(T::MaxReportableTargets::get());
+		let (last, others) = targets.split_last().ok_or(BenchmarkError::Weightless)?;
+		for target in others {
+			Guardian::<T>::do_set_reportable(target, true).expect("valid");
+		}
+		let origin = cap_origin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, last.clone(), true);
+
+		assert_eq!(Reportable::<T>::get().len() as u32, T::MaxReportableTargets::get());
+		Ok(())
+	}
+
+	/// A report at its worst: `MaxOpenReports − 1` running reports on its target (each read
+	/// twice), the most other pauses, the deposit grown for all of them, and an escalation
+	/// (the pause extended, the level raised).
+	#[benchmark]
+	fn report() -> Result<(), BenchmarkError> {
+		let target = reportable_target::<T>();
+		let _ = open_reports::<T>(&target, T::MaxOpenReports::get().saturating_sub(1));
+		crowd_responses::<T>(None);
+		let caller: T::AccountId = whitelisted_caller();
+		fund_reporter::<T>(&caller);
+
+		#[extrinsic_call]
+		_(
+			frame_system::RawOrigin::Signed(caller.clone()),
+			target,
+			Default::default(),
+			T::MaxReportPause::get(),
+		);
+
+		assert_eq!(OpenReportCount::<T>::get(), T::MaxOpenReports::get());
+		Ok(())
+	}
+
+	/// Confirming one of `MaxOpenReports` reports on a target: deposit back, reward paid.
+	#[benchmark]
+	fn confirm_report() -> Result<(), BenchmarkError> {
+		let target = reportable_target::<T>();
+		let ids = open_reports::<T>(&target, T::MaxOpenReports::get());
+		let pot = T::ReportRewardPot::get();
+		let _ = T::Currency::set_balance(
+			&pot,
+			T::ReportReward::get()
+				.saturating_mul(10u32.into())
+				.saturating_add(T::Currency::minimum_balance()),
+		);
+		let id = *ids.last().ok_or(BenchmarkError::Weightless)?;
+		let origin =
+			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!Reports::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Rejecting the last of `MaxOpenReports` reports on an escalated target once the others
+	/// have ended: deposit slashed, the reports' hold on the pause withdrawn, the level
+	/// recomputed.
+	#[benchmark]
+	fn reject_report() -> Result<(), BenchmarkError> {
+		let target = reportable_target::<T>();
+		let ids = open_reports::<T>(&target, T::MaxOpenReports::get());
+		other_escalations::<T>(T::MaxOpenReports::get());
+		crowd_responses::<T>(None);
+		let id = *ids.last().ok_or(BenchmarkError::Weightless)?;
+		let ended =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::MaxReportPause::get());
+		frame_system::Pallet::<T>::set_block_number(ended);
+		let origin =
+			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!Reports::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Anyone releasing an unjudged deposit, with `MaxOpenReports − 1` others on its target.
+	#[benchmark]
+	fn release_report_deposit() -> Result<(), BenchmarkError> {
+		let target = reportable_target::<T>();
+		let ids = open_reports::<T>(&target, T::MaxOpenReports::get());
+		let id = *ids.first().ok_or(BenchmarkError::Weightless)?;
+		let due = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::MaxReportPause::get())
+			.saturating_add(T::ReportReleaseDelay::get());
+		frame_system::Pallet::<T>::set_block_number(due);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(caller), id);
+
+		assert!(!Reports::<T>::contains_key(id));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(

@@ -2,10 +2,11 @@
 
 use crate::{
 	guard_index::{self, Position},
-	Alert, Config, Contributor, ExcessHolds, FreezeReason, GlobalCap, GuardIndex,
-	GuardIndexOverflow, Guards, HoldReason, Monitors, OwnLimitAnnouncements, OwnLimitDeposits,
-	Pallet, PauseOwners, Pauses, PendingObservations, RiskContributions, RiskLevel, Source,
-	StaleWatch, Summary, WindowsOf,
+	Alert, Config, Contributor, Escalations, ExcessHolds, FreezeReason, GlobalCap, GuardIndex,
+	GuardIndexOverflow, Guards, HoldReason, Monitors, NextReportId, OpenReportCount,
+	OwnLimitAnnouncements, OwnLimitDeposits, Pallet, PauseOwners, Pauses, PendingObservations,
+	Reportable, Reports, ReportsOf, ReportsOn, RiskContributions, RiskLevel, Source, StaleWatch,
+	Summary, WindowsOf,
 };
 use frame_support::traits::{
 	fungible::{InspectFreeze, InspectHold},
@@ -23,11 +24,12 @@ impl<T: Config> Pallet<T> {
 	/// * every stored target is still a valid target (known names, not whitelisted, not the
 	///   guardian);
 	/// * and the caps', monitors' and responses' invariants ([`Self::check_caps`],
-	///   [`Self::check_monitors`], [`Self::check_responses`]).
+	///   [`Self::check_monitors`], [`Self::check_responses`], [`Self::check_reports`]).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_caps()?;
 		Self::check_monitors()?;
 		Self::check_responses()?;
+		Self::check_reports()?;
 		let pauses = Pauses::<T>::get();
 		if Summary::<T>::get() != Self::summarise_pauses(&pauses) {
 			return Err("Summary does not match Pauses".into());
@@ -229,6 +231,78 @@ impl<T: Config> Pallet<T> {
 		for (_, announcement) in OwnLimitAnnouncements::<T>::iter() {
 			if announcement.windows.as_ref().is_some_and(|w| w.is_empty()) {
 				return Err("an announcement has no windows".into());
+			}
+		}
+		Ok(())
+	}
+
+	/// Checks that:
+	/// * [`OpenReportCount`] counts the open reports, at most `MaxOpenReports`, every one with
+	///   an identifier below [`NextReportId`], its pause ending no earlier than it was filed
+	///   (governance's `resume` ends it at once) and lasting at most `MaxReportPause`;
+	/// * each reporter's [`ReportsOf`] counts its open reports, and exactly the sum of their
+	///   deposits is on hold for [`HoldReason::Report`] on its account;
+	/// * [`ReportsOn`] lists every open report under its target exactly once and nothing else,
+	///   and only targets with open reports are [`Escalations`];
+	/// * every reportable target is a valid target and not the whole chain.
+	pub fn check_reports() -> Result<(), TryRuntimeError> {
+		let mut count = 0u32;
+		let mut by_reporter: alloc::collections::btree_map::BTreeMap<
+			T::AccountId,
+			(u32, T::Balance),
+		> = Default::default();
+		let next = NextReportId::<T>::get();
+		for (id, report) in Reports::<T>::iter() {
+			count = count.saturating_add(1);
+			if id >= next {
+				return Err("a report's identifier is not below NextReportId".into());
+			}
+			if report.filed > report.until
+				|| report.until.saturating_sub(report.filed) > T::MaxReportPause::get()
+			{
+				return Err("a report's pause is out of range".into());
+			}
+			if ReportsOn::<T>::get(&report.target).iter().filter(|open| **open == id).count() != 1 {
+				return Err("an open report is not listed once under its target".into());
+			}
+			let entry = by_reporter.entry(report.reporter.clone()).or_default();
+			entry.0 = entry.0.saturating_add(1);
+			entry.1 = entry.1.saturating_add(report.deposit);
+		}
+		if count != OpenReportCount::<T>::get() || count > T::MaxOpenReports::get() {
+			return Err("OpenReportCount does not count the open reports".into());
+		}
+		for (reporter, open) in ReportsOf::<T>::iter() {
+			if by_reporter.get(&reporter).map(|(n, _)| *n) != Some(open) {
+				return Err("ReportsOf does not count a reporter's open reports".into());
+			}
+		}
+		for (reporter, (open, deposits)) in by_reporter {
+			if ReportsOf::<T>::get(&reporter) != open {
+				return Err("a reporter's open reports are not counted".into());
+			}
+			if T::Currency::balance_on_hold(&HoldReason::Report.into(), &reporter) != deposits {
+				return Err(
+					"a reporter's held deposit differs from its open reports' deposits".into()
+				);
+			}
+		}
+		for (target, ids) in ReportsOn::<T>::iter() {
+			if ids.is_empty() {
+				return Err("an empty ReportsOn entry is stored".into());
+			}
+			if ids.iter().any(|id| Reports::<T>::get(id).is_none_or(|r| r.target != target)) {
+				return Err("ReportsOn lists a report that is not open on that target".into());
+			}
+		}
+		if Escalations::<T>::iter_keys().any(|target| !ReportsOn::<T>::contains_key(&target)) {
+			return Err("an escalation outlived its target's open reports".into());
+		}
+		for target in Reportable::<T>::get() {
+			if target == crate::PauseTarget::Chain
+				|| Self::validate_target(&target.to_input()).is_err()
+			{
+				return Err("a reportable target is invalid".into());
 			}
 		}
 		Ok(())

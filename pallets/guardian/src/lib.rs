@@ -8,6 +8,7 @@
 //! | circuit breakers | [`breakers`] | stop a call, a pallet or the whole chain (safe mode) in the block the decision is taken; every pause expires |
 //! | velocity caps | [`caps`] | bound how fast value leaves protected accounts, enforced in the balances ledger itself so that no path escapes |
 //! | monitors and automatic response | [`monitors`] | judge the issuance, oracle feeds, reported metrics and the caps' high-water marks; answer an anomaly in the same block with a playbook; every response expires |
+//! | bonded reports | [`reports`] | any account puts a deposit behind an alarm on a target governance declared reportable: a short pause, judged by governance (reward or slash) |
 //!
 //! Shared pieces, where a FRAME developer expects them: the pallet itself (config, storage,
 //! events, errors, genesis, hooks and calls) in this file, [`rolling_window`] (the exact
@@ -108,6 +109,7 @@ pub mod caps;
 mod invariants;
 pub mod migrations;
 pub mod monitors;
+pub mod reports;
 pub mod rolling_window;
 pub mod runtime_api;
 pub mod weights;
@@ -133,6 +135,7 @@ pub use monitors::{
 #[cfg(feature = "oracle")]
 pub use monitors::{CombinedFeed, FreshOracleValue, GuardedFeed, OracleMonitor};
 pub use pallet::*;
+pub use reports::{Report, ReportId, ReporterRecord};
 /// The rolling window's first name, kept for other crates' paths.
 pub use rolling_window as velocity;
 pub use weights::WeightInfo;
@@ -142,12 +145,12 @@ use frame_support::traits::GetCallMetadata;
 /// The log target of everything the guardian logs.
 pub const LOG_TARGET: &str = "runtime::guardian";
 
-/// How many contributors may hold one pause: every monitor, governance, the caps' responses
-/// and other pallets.
+/// How many contributors may hold one pause: every monitor, governance, the caps' responses,
+/// other pallets and bonded reports.
 pub struct MaxPauseOwners<T>(core::marker::PhantomData<T>);
 impl<T: Config> frame_support::traits::Get<u32> for MaxPauseOwners<T> {
 	fn get() -> u32 {
-		T::MaxMonitors::get().saturating_add(3)
+		T::MaxMonitors::get().saturating_add(4)
 	}
 }
 
@@ -157,10 +160,13 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::GetDispatchInfo,
 		pallet_prelude::*,
-		traits::{fungible, tokens, IsSubType, IsType},
+		traits::{fungible, tokens, IsSubType, IsType, OnUnbalanced},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Dispatchable, StaticLookup, Zero};
+	use sp_runtime::{
+		traits::{Dispatchable, StaticLookup, Zero},
+		Perbill,
+	};
 
 	/// The storage layout version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
@@ -219,6 +225,19 @@ pub mod pallet {
 	/// A pending loosening of an own limit.
 	pub type AnnouncementOf<T> =
 		Announcement<BlockNumberFor<T>, <T as Config>::Balance, <T as Config>::MaxWindows>;
+	/// A report as stored.
+	pub type ReportOf<T> = Report<
+		<T as frame_system::Config>::AccountId,
+		PauseTargetOf<T>,
+		<T as frame_system::Config>::Hash,
+		<T as Config>::Balance,
+		BlockNumberFor<T>,
+	>;
+	/// The reports open on a target.
+	pub type ReportIdsOf<T> = BoundedVec<ReportId, <T as Config>::MaxOpenReports>;
+	/// A credit of the guarded currency (a slashed deposit).
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 	type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 	/// Default configurations of this pallet, for `#[derive_impl]`.
@@ -252,6 +271,13 @@ pub mod pallet {
 			type ExcessHoldPeriod = ConstU64<30>;
 			type OutflowEstimator = ();
 			type MaxMonitors = ConstU32<3>;
+			type MaxReportPause = ConstU64<10>;
+			type MaxOpenReports = ConstU32<8>;
+			type MaxReportableTargets = ConstU32<4>;
+			type ReportsToEscalate = ConstU32<3>;
+			type ReportEscalationWindow = ConstU64<10>;
+			type EscalatedReportPause = ConstU64<40>;
+			type ReportReleaseDelay = ConstU64<30>;
 			type WeightInfo = ();
 		}
 	}
@@ -319,6 +345,7 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Currency: fungible::Mutate<Self::AccountId, Balance = Self::Balance>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::BalancedHold<Self::AccountId>
 			+ fungible::MutateFreeze<Self::AccountId, Id = Self::RuntimeFreezeReason>;
 
 		/// Who may configure the guardian's automatic defences: set, change and remove cap
@@ -367,6 +394,66 @@ pub mod pallet {
 		/// staleness check's work in a block.
 		#[pallet::constant]
 		type MaxMonitors: Get<u32>;
+
+		/// The longest pause one bonded report may impose (short: an hour or so). At most
+		/// `MaxProgrammaticPause`.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type MaxReportPause: Get<BlockNumberFor<Self>>;
+
+		/// How many reports may be open (deposit held) at once, chain-wide. Bounds the deposit's
+		/// growth computation and the reports kept per target.
+		#[pallet::constant]
+		type MaxOpenReports: Get<u32>;
+
+		/// How many targets governance may declare reportable.
+		#[pallet::constant]
+		type MaxReportableTargets: Get<u32>;
+
+		/// The deposit of a report when none is open ([`reports`] explains its growth).
+		#[pallet::constant]
+		#[pallet::no_default]
+		type ReportDepositBase: Get<Self::Balance>;
+
+		/// How much a report's deposit grows for every report open chain-wide (compounded).
+		#[pallet::constant]
+		#[pallet::no_default]
+		type ReportDepositIncrease: Get<Perbill>;
+
+		/// How many distinct reporters of one target, filed within
+		/// `ReportEscalationWindow`, escalate it (at least 2).
+		#[pallet::constant]
+		type ReportsToEscalate: Get<u32>;
+
+		/// The window within which reports count toward escalation.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type ReportEscalationWindow: Get<BlockNumberFor<Self>>;
+
+		/// How long an escalated target stays paused (and the level `Elevated`), from the
+		/// escalating report. At most `MaxProgrammaticPause`.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type EscalatedReportPause: Get<BlockNumberFor<Self>>;
+
+		/// How long after its pause ended an unjudged report's deposit stays held (the time
+		/// governance has to judge it) before anyone may release it.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type ReportReleaseDelay: Get<BlockNumberFor<Self>>;
+
+		/// What a confirmed report's reporter is paid, from `ReportRewardPot`.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type ReportReward: Get<Self::Balance>;
+
+		/// The account rewards are paid from (the treasury's, or a pot of their own).
+		#[pallet::no_default]
+		type ReportRewardPot: Get<Self::AccountId>;
+
+		/// Where a rejected report's slashed deposit goes (the treasury).
+		#[pallet::no_default]
+		type ReportSlash: OnUnbalanced<CreditOf<Self>>;
 
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
@@ -467,6 +554,44 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingObservations<T: Config> = StorageMap<_, Twox64Concat, Source, u128>;
 
+	/// The targets any signed account may report (see [`reports`]).
+	#[pallet::storage]
+	pub type Reportable<T: Config> =
+		StorageValue<_, BoundedVec<PauseTargetOf<T>, T::MaxReportableTargets>, ValueQuery>;
+
+	/// Open reports (their deposits held), by identifier.
+	#[pallet::storage]
+	pub type Reports<T: Config> = StorageMap<_, Twox64Concat, ReportId, ReportOf<T>>;
+
+	/// The identifier of the next report.
+	#[pallet::storage]
+	pub type NextReportId<T: Config> = StorageValue<_, ReportId, ValueQuery>;
+
+	/// How many reports are open chain-wide.
+	#[pallet::storage]
+	pub type OpenReportCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// How many reports each reporter has open (no entry for none).
+	#[pallet::storage]
+	pub type ReportsOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The open reports on each target (no entry for none).
+	#[pallet::storage]
+	pub type ReportsOn<T: Config> =
+		StorageMap<_, Blake2_128Concat, PauseTargetOf<T>, ReportIdsOf<T>, ValueQuery>;
+
+	/// Targets escalated by reports: the block of the latest escalation and until when it
+	/// holds (only targets with open reports). Only reports filed after that block count
+	/// toward the next escalation.
+	#[pallet::storage]
+	pub type Escalations<T: Config> =
+		StorageMap<_, Blake2_128Concat, PauseTargetOf<T>, (BlockNumberFor<T>, BlockNumberFor<T>)>;
+
+	/// Each reporter's judged reports (written by governance's judgments only).
+	#[pallet::storage]
+	pub type Reputation<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ReporterRecord, ValueQuery>;
+
 	/// Why the guardian holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
@@ -474,6 +599,8 @@ pub mod pallet {
 		OwnLimit,
 		/// An outflow's excess held on its recipient (see [`caps::excess`]).
 		Excess,
+		/// A bonded report's deposit (see [`reports`]).
+		Report,
 	}
 
 	/// Why the guardian freezes funds.
@@ -566,6 +693,26 @@ pub mod pallet {
 		/// The pause of `target` now ends at block `until` (a response that held it longer was
 		/// withdrawn).
 		PauseShortened { target: PauseTargetOf<T>, until: BlockNumberFor<T> },
+		/// Governance made `target` reportable by anyone (or no longer).
+		ReportableSet { target: PauseTargetOf<T>, reportable: bool },
+		/// `reporter` filed report `id` on `target`, holding `deposit`; `target` is paused
+		/// (on the report's behalf) until block `until`.
+		Reported {
+			id: ReportId,
+			reporter: T::AccountId,
+			target: PauseTargetOf<T>,
+			deposit: T::Balance,
+			until: BlockNumberFor<T>,
+		},
+		/// `reporters` distinct reporters escalated `target`: paused, and the level `Elevated`,
+		/// until block `until`.
+		ReportsEscalated { target: PauseTargetOf<T>, reporters: u32, until: BlockNumberFor<T> },
+		/// Governance confirmed report `id`: its deposit is back and `reward` was paid.
+		ReportConfirmed { id: ReportId, reporter: T::AccountId, reward: T::Balance },
+		/// Governance rejected report `id`: `slashed` of its deposit went to the treasury.
+		ReportRejected { id: ReportId, reporter: T::AccountId, slashed: T::Balance },
+		/// The deposit of unjudged report `id` went back to its reporter.
+		ReportDepositReleased { id: ReportId, reporter: T::AccountId, deposit: T::Balance },
 	}
 
 	#[pallet::error]
@@ -654,6 +801,22 @@ pub mod pallet {
 		/// Another pallet may only end a pause other pallets hold; this one is held by
 		/// governance or an automatic response.
 		PauseHeldByOthers,
+		/// Governance has not declared that target reportable.
+		NotReportable,
+		/// The whole chain is never reportable.
+		ChainNotReportable,
+		/// `MaxReportableTargets` targets are already reportable.
+		TooManyReportable,
+		/// The account's own report on that target is still running; it cannot extend it.
+		AlreadyReported,
+		/// The account cannot hold the report's deposit (see `report_deposit`).
+		DepositUnaffordable,
+		/// `MaxOpenReports` reports are already open.
+		TooManyReports,
+		/// No open report with that identifier.
+		UnknownReport,
+		/// The report's deposit is releasable only `ReportReleaseDelay` after its pause ended.
+		ReportNotReleasable,
 	}
 
 	#[pallet::genesis_config]
@@ -747,6 +910,13 @@ pub mod pallet {
 				"MaxActivePauses must exceed MaxResponseTargets: the difference is governance's room"
 			);
 			assert!(T::MaxMonitors::get() > 0, "MaxMonitors must be at least 1");
+			assert!(
+				T::MaxReportPause::get() <= T::MaxProgrammaticPause::get()
+					&& T::EscalatedReportPause::get() <= T::MaxProgrammaticPause::get(),
+				"report pauses must be within MaxProgrammaticPause"
+			);
+			assert!(T::ReportsToEscalate::get() >= 2, "one reporter must never escalate");
+			assert!(!T::ReportDepositBase::get().is_zero(), "a report must hold a deposit");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1063,6 +1233,83 @@ pub mod pallet {
 			let by_governance = T::CapOrigin::try_origin(origin)
 				.map_or_else(|origin| ensure_signed(origin).map(|_| false), |_| Ok(true))?;
 			Self::do_release_excess(T::Lookup::lookup(on)?, T::Lookup::lookup(from)?, by_governance)
+		}
+
+		/// Declare `target` reportable by anyone (`reportable: true`), or no longer. Open
+		/// reports on it stay open.
+		///
+		/// * Origin: [`Config::CapOrigin`].
+		/// * Emits [`Event::ReportableSet`].
+		/// * Errors: the target's validation errors (as [`Pallet::pause`]),
+		///   [`Error::ChainNotReportable`], [`Error::TooManyReportable`].
+		#[pallet::call_index(20)]
+		pub fn set_reportable(
+			origin: OriginFor<T>,
+			target: PauseTargetInput,
+			reportable: bool,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			Self::do_set_reportable(&target, reportable)
+		}
+
+		/// Report an attack on `target`, with `evidence` (a hash of what was seen): hold
+		/// [`Pallet::report_deposit`] and pause `target` for `duration` blocks, at most
+		/// [`Config::MaxReportPause`]. `ReportsToEscalate` distinct reporters escalate it.
+		///
+		/// * Origin: signed.
+		/// * Emits [`Event::Reported`], [`Event::Paused`] or [`Event::PauseExtended`], and
+		///   [`Event::ReportsEscalated`] (with [`Event::RiskLevelChanged`]) on escalation.
+		/// * Errors: the target's validation errors, [`Error::NotReportable`],
+		///   [`Error::ZeroDuration`], [`Error::DurationBeyondBound`],
+		///   [`Error::AlreadyReported`], [`Error::TooManyReports`],
+		///   [`Error::DepositUnaffordable`], [`Error::TooManyPauses`].
+		#[pallet::call_index(21)]
+		pub fn report(
+			origin: OriginFor<T>,
+			target: PauseTargetInput,
+			evidence: T::Hash,
+			duration: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let reporter = ensure_signed(origin)?;
+			Self::do_report(reporter, &target, evidence, duration)
+		}
+
+		/// Confirm report `id`: its deposit back and [`Config::ReportReward`] paid to its
+		/// reporter (nothing if the pot cannot pay); its pause runs on.
+		///
+		/// * Origin: [`Config::ResumeOrigin`].
+		/// * Emits [`Event::ReportConfirmed`].
+		/// * Errors: [`Error::UnknownReport`].
+		#[pallet::call_index(22)]
+		pub fn confirm_report(origin: OriginFor<T>, id: ReportId) -> DispatchResult {
+			T::ResumeOrigin::ensure_origin(origin)?;
+			Self::do_confirm_report(id)
+		}
+
+		/// Reject report `id`: its deposit slashed to [`Config::ReportSlash`], and its pause
+		/// (and escalation) withdrawn once no other running report holds the target.
+		///
+		/// * Origin: [`Config::ResumeOrigin`].
+		/// * Emits [`Event::ReportRejected`] (and [`Event::Resumed`] or
+		///   [`Event::PauseShortened`], [`Event::RiskLevelChanged`]).
+		/// * Errors: [`Error::UnknownReport`].
+		#[pallet::call_index(23)]
+		#[pallet::weight((T::WeightInfo::reject_report(), DispatchClass::Operational))]
+		pub fn reject_report(origin: OriginFor<T>, id: ReportId) -> DispatchResult {
+			T::ResumeOrigin::ensure_origin(origin)?;
+			Self::do_reject_report(id)
+		}
+
+		/// Release the deposit of unjudged report `id` to its reporter,
+		/// [`Config::ReportReleaseDelay`] after its pause ended.
+		///
+		/// * Origin: signed (anyone).
+		/// * Emits [`Event::ReportDepositReleased`].
+		/// * Errors: [`Error::UnknownReport`], [`Error::ReportNotReleasable`].
+		#[pallet::call_index(24)]
+		pub fn release_report_deposit(origin: OriginFor<T>, id: ReportId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_release_report_deposit(id)
 		}
 	}
 }

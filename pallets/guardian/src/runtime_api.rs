@@ -41,8 +41,9 @@ pub struct WindowAllowance<BlockNumber, Balance> {
 
 sp_api::decl_runtime_apis! {
 	/// The guardian's state, interpreted by its own rules. Version 2 added
-	/// [`GuardianApi::risk_level`].
-	#[api_version(2)]
+	/// [`GuardianApi::risk_level`]; version 3 the bonded reports' [`GuardianApi::reputation`]
+	/// and [`GuardianApi::report_deposit`].
+	#[api_version(3)]
 	pub trait GuardianApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -59,10 +60,13 @@ sp_api::decl_runtime_apis! {
 		fn allowances(who: AccountId) -> Vec<WindowAllowance<BlockNumber, Balance>>;
 		/// The global cap's windows; empty if there is none.
 		fn global_cap() -> Vec<WindowAllowance<BlockNumber, Balance>>;
-		/// The risk level in force now (the highest live contribution of the monitors,
+		/// (Version 2.) The risk level in force now (the highest live contribution of the monitors,
 		/// governance and the caps' responses).
-		#[api_version(2)]
 		fn risk_level() -> crate::RiskLevel;
+		/// (Version 3.) `who`'s judged reports: how many governance confirmed and rejected.
+		fn reputation(who: AccountId) -> crate::ReporterRecord;
+		/// (Version 3.) The deposit `who`'s next report would hold now.
+		fn report_deposit(who: AccountId) -> Balance;
 	}
 }
 

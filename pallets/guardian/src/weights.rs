@@ -73,6 +73,11 @@ pub trait WeightInfo {
 	fn observe_quiet() -> Weight;
 	fn observe_fire() -> Weight;
 	fn check_stale(n: u32, ) -> Weight;
+	fn set_reportable() -> Weight;
+	fn report() -> Weight;
+	fn confirm_report() -> Weight;
+	fn reject_report() -> Weight;
+	fn release_report_deposit() -> Weight;
 }
 
 /// Weights for `pallet_guardian` using the runtime's `DbWeight`.
@@ -84,57 +89,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `818`
 		//  Estimated: `4910`
-		// Minimum execution time: 20_841_000 picoseconds.
-		Weight::from_parts(23_264_000, 4910)
+		// Minimum execution time: 21_272_000 picoseconds.
+		Weight::from_parts(23_635_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	fn extend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1725`
+		//  Measured:  `1730`
 		//  Estimated: `4910`
-		// Minimum execution time: 32_498_000 picoseconds.
-		Weight::from_parts(36_755_000, 4910)
+		// Minimum execution time: 33_310_000 picoseconds.
+		Weight::from_parts(36_515_000, 4910)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOn` (r:1 w:0)
+	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Reports` (r:64 w:64)
+	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Escalations` (r:2 w:1)
+	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:2 w:1)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:0 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `981`
-		//  Estimated: `4910`
-		// Minimum execution time: 24_326_000 picoseconds.
-		Weight::from_parts(28_052_000, 4910)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `10602`
+		//  Estimated: `172126`
+		// Minimum execution time: 414_728_000 picoseconds.
+		Weight::from_parts(482_679_000, 172126)
+			.saturating_add(T::DbWeight::get().reads(70_u64))
+			.saturating_add(T::DbWeight::get().writes(68_u64))
 	}
 	fn on_initialize_idle() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_723_000 picoseconds.
-		Weight::from_parts(1_983_000, 0)
+		// Minimum execution time: 1_663_000 picoseconds.
+		Weight::from_parts(1_923_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:0 w:32)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize_expire(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `24 + n * (29 ±0)`
 		//  Estimated: `4910`
-		// Minimum execution time: 9_163_000 picoseconds.
-		Weight::from_parts(5_722_347, 4910)
-			// Standard Error: 1_811
-			.saturating_add(Weight::from_parts(4_191_078, 0).saturating_mul(n.into()))
+		// Minimum execution time: 9_384_000 picoseconds.
+		Weight::from_parts(6_348_818, 4910)
+			// Standard Error: 2_914
+			.saturating_add(Weight::from_parts(4_177_505, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -143,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 580_000 picoseconds.
-		Weight::from_parts(681_000, 0)
+		// Minimum execution time: 591_000 picoseconds.
+		Weight::from_parts(701_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:0)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
@@ -153,10 +166,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `24 + n * (29 ±0)`
 		//  Estimated: `4910`
-		// Minimum execution time: 3_325_000 picoseconds.
-		Weight::from_parts(3_361_666, 4910)
-			// Standard Error: 212
-			.saturating_add(Weight::from_parts(380_970, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_485_000 picoseconds.
+		Weight::from_parts(3_574_565, 4910)
+			// Standard Error: 554
+			.saturating_add(Weight::from_parts(382_423, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
@@ -171,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `140`
 		//  Estimated: `5384`
-		// Minimum execution time: 40_730_000 picoseconds.
-		Weight::from_parts(44_326_000, 5384)
+		// Minimum execution time: 41_011_000 picoseconds.
+		Weight::from_parts(43_815_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -186,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2314`
 		//  Estimated: `5384`
-		// Minimum execution time: 46_429_000 picoseconds.
-		Weight::from_parts(51_006_000, 5384)
+		// Minimum execution time: 47_922_000 picoseconds.
+		Weight::from_parts(50_806_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -205,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `994`
 		//  Estimated: `8457`
-		// Minimum execution time: 47_391_000 picoseconds.
-		Weight::from_parts(50_936_000, 8457)
+		// Minimum execution time: 47_481_000 picoseconds.
+		Weight::from_parts(50_245_000, 8457)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -216,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `743`
 		//  Estimated: `2621`
-		// Minimum execution time: 15_393_000 picoseconds.
-		Weight::from_parts(17_476_000, 2621)
+		// Minimum execution time: 16_224_000 picoseconds.
+		Weight::from_parts(17_797_000, 2621)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -227,15 +240,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1432`
 		//  Estimated: `5384`
-		// Minimum execution time: 13_280_000 picoseconds.
-		Weight::from_parts(14_461_000, 5384)
+		// Minimum execution time: 13_620_000 picoseconds.
+		Weight::from_parts(14_822_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
 	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
@@ -246,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `5384`
-		// Minimum execution time: 75_432_000 picoseconds.
-		Weight::from_parts(82_273_000, 5384)
+		// Minimum execution time: 74_992_000 picoseconds.
+		Weight::from_parts(78_737_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -259,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `679`
 		//  Estimated: `5384`
-		// Minimum execution time: 11_767_000 picoseconds.
-		Weight::from_parts(12_889_000, 5384)
+		// Minimum execution time: 12_228_000 picoseconds.
+		Weight::from_parts(13_299_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -277,13 +290,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Guardian::OwnLimitDeposits` (r:1 w:1)
 	/// Proof: `Guardian::OwnLimitDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn enact_own_limit() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `884`
 		//  Estimated: `5968`
-		// Minimum execution time: 93_890_000 picoseconds.
-		Weight::from_parts(101_801_000, 5968)
+		// Minimum execution time: 93_589_000 picoseconds.
+		Weight::from_parts(98_797_000, 5968)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -293,8 +306,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3603`
-		// Minimum execution time: 8_963_000 picoseconds.
-		Weight::from_parts(9_884_000, 3603)
+		// Minimum execution time: 9_223_000 picoseconds.
+		Weight::from_parts(10_216_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -308,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2314`
 		//  Estimated: `5384`
-		// Minimum execution time: 47_501_000 picoseconds.
-		Weight::from_parts(50_886_000, 5384)
+		// Minimum execution time: 48_672_000 picoseconds.
+		Weight::from_parts(50_815_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
@@ -320,8 +333,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2174`
 		//  Estimated: `5384`
-		// Minimum execution time: 20_871_000 picoseconds.
-		Weight::from_parts(22_524_000, 5384)
+		// Minimum execution time: 21_022_000 picoseconds.
+		Weight::from_parts(22_323_000, 5384)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -338,20 +351,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Guardian::RejectedDebits` (r:1 w:1)
 	/// Proof: `Guardian::RejectedDebits` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:0 w:12)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	fn ledger_debit_guarded_response() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2954`
 		//  Estimated: `8496`
-		// Minimum execution time: 241_830_000 picoseconds.
-		Weight::from_parts(252_426_000, 8496)
+		// Minimum execution time: 243_282_000 picoseconds.
+		Weight::from_parts(249_902_000, 8496)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
 	/// Storage: `Guardian::ExcessHolds` (r:1 w:1)
 	/// Proof: `Guardian::ExcessHolds` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Guards` (r:1 w:0)
@@ -362,8 +375,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2578`
 		//  Estimated: `6196`
-		// Minimum execution time: 162_572_000 picoseconds.
-		Weight::from_parts(173_679_000, 6196)
+		// Minimum execution time: 162_512_000 picoseconds.
+		Weight::from_parts(167_029_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -372,13 +385,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn release_excess() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `264`
-		//  Estimated: `3593`
-		// Minimum execution time: 49_634_000 picoseconds.
-		Weight::from_parts(53_890_000, 3593)
+		//  Estimated: `3604`
+		// Minimum execution time: 49_323_000 picoseconds.
+		Weight::from_parts(51_406_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -386,8 +399,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_232_000 picoseconds.
-		Weight::from_parts(1_463_000, 0)
+		// Minimum execution time: 1_252_000 picoseconds.
+		Weight::from_parts(1_462_000, 0)
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
@@ -399,8 +412,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `460`
 		//  Estimated: `4256`
-		// Minimum execution time: 24_917_000 picoseconds.
-		Weight::from_parts(26_900_000, 4256)
+		// Minimum execution time: 25_178_000 picoseconds.
+		Weight::from_parts(27_391_000, 4256)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -414,66 +427,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `833`
 		//  Estimated: `4256`
-		// Minimum execution time: 17_847_000 picoseconds.
-		Weight::from_parts(19_489_000, 4256)
+		// Minimum execution time: 17_927_000 picoseconds.
+		Weight::from_parts(19_479_000, 4256)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:33 w:4)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::RiskContributions` (r:9 w:1)
+	/// Storage: `Guardian::RiskContributions` (r:11 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn extend_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4768`
-		//  Estimated: `92763`
-		// Minimum execution time: 288_199_000 picoseconds.
-		Weight::from_parts(309_451_000, 92763)
-			.saturating_add(T::DbWeight::get().reads(44_u64))
+		//  Measured:  `4824`
+		//  Estimated: `93093`
+		// Minimum execution time: 295_420_000 picoseconds.
+		Weight::from_parts(305_685_000, 93093)
+			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:33 w:4)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::RiskContributions` (r:8 w:1)
+	/// Storage: `Guardian::RiskContributions` (r:10 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn reset_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4768`
-		//  Estimated: `92763`
-		// Minimum execution time: 272_595_000 picoseconds.
-		Weight::from_parts(289_001_000, 92763)
-			.saturating_add(T::DbWeight::get().reads(43_u64))
+		//  Measured:  `4824`
+		//  Estimated: `93093`
+		// Minimum execution time: 279_857_000 picoseconds.
+		Weight::from_parts(292_465_000, 93093)
+			.saturating_add(T::DbWeight::get().reads(45_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
-	/// Storage: `Guardian::RiskContributions` (r:7 w:1)
+	/// Storage: `Guardian::RiskContributions` (r:9 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn raise_risk_level() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `105`
-		//  Estimated: `18504`
-		// Minimum execution time: 31_638_000 picoseconds.
-		Weight::from_parts(34_021_000, 18504)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Measured:  `151`
+		//  Estimated: `23508`
+		// Minimum execution time: 39_499_000 picoseconds.
+		Weight::from_parts(43_215_000, 23508)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Guardian::RiskContributions` (r:7 w:6)
+	/// Storage: `Guardian::RiskContributions` (r:9 w:8)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Escalations` (r:45 w:45)
+	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn clear_risk_level() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `126`
-		//  Estimated: `18504`
-		// Minimum execution time: 23_985_000 picoseconds.
-		Weight::from_parts(26_249_000, 18504)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		//  Measured:  `2576`
+		//  Estimated: `117900`
+		// Minimum execution time: 77_966_000 picoseconds.
+		Weight::from_parts(83_044_000, 117900)
+			.saturating_add(T::DbWeight::get().reads(54_u64))
+			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
@@ -483,8 +498,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1013`
 		//  Estimated: `4256`
-		// Minimum execution time: 15_293_000 picoseconds.
-		Weight::from_parts(16_615_000, 4256)
+		// Minimum execution time: 15_513_000 picoseconds.
+		Weight::from_parts(16_785_000, 4256)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -492,19 +507,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
 	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::RiskContributions` (r:8 w:1)
+	/// Storage: `Guardian::RiskContributions` (r:10 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:0 w:4)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	fn observe_fire() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1985`
-		//  Estimated: `21006`
-		// Minimum execution time: 131_286_000 picoseconds.
-		Weight::from_parts(141_500_000, 21006)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `2031`
+		//  Estimated: `26010`
+		// Minimum execution time: 139_508_000 picoseconds.
+		Weight::from_parts(144_485_000, 26010)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
@@ -516,178 +531,326 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Guardian::RiskContributions` (r:17 w:16)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::PauseOwners` (r:0 w:32)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn check_stale(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1217 + n * (58 ±0)`
 		//  Estimated: `4910 + n * (3266 ±0)`
-		// Minimum execution time: 171_525_000 picoseconds.
-		Weight::from_parts(62_619_633, 4910)
-			// Standard Error: 130_485
-			.saturating_add(Weight::from_parts(77_352_955, 0).saturating_mul(n.into()))
+		// Minimum execution time: 174_499_000 picoseconds.
+		Weight::from_parts(54_607_450, 4910)
+			// Standard Error: 128_607
+			.saturating_add(Weight::from_parts(79_833_045, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(34_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
 	}
+	/// Storage: `Guardian::Reportable` (r:1 w:1)
+	/// Proof: `Guardian::Reportable` (`max_values`: Some(1), `max_size`: Some(1585), added: 2080, mode: `MaxEncodedLen`)
+	fn set_reportable() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `335`
+		//  Estimated: `3070`
+		// Minimum execution time: 14_071_000 picoseconds.
+		Weight::from_parts(15_403_000, 3070)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Guardian::Reportable` (r:1 w:0)
+	/// Proof: `Guardian::Reportable` (`max_values`: Some(1), `max_size`: Some(1585), added: 2080, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::OpenReportCount` (r:1 w:1)
+	/// Proof: `Guardian::OpenReportCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::NextReportId` (r:1 w:1)
+	/// Proof: `Guardian::NextReportId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOf` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOn` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Reports` (r:63 w:1)
+	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Escalations` (r:1 w:0)
+	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	fn report() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `10630`
+		//  Estimated: `169452`
+		// Minimum execution time: 372_365_000 picoseconds.
+		Weight::from_parts(414_107_000, 169452)
+			.saturating_add(T::DbWeight::get().reads(72_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `Guardian::Reports` (r:1 w:1)
+	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Escalations` (r:1 w:0)
+	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOn` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::OpenReportCount` (r:1 w:1)
+	/// Proof: `Guardian::OpenReportCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOf` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:3 w:1)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Reputation` (r:1 w:1)
+	/// Proof: `Guardian::Reputation` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn confirm_report() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3839`
+		//  Estimated: `8496`
+		// Minimum execution time: 183_603_000 picoseconds.
+		Weight::from_parts(212_547_000, 8496)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Guardian::Reports` (r:64 w:1)
+	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOn` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::OpenReportCount` (r:1 w:1)
+	/// Proof: `Guardian::OpenReportCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOf` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Reputation` (r:1 w:1)
+	/// Proof: `Guardian::Reputation` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Escalations` (r:46 w:1)
+	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:9 w:8)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
+	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	fn reject_report() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `14040`
+		//  Estimated: `172126`
+		// Minimum execution time: 624_400_000 picoseconds.
+		Weight::from_parts(683_678_000, 172126)
+			.saturating_add(T::DbWeight::get().reads(128_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
+	}
+	/// Storage: `Guardian::Reports` (r:1 w:1)
+	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOn` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::OpenReportCount` (r:1 w:1)
+	/// Proof: `Guardian::OpenReportCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::ReportsOf` (r:1 w:1)
+	/// Proof: `Guardian::ReportsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn release_report_deposit() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2604`
+		//  Estimated: `3838`
+		// Minimum execution time: 85_968_000 picoseconds.
+		Weight::from_parts(99_488_000, 3838)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 }
 
 // For tests and runtimes without their own `DbWeight`: the same figures with RocksDB costs.
 impl WeightInfo for () {
 	fn pause() -> Weight {
-		Weight::from_parts(23_264_000, 4910)
+		Weight::from_parts(23_635_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(36_755_000, 4910)
+		Weight::from_parts(36_515_000, 4910)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(28_052_000, 4910)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(482_679_000, 172126)
+			.saturating_add(RocksDbWeight::get().reads(70_u64))
+			.saturating_add(RocksDbWeight::get().writes(68_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(1_983_000, 0)
+		Weight::from_parts(1_923_000, 0)
 	}
 	fn on_initialize_expire(n: u32, ) -> Weight {
-		Weight::from_parts(5_722_347, 4910)
-			.saturating_add(Weight::from_parts(4_191_078, 0).saturating_mul(n.into()))
+		Weight::from_parts(6_348_818, 4910)
+			.saturating_add(Weight::from_parts(4_177_505, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn check_paused_none() -> Weight {
-		Weight::from_parts(681_000, 0)
+		Weight::from_parts(701_000, 0)
 	}
 	fn check_paused(n: u32, ) -> Weight {
-		Weight::from_parts(3_361_666, 4910)
-			.saturating_add(Weight::from_parts(380_970, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_574_565, 4910)
+			.saturating_add(Weight::from_parts(382_423, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn set_policy() -> Weight {
-		Weight::from_parts(44_326_000, 5384)
+		Weight::from_parts(43_815_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn change_policy() -> Weight {
-		Weight::from_parts(51_006_000, 5384)
+		Weight::from_parts(50_806_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_policy() -> Weight {
-		Weight::from_parts(50_936_000, 8457)
+		Weight::from_parts(50_245_000, 8457)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_global_cap() -> Weight {
-		Weight::from_parts(17_476_000, 2621)
+		Weight::from_parts(17_797_000, 2621)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reset_usage() -> Weight {
-		Weight::from_parts(14_461_000, 5384)
+		Weight::from_parts(14_822_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn limit_own_outflow() -> Weight {
-		Weight::from_parts(82_273_000, 5384)
+		Weight::from_parts(78_737_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_own_limit() -> Weight {
-		Weight::from_parts(12_889_000, 5384)
+		Weight::from_parts(13_299_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn enact_own_limit() -> Weight {
-		Weight::from_parts(101_801_000, 5968)
+		Weight::from_parts(98_797_000, 5968)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_own_announcement() -> Weight {
-		Weight::from_parts(9_884_000, 3603)
+		Weight::from_parts(10_216_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn check_velocity() -> Weight {
-		Weight::from_parts(50_886_000, 5384)
+		Weight::from_parts(50_815_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn ledger_debit_guarded() -> Weight {
-		Weight::from_parts(22_524_000, 5384)
+		Weight::from_parts(22_323_000, 5384)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn ledger_debit_guarded_response() -> Weight {
-		Weight::from_parts(252_426_000, 8496)
+		Weight::from_parts(249_902_000, 8496)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(20_u64))
 	}
 	fn return_excess() -> Weight {
-		Weight::from_parts(173_679_000, 6196)
+		Weight::from_parts(167_029_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn release_excess() -> Weight {
-		Weight::from_parts(53_890_000, 3593)
+		Weight::from_parts(51_406_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn ledger_debit_unguarded() -> Weight {
-		Weight::from_parts(1_463_000, 0)
+		Weight::from_parts(1_462_000, 0)
 	}
 	fn set_monitor() -> Weight {
-		Weight::from_parts(26_900_000, 4256)
+		Weight::from_parts(27_391_000, 4256)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_monitor() -> Weight {
-		Weight::from_parts(19_489_000, 4256)
+		Weight::from_parts(19_479_000, 4256)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn extend_response() -> Weight {
-		Weight::from_parts(309_451_000, 92763)
-			.saturating_add(RocksDbWeight::get().reads(44_u64))
+		Weight::from_parts(305_685_000, 93093)
+			.saturating_add(RocksDbWeight::get().reads(46_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reset_response() -> Weight {
-		Weight::from_parts(289_001_000, 92763)
-			.saturating_add(RocksDbWeight::get().reads(43_u64))
+		Weight::from_parts(292_465_000, 93093)
+			.saturating_add(RocksDbWeight::get().reads(45_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn raise_risk_level() -> Weight {
-		Weight::from_parts(34_021_000, 18504)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(43_215_000, 23508)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn clear_risk_level() -> Weight {
-		Weight::from_parts(26_249_000, 18504)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(83_044_000, 117900)
+			.saturating_add(RocksDbWeight::get().reads(54_u64))
+			.saturating_add(RocksDbWeight::get().writes(53_u64))
 	}
 	fn observe_quiet() -> Weight {
-		Weight::from_parts(16_615_000, 4256)
+		Weight::from_parts(16_785_000, 4256)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn observe_fire() -> Weight {
-		Weight::from_parts(141_500_000, 21006)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(144_485_000, 26010)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn check_stale(n: u32, ) -> Weight {
-		Weight::from_parts(62_619_633, 4910)
-			.saturating_add(Weight::from_parts(77_352_955, 0).saturating_mul(n.into()))
+		Weight::from_parts(54_607_450, 4910)
+			.saturating_add(Weight::from_parts(79_833_045, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(34_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
+	}
+	fn set_reportable() -> Weight {
+		Weight::from_parts(15_403_000, 3070)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn report() -> Weight {
+		Weight::from_parts(414_107_000, 169452)
+			.saturating_add(RocksDbWeight::get().reads(72_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn confirm_report() -> Weight {
+		Weight::from_parts(212_547_000, 8496)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+	}
+	fn reject_report() -> Weight {
+		Weight::from_parts(683_678_000, 172126)
+			.saturating_add(RocksDbWeight::get().reads(128_u64))
+			.saturating_add(RocksDbWeight::get().writes(19_u64))
+	}
+	fn release_report_deposit() -> Weight {
+		Weight::from_parts(99_488_000, 3838)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

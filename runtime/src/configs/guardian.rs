@@ -8,6 +8,12 @@
 //! * **Velocity caps**: set, changed, removed and reset by root or a two-thirds council
 //!   (slow, broad), up to [`MAX_WINDOWS`] windows each; an own limit's loosening waits
 //!   [`OWN_LIMIT_DELAY`]; high-water responses may pause up to 4 targets.
+//! * **Bonded reports**: targets made reportable by root or a two-thirds council; a report
+//!   pauses for at most [`MAX_REPORT_PAUSE`] and holds [`REPORT_DEPOSIT_BASE`], growing 10% per
+//!   open report and doubling per own open report; 3 reporters within an hour escalate to
+//!   [`PROGRAMMATIC_MAX_PAUSE`] and `Elevated`; confirmed reports earn [`REPORT_REWARD`] from
+//!   the treasury, rejected ones are slashed to it; unjudged deposits are releasable
+//!   [`REPORT_RELEASE_DELAY`] after their pause.
 
 use super::CouncilCollective;
 use crate::{
@@ -42,7 +48,22 @@ pub const OWN_LIMIT_DEPOSIT: Balance = 10 * UNIT;
 /// 7 days, more than twice a council motion's duration.
 pub const EXCESS_HOLD_PERIOD: BlockNumber = 7 * DAYS;
 
+/// The longest pause of one bonded report: 1 hour.
+pub const MAX_REPORT_PAUSE: BlockNumber = HOURS;
+/// A report's deposit when no report is open: 100 UNIT.
+pub const REPORT_DEPOSIT_BASE: Balance = 100 * UNIT;
+/// A confirmed report's reward, from the treasury: 1 000 UNIT.
+pub const REPORT_REWARD: Balance = 1_000 * UNIT;
+/// How long an unjudged report's deposit stays held after its pause: 3 days.
+pub const REPORT_RELEASE_DELAY: BlockNumber = 3 * DAYS;
+
 parameter_types! {
+	pub const MaxReportPause: BlockNumber = MAX_REPORT_PAUSE;
+	pub const ReportDepositBase: Balance = REPORT_DEPOSIT_BASE;
+	pub const ReportDepositIncrease: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
+	pub const ReportEscalationWindow: BlockNumber = HOURS;
+	pub const ReportReward: Balance = REPORT_REWARD;
+	pub const ReportReleaseDelay: BlockNumber = REPORT_RELEASE_DELAY;
 	pub const OwnLimitDeposit: Balance = OWN_LIMIT_DEPOSIT;
 	pub const ExcessHoldPeriod: BlockNumber = EXCESS_HOLD_PERIOD;
 	pub const OwnLimitDelay: BlockNumber = OWN_LIMIT_DELAY;
@@ -88,6 +109,19 @@ impl pallet_guardian::Config for Runtime {
 	type ExcessHoldPeriod = ExcessHoldPeriod;
 	type OutflowEstimator = TemplateOutflow;
 	type MaxMonitors = ConstU32<16>;
+	type MaxReportPause = MaxReportPause;
+	type MaxOpenReports = ConstU32<64>;
+	type MaxReportableTargets = ConstU32<16>;
+	type ReportDepositBase = ReportDepositBase;
+	type ReportDepositIncrease = ReportDepositIncrease;
+	type ReportsToEscalate = ConstU32<3>;
+	type ReportEscalationWindow = ReportEscalationWindow;
+	type EscalatedReportPause = ProgrammaticMaxPause;
+	type ReportReleaseDelay = ReportReleaseDelay;
+	type ReportReward = ReportReward;
+	type ReportRewardPot = super::TreasuryAccount;
+	type ReportSlash =
+		frame_support::traits::tokens::imbalance::ResolveTo<super::TreasuryAccount, Balances>;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }
 

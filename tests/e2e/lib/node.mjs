@@ -49,11 +49,11 @@ export function removeBasePath(path) {
 
 /**
  * Starts `guardian-node --dev` on `basePath` (a temporary one if null) with `consensus`
- * (manual seal every 500 ms by default), RPC and p2p on loopback only, and connects
- * @polkadot/api to it.
+ * (manual seal every 500 ms by default), RPC (on `rpcPort`, or a free port) and p2p on
+ * loopback only, and connects @polkadot/api to it.
  */
-export async function startNode({ basePath, consensus = 'manual-seal-500' }) {
-  const rpcPort = await freePort();
+export async function startNode({ basePath, consensus = 'manual-seal-500', rpcPort: port }) {
+  const rpcPort = port ?? await freePort();
   const args = [
     '--dev',
     // Without a base path, --dev runs on a temporary one (--tmp).
@@ -180,4 +180,47 @@ export async function waitForBlock(api, number) {
       }
     }).then((u) => { unsubscribe = u; });
   });
+}
+
+/** The agent binary: $GUARDIAN_WATCHER, or the debug build in the shared target directory. */
+export function watcherBinary() {
+  if (process.env.GUARDIAN_WATCHER) return process.env.GUARDIAN_WATCHER;
+  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/pallet-guardian/target');
+  return join(target, 'debug', 'guardian-watcher');
+}
+
+/**
+ * Starts guardian-watcher against `ws://127.0.0.1:<rpcPort>` with `args`, its Prometheus
+ * endpoint on a free loopback port; keeps the last 200 kB of its log. Stopped by `stop()` (and
+ * killed with every node if the test process dies).
+ */
+export async function startWatcher({ rpcPort, args }) {
+  const prometheusPort = await freePort();
+  const child = spawn(watcherBinary(), [
+    '--url', `ws://127.0.0.1:${rpcPort}`,
+    '--prometheus-port', String(prometheusPort),
+    ...args,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  running.add(child);
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk.toString()).slice(-200_000);
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    prometheusPort,
+    log: () => log,
+    running: () => child.exitCode === null,
+    async metrics() {
+      const response = await fetch(`http://127.0.0.1:${prometheusPort}/metrics`);
+      return response.text();
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      running.delete(child);
+    },
+  };
 }

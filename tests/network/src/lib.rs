@@ -50,8 +50,21 @@ pub fn node_binary() -> String {
 /// The running network and a client per node.
 pub struct LocalNetwork {
 	network: Option<Network<LocalFileSystem>>,
+	/// The nodes' directory (chain spec, base paths, logs), removed with the network.
+	base_dir: Option<std::path::PathBuf>,
 	/// Every node, validators first.
 	pub nodes: Vec<Node>,
+}
+
+impl Drop for LocalNetwork {
+	/// Kills the nodes (the native provider does on drop) and removes their directory, also
+	/// when a test fails.
+	fn drop(&mut self) {
+		drop(self.network.take());
+		if let Some(dir) = self.base_dir.take() {
+			let _ = std::fs::remove_dir_all(dir);
+		}
+	}
 }
 
 /// One node: its name and its JSON-RPC client.
@@ -102,7 +115,8 @@ impl LocalNetwork {
 			node.wait_until_is_up(120u64).await?;
 			nodes.push(Node::connect(name, node.ws_uri()).await?);
 		}
-		Ok(Self { network: Some(network), nodes })
+		let base_dir = network.base_dir().map(std::path::PathBuf::from);
+		Ok(Self { network: Some(network), base_dir, nodes })
 	}
 
 	/// The node called `name`.

@@ -55,10 +55,14 @@ impl<T: Config> Pallet<T> {
 		Self::extend_pause(&target, extra, bound, by)
 	}
 
-	/// Logic for [`Pallet::resume`]: validate `target`, then end its pause now.
+	/// Logic for [`Pallet::resume`]: validate `target`, then end its pause now (and stop its
+	/// running bonded reports from holding or escalating it).
 	pub(crate) fn do_resume(target: &PauseTargetInput) -> DispatchResult {
 		let target = Self::validate_target(target)?;
-		Self::remove_pause(&target, ResumeReason::Governance)
+		Self::remove_pause(&target, ResumeReason::Governance)?;
+		// Governance's word ends the target's running reports too (see `reports`).
+		Self::end_reports_on(&target);
+		Ok(())
 	}
 
 	/// Pause every one of `targets` for `duration` blocks (bounded by
@@ -99,12 +103,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// How many pauses `by` may have stored at once: all of them for the guardian's own
-	/// responses, all but `MaxResponseTargets` for governance and other pallets.
+	/// responses, all but `MaxResponseTargets` for governance and other pallets, half of that
+	/// for bonded reports.
 	pub(crate) fn room_for(by: Contributor) -> u32 {
 		match by {
 			Contributor::Monitor(_) | Contributor::CapResponse => T::MaxActivePauses::get(),
 			Contributor::Governance | Contributor::Programmatic => {
 				T::MaxActivePauses::get().saturating_sub(T::MaxResponseTargets::get())
+			}
+			// Half of governance's room at most: reports never crowd governance out.
+			Contributor::Reports => {
+				T::MaxActivePauses::get().saturating_sub(T::MaxResponseTargets::get()) / 2
 			}
 		}
 	}
@@ -127,7 +136,10 @@ impl<T: Config> Pallet<T> {
 		let (mut pauses, expired) = Self::live_pauses(now);
 		if let Some(record) = pauses.iter_mut().find(|r| r.target == target) {
 			ensure!(
-				matches!(by, Contributor::Monitor(_) | Contributor::CapResponse),
+				matches!(
+					by,
+					Contributor::Monitor(_) | Contributor::CapResponse | Contributor::Reports
+				),
 				Error::<T>::AlreadyPaused
 			);
 			// Held by governance alone until now, if nobody is recorded.
@@ -201,7 +213,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// An owners list (at most two entries here, well within the bound of `MaxMonitors + 3`).
+	/// An owners list (at most two entries here, well within the bound of `MaxMonitors + 4`).
 	fn owners_of<const N: usize>(
 		owners: [(Contributor, BlockNumberFor<T>); N],
 	) -> PauseOwnersOf<T> {
@@ -260,6 +272,57 @@ impl<T: Config> Pallet<T> {
 		Self::store_pauses(pauses, expired);
 		if grew {
 			Self::deposit_event(Event::PauseExtended { target: target.clone(), until });
+		}
+		true
+	}
+
+	/// Set what `by` holds of `target`'s pause to end at `until` — longer or shorter (with
+	/// `raise_only`, never shorter) — adding `by` as a holder if it held nothing; the pause then
+	/// lasts until its latest live holder. Returns whether `target` is paused. Never fails: a
+	/// target that is not paused is left alone; a full holders list leaves `by` out (logged).
+	pub(crate) fn set_pause_hold(
+		target: &PauseTargetOf<T>,
+		by: Contributor,
+		until: BlockNumberFor<T>,
+		raise_only: bool,
+	) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		let (mut pauses, expired) = Self::live_pauses(now);
+		let Some(record) = pauses.iter_mut().find(|r| r.target == *target) else { return false };
+		let mut owners = PauseOwners::<T>::get(target)
+			.unwrap_or_else(|| Self::owners_of([(Contributor::Governance, record.until)]));
+		owners.retain(|(_, held_until)| *held_until > now);
+		match owners.iter_mut().find(|(owner, _)| *owner == by) {
+			Some(owner) if raise_only => owner.1 = owner.1.max(until),
+			Some(owner) => owner.1 = until,
+			None => {
+				if owners.try_push((by, until)).is_err() {
+					log::error!(target: LOG_TARGET, "no room to record {by:?} on {target:?}");
+				}
+			}
+		}
+		owners.retain(|(_, held_until)| *held_until > now);
+		let Some(latest) = owners.iter().map(|(_, until)| *until).max() else {
+			// Nobody holds it any more: it ends now.
+			if let Some(position) = pauses.iter().position(|r| r.target == *target) {
+				pauses.remove(position);
+			}
+			PauseOwners::<T>::remove(target);
+			Self::store_pauses(pauses, expired);
+			Self::deposit_event(Event::Resumed {
+				target: target.clone(),
+				reason: ResumeReason::Governance,
+			});
+			return false;
+		};
+		let before = record.until;
+		record.until = latest;
+		PauseOwners::<T>::insert(target, owners);
+		Self::store_pauses(pauses, expired);
+		if latest < before {
+			Self::deposit_event(Event::PauseShortened { target: target.clone(), until: latest });
+		} else if latest > before {
+			Self::deposit_event(Event::PauseExtended { target: target.clone(), until: latest });
 		}
 		true
 	}

@@ -228,6 +228,9 @@ pub enum Contributor {
 	CapResponse,
 	/// Another pallet, through [`crate::CircuitBreaker`] or polkadot-sdk's pause traits.
 	Programmatic,
+	/// Bonded reports (see [`crate::reports`]): the running reports on a target and the
+	/// escalations they caused.
+	Reports,
 }
 
 /// What a monitor found wrong.

@@ -47,6 +47,7 @@ impl<T: Config> Pallet<T> {
 	/// once (governance's override; a response's reset ends only that response's).
 	pub(crate) fn do_clear_risk_level() -> DispatchResult {
 		let _ = RiskContributions::<T>::clear(u32::MAX, None);
+		Self::forget_escalations();
 		Self::recompute_risk();
 		Ok(())
 	}

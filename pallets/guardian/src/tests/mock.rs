@@ -6,7 +6,10 @@
 use crate::{self as pallet_guardian, PauseWhitelist};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
-	traits::{ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse, MapSuccess, VariantCountOf},
+	traits::{
+		tokens::imbalance::ResolveTo, ConstU32, ConstU64, Contains, EitherOf, EitherOfDiverse,
+		MapSuccess, VariantCountOf,
+	},
 };
 use frame_support::{dispatch::GetDispatchInfo, weights::Weight};
 use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy};
@@ -142,9 +145,28 @@ impl pallet_guardian::Config for Test {
 	type Currency = Balances;
 	type CapOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Capper, u64>>;
 	type OutflowEstimator = pallet_guardian::BalancesTransfers<Test>;
+	type ReportDepositBase = ConstU64<REPORT_DEPOSIT>;
+	type ReportDepositIncrease = ReportDepositIncrease;
+	type ReportReward = ConstU64<REPORT_REWARD>;
+	type ReportRewardPot = Treasury;
+	type ReportSlash = ResolveTo<Treasury, Balances>;
 }
 
-/// Accounts 1..=5, 10 and 20 hold 1000 each.
+/// A report's deposit when none is open.
+pub const REPORT_DEPOSIT: u64 = 10;
+/// A confirmed report's reward.
+pub const REPORT_REWARD: u64 = 50;
+/// The treasury: pays rewards, receives slashed deposits (unfunded unless a test funds it).
+pub const TREASURY: u64 = 99;
+
+parameter_types! {
+	pub const ReportDepositIncrease: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+}
+ord_parameter_types! {
+	pub const Treasury: u64 = TREASURY;
+}
+
+/// Accounts 1..=5, 10, 20 and 30 hold 1000 each.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	new_test_ext_with(Default::default())
 }

@@ -5,5 +5,6 @@ mod breakers;
 mod caps;
 pub(crate) mod mock;
 mod monitors;
+mod reports;
 mod responses;
 mod sdk_traits;

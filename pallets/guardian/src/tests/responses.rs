@@ -305,7 +305,7 @@ fn holders_whose_time_is_up_never_fill_a_long_pause() {
 	test(|| {
 		// Governance pauses Balances for 500 blocks. One monitor after another (at most three
 		// exist at once) fires a 5-block response sharing it, expires and is removed: more
-		// holders over time than a pause may have at once (MaxMonitors + 3 = 6). Each new one
+		// holders over time than a pause may have at once (MaxMonitors + 4 = 7). Each new one
 		// still finds room — nothing escalates to Critical.
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Balances"), 500));
 		for id in 0..10u32 {
