@@ -147,18 +147,8 @@ pub async fn measure(
 		.unwrap_or_default();
 	values.insert("pool_size".into(), pool.len() as f64);
 	for hex_bytes in pool {
-		let bytes = hex::decode(hex_bytes.trim_start_matches("0x")).unwrap_or_default();
-		match subxt_core::blocks::Extrinsics::<PolkadotConfig>::decode_from(
-			vec![bytes],
-			metadata.clone(),
-		) {
-			Ok(decoded) => {
-				for extrinsic in decoded.iter() {
-					if let Ok(pallet) = extrinsic.pallet_name() {
-						*values.entry(format!("pool:{pallet}")).or_default() += 1.0;
-					}
-				}
-			}
+		match pallet_of_pending(&hex_bytes, &metadata) {
+			Ok(pallet) => *values.entry(format!("pool:{pallet}")).or_default() += 1.0,
 			Err(error) => {
 				tracker.malformed = tracker.malformed.saturating_add(1);
 				log::warn!("block {number}: a pending extrinsic did not decode: {error}");
@@ -208,6 +198,19 @@ pub async fn measure(
 	Ok(Samples { number, values })
 }
 
+/// The pallet a pending extrinsic (hex, as `author_pendingExtrinsics` gives it) calls, decoded
+/// with `metadata`; an error for anything that is not a well-formed extrinsic of this runtime.
+pub fn pallet_of_pending(hex_bytes: &str, metadata: &subxt::Metadata) -> Result<String, String> {
+	let bytes = hex::decode(hex_bytes.trim_start_matches("0x")).map_err(|e| e.to_string())?;
+	let decoded = subxt_core::blocks::Extrinsics::<PolkadotConfig>::decode_from(
+		vec![bytes],
+		metadata.clone(),
+	)
+	.map_err(|e| e.to_string())?;
+	let extrinsic = decoded.iter().next().ok_or("no extrinsic")?;
+	extrinsic.pallet_name().map(str::to_string).map_err(|e| e.to_string())
+}
+
 /// A `u128`-like storage value (`TotalIssuance`, `Now`), if the runtime has it.
 async fn fetch_u128(
 	storage: &subxt::storage::Storage<PolkadotConfig, Client>,
@@ -217,4 +220,32 @@ async fn fetch_u128(
 	let address = subxt::dynamic::storage(pallet, entry, Vec::<Value>::new());
 	let value = storage.fetch(&address).await.ok()??;
 	value.to_value().ok()?.as_u128()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::pallet_of_pending;
+	use codec::{Decode, Encode};
+	use guardian_runtime::{Runtime, RuntimeCall, UncheckedExtrinsic};
+
+	/// The template runtime's own metadata (v15), as a node serves it.
+	fn metadata() -> subxt::Metadata {
+		let opaque = Runtime::metadata_at_version(15).expect("v15 metadata");
+		subxt::Metadata::decode(&mut &opaque[..]).expect("subxt decodes the runtime's metadata")
+	}
+
+	#[test]
+	fn pending_extrinsics_are_decoded_and_malformed_ones_are_errors_not_panics() {
+		let metadata = metadata();
+		let call = RuntimeCall::Timestamp(pallet_timestamp::Call::set { now: 6_000 });
+		let good = UncheckedExtrinsic::new_bare(call).encode();
+		let hex_good = format!("0x{}", hex::encode(&good));
+		assert_eq!(pallet_of_pending(&hex_good, &metadata), Ok("Timestamp".to_string()));
+		// Malformed: not hex, empty, truncated, garbage.
+		let truncated = format!("0x{}", hex::encode(&good[..good.len() / 2]));
+		let garbage = format!("0x{}", hex::encode([0xff_u8; 64]));
+		for bad in ["zz", "0x", truncated.as_str(), garbage.as_str()] {
+			assert!(pallet_of_pending(bad, &metadata).is_err(), "{bad}");
+		}
+	}
 }
