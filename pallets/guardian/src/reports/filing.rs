@@ -93,11 +93,18 @@ impl<T: Config> Pallet<T> {
 	) -> u32 {
 		let since = now.saturating_sub(T::ReportEscalationWindow::get());
 		let after = Escalations::<T>::get(target).map(|(at, _)| at);
-		let mut reporters: Vec<&T::AccountId> = running
-			.iter()
-			.filter(|report| report.filed >= since && after.is_none_or(|at| report.filed > at))
-			.map(|report| &report.reporter)
-			.collect();
+		Self::distinct_reporters(
+			running
+				.iter()
+				.filter(|report| report.filed >= since && after.is_none_or(|at| report.filed > at)),
+		)
+	}
+
+	/// How many distinct reporters filed `reports`.
+	pub(crate) fn distinct_reporters<'a>(
+		reports: impl Iterator<Item = &'a crate::ReportOf<T>>,
+	) -> u32 {
+		let mut reporters: Vec<&T::AccountId> = reports.map(|report| &report.reporter).collect();
 		reporters.sort();
 		reporters.dedup();
 		reporters.len().saturated_into()

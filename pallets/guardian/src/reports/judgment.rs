@@ -119,14 +119,12 @@ impl<T: Config> Pallet<T> {
 	fn rehold_reports(target: &PauseTargetOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let running = Self::running_reports(&ReportsOn::<T>::get(target), now);
-		let mut reporters: alloc::vec::Vec<&T::AccountId> =
-			running.iter().map(|report| &report.reporter).collect();
-		reporters.sort();
-		reporters.dedup();
-		let escalation = Escalations::<T>::get(target)
-			.filter(|_| reporters.len() >= T::ReportsToEscalate::get() as usize)
+		let stored = Escalations::<T>::get(target);
+		let escalation = stored
+			.filter(|_| Self::distinct_reporters(running.iter()) >= T::ReportsToEscalate::get())
 			.map(|(_, until)| until);
-		if escalation.is_none() && Escalations::<T>::take(target).is_some() {
+		if escalation.is_none() && stored.is_some() {
+			Escalations::<T>::remove(target);
 			Self::refresh_reports_risk(now);
 		}
 		let latest = running.iter().map(|report| report.until).chain(escalation).max();
