@@ -40,9 +40,6 @@ fn share(period: u64, percent: u32) -> Spec {
 fn policy(windows: Vec<Spec>) -> PolicyInput<u64, u64> {
 	PolicyInput { windows, high_water: None, response: None }
 }
-fn capper() -> RuntimeOrigin {
-	RuntimeOrigin::signed(CAPPER)
-}
 fn guard(who: u64, windows: Vec<Spec>) {
 	assert_ok!(Guardian::set_policy(capper(), who, policy(windows)));
 }

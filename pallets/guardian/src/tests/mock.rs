@@ -215,6 +215,36 @@ pub fn refund_of<E: TransactionExtension<RuntimeCall>>(
 	E::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(())).expect("no error")
 }
 
+/// The cap origin (account 30).
+pub fn capper() -> RuntimeOrigin {
+	RuntimeOrigin::signed(CAPPER)
+}
+
+/// A pallet target (`"Balances"`) or a call target (`"Utility::batch"`).
+pub fn target(name: &str) -> pallet_guardian::PauseTargetInput {
+	match name.split_once("::") {
+		Some((pallet, call)) => pallet_guardian::PauseTarget::Call {
+			pallet: pallet.as_bytes().to_vec(),
+			call: call.as_bytes().to_vec(),
+		},
+		None => pallet_guardian::PauseTarget::Pallet { pallet: name.as_bytes().to_vec() },
+	}
+}
+
+/// [`target`] as stored (validated against the mock's calls).
+pub fn stored(name: &str) -> pallet_guardian::PauseTargetOf<Test> {
+	Guardian::validate_target(&target(name)).expect("valid target")
+}
+
+/// `from` transfers `value` to `to` (keep-alive), dispatched with the call filter.
+pub fn transfer(from: u64, to: u64, value: u64) -> Result<(), sp_runtime::DispatchError> {
+	use sp_runtime::traits::Dispatchable;
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to, value })
+		.dispatch(RuntimeOrigin::signed(from))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
 /// The guardian's events so far.
 pub fn guardian_events() -> Vec<pallet_guardian::Event<Test>> {
 	System::events()

@@ -17,15 +17,12 @@ use frame_support::{
 };
 use pallet_oracle::{DataProvider, OnNewData};
 use sp_runtime::{
-	traits::{BadOrigin, DispatchTransaction, Dispatchable, TransactionExtension},
+	traits::{BadOrigin, DispatchTransaction, TransactionExtension},
 	DispatchError, Perbill,
 };
 
 const DURATION: u64 = 10;
 
-fn capper() -> RuntimeOrigin {
-	RuntimeOrigin::signed(CAPPER)
-}
 fn balances() -> PauseTarget<Vec<u8>> {
 	PauseTarget::Pallet { pallet: b"Balances".to_vec() }
 }
@@ -56,12 +53,6 @@ fn feed_monitor() -> MonitorInput<u64> {
 }
 fn set(source: Source, input: MonitorInput<u64>) {
 	assert_ok!(Guardian::set_monitor(capper(), source, input));
-}
-fn transfer(from: u64, to: u64, value: u64) -> Result<(), DispatchError> {
-	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to, value })
-		.dispatch(RuntimeOrigin::signed(from))
-		.map(|_| ())
-		.map_err(|e| e.error)
 }
 fn paused() -> DispatchError {
 	frame_system::Error::<Test>::CallFiltered.into()

@@ -12,27 +12,13 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold, Mutate},
 };
 use sp_core::H256;
-use sp_runtime::{traits::Dispatchable, DispatchError};
+use sp_runtime::DispatchError;
 
 /// The mock's bounds (see `config_preludes::TestDefaultConfig`).
 const MAX_REPORT_PAUSE: u64 = 10;
 const ESCALATED: u64 = 40;
 const RELEASE_DELAY: u64 = 30;
 
-fn target(name: &str) -> PauseTarget<Vec<u8>> {
-	match name.split_once("::") {
-		Some((pallet, call)) => {
-			PauseTarget::Call { pallet: pallet.as_bytes().to_vec(), call: call.as_bytes().to_vec() }
-		}
-		None => PauseTarget::Pallet { pallet: name.as_bytes().to_vec() },
-	}
-}
-fn stored(name: &str) -> crate::PauseTargetOf<Test> {
-	Guardian::validate_target(&target(name)).expect("valid target")
-}
-fn capper() -> RuntimeOrigin {
-	RuntimeOrigin::signed(CAPPER)
-}
 fn judge() -> RuntimeOrigin {
 	RuntimeOrigin::signed(RESUMER)
 }
@@ -47,12 +33,6 @@ fn report(who: u64, name: &str, duration: u64) -> Result<(), DispatchError> {
 }
 fn held(who: u64) -> u64 {
 	Balances::balance_on_hold(&HoldReason::Report.into(), &who)
-}
-fn transfer(from: u64, to: u64, value: u64) -> Result<(), DispatchError> {
-	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to, value })
-		.dispatch(RuntimeOrigin::signed(from))
-		.map(|_| ())
-		.map_err(|e| e.error)
 }
 fn paused_until(name: &str) -> Option<u64> {
 	<Guardian as crate::CircuitBreaker<u64>>::paused_until(&target(name))

@@ -14,33 +14,12 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::{
-	traits::{DispatchTransaction, Dispatchable, TransactionExtension},
+	traits::{DispatchTransaction, TransactionExtension},
 	DispatchError, Perbill,
 };
 
 const DURATION: u64 = 10;
 
-fn capper() -> RuntimeOrigin {
-	RuntimeOrigin::signed(CAPPER)
-}
-/// A pallet (`"Balances"`) or a call (`"Utility::batch"`).
-fn target(name: &str) -> PauseTarget<Vec<u8>> {
-	match name.split_once("::") {
-		Some((pallet, call)) => {
-			PauseTarget::Call { pallet: pallet.as_bytes().to_vec(), call: call.as_bytes().to_vec() }
-		}
-		None => PauseTarget::Pallet { pallet: name.as_bytes().to_vec() },
-	}
-}
-fn stored(pallet: &str) -> crate::PauseTargetOf<Test> {
-	Guardian::validate_target(&target(pallet)).expect("valid target")
-}
-fn transfer(from: u64, to: u64, value: u64) -> Result<(), DispatchError> {
-	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to, value })
-		.dispatch(RuntimeOrigin::signed(from))
-		.map(|_| ())
-		.map_err(|e| e.error)
-}
 fn paused() -> DispatchError {
 	frame_system::Error::<Test>::CallFiltered.into()
 }
