@@ -176,6 +176,16 @@ impl_runtime_apis! {
 		fn report_deposit(who: AccountId) -> Balance {
 			crate::Guardian::report_deposit(&who)
 		}
+
+		fn xcm_inbound_paused_until(
+			origin: pallet_guardian::cross_chain::Location,
+		) -> Option<crate::BlockNumber> {
+			crate::Guardian::xcm_inbound_paused_until(&origin)
+		}
+
+		fn xcm_inbound_pauses() -> Vec<pallet_guardian::InboundPause<crate::BlockNumber>> {
+			crate::Guardian::xcm_inbound_pauses()
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_monitors()?;
 		Self::check_responses()?;
 		Self::check_reports()?;
+		Self::check_cross_chain()?;
 		let pauses = Pauses::<T>::get();
 		if Summary::<T>::get() != Self::summarise_pauses(&pauses) {
 			return Err("Summary does not match Pauses".into());
@@ -44,6 +45,65 @@ impl<T: Config> Pallet<T> {
 			if Self::validate_target(&record.target.to_input()).is_err() {
 				return Err("a stored target is no longer valid".into());
 			}
+		}
+		Ok(())
+	}
+
+	/// Checks that:
+	/// * at most `MaxAlertSources` sources are allowed, the counter counts them, their
+	///   identifiers are unique and below `NextAlertSourceId`;
+	/// * every source's mapped kinds are unique and its playbooks last between 1 block and
+	///   `MaxProgrammaticPause`;
+	/// * every inbound pause is held by governance or by an allowed source's response, at most
+	///   once per (scope, holder), with at most `MaxInboundPauses − MaxAlertSources` held by
+	///   governance.
+	pub fn check_cross_chain() -> Result<(), TryRuntimeError> {
+		use crate::{AlertSources, Contributor, NextAlertSourceId, XcmInboundPauses};
+		let mut ids = alloc::vec::Vec::new();
+		for (_, source) in AlertSources::<T>::iter() {
+			if source.id >= NextAlertSourceId::<T>::get() {
+				return Err("an alert source's id was never issued".into());
+			}
+			for (i, (kind, response)) in source.playbooks.iter().enumerate() {
+				if source.playbooks.iter().skip(i.saturating_add(1)).any(|(k, _)| k == kind) {
+					return Err("an alert source maps a kind twice".into());
+				}
+				let duration = response.playbook.duration;
+				if duration.is_zero() || duration > T::MaxProgrammaticPause::get() {
+					return Err("an alert playbook's duration is out of bounds".into());
+				}
+			}
+			ids.push(source.id);
+		}
+		let count = ids.len();
+		if count as u64 != u64::from(AlertSources::<T>::count())
+			|| count as u64 > u64::from(T::MaxAlertSources::get())
+		{
+			return Err("the alert sources' counter is wrong".into());
+		}
+		ids.sort();
+		ids.dedup();
+		if ids.len() != count {
+			return Err("two alert sources share an id".into());
+		}
+		let pauses = XcmInboundPauses::<T>::get();
+		let mut governance: u32 = 0;
+		for (i, pause) in pauses.iter().enumerate() {
+			match pause.by {
+				Contributor::Governance => governance = governance.saturating_add(1),
+				Contributor::Alert(id) if ids.binary_search(&id).is_ok() => {}
+				_ => return Err("an inbound pause has a holder that cannot hold one".into()),
+			}
+			if pauses
+				.iter()
+				.skip(i.saturating_add(1))
+				.any(|other| other.by == pause.by && other.from == pause.from)
+			{
+				return Err("an inbound pause is held twice by the same holder".into());
+			}
+		}
+		if governance > Self::governance_inbound_room() {
+			return Err("governance holds more inbound pauses than its room".into());
 		}
 		Ok(())
 	}

@@ -9,6 +9,7 @@
 //! | velocity caps | [`caps`] | bound how fast value leaves protected accounts, enforced in the balances ledger itself so that no path escapes |
 //! | monitors and automatic response | [`monitors`] | judge the issuance, oracle feeds, reported metrics and the caps' high-water marks; answer an anomaly in the same block with a playbook; every response expires |
 //! | bonded reports | [`reports`] | any account puts a deposit behind an alarm on a target governance declared reportable: a short pause, judged by governance (reward or slash) |
+//! | cross-chain orchestration | [`cross_chain`] | pause inbound XCM by origin (messages wait in the queue, never dropped); alert subscribed chains over XCM when a playbook fires; answer allowed chains' alerts with a mapped, expiring playbook |
 //!
 //! Shared pieces, where a FRAME developer expects them: the pallet itself (config, storage,
 //! events, errors, genesis, hooks and calls) in this file, [`rolling_window`] (the exact
@@ -106,6 +107,7 @@ extern crate alloc;
 
 pub mod breakers;
 pub mod caps;
+pub mod cross_chain;
 mod invariants;
 pub mod migrations;
 pub mod monitors;
@@ -128,6 +130,10 @@ pub use caps::{
 	CheckVelocity, EstimateOutflow, ExcessHold, ExemptFees, GuardFilter, LedgerGuard, Limit,
 	Policy, PolicyInput, Response, ResponseInput, Window, WindowSpec, CAP_EXCEEDED_ERROR,
 };
+pub use cross_chain::{
+	AlertPlaybook, AlertPlaybookInput, AlertSource, AllowAlertsFrom, GuardianAlert, InboundPause,
+	IsAlertSource, PausableProcessor, Subscription, RECEIVE_ALERT_CALL_INDEX,
+};
 pub use monitors::{
 	AlertState, Anomaly, Contributor, Flag, MetricSink, Monitor, MonitorInput, MonitorState,
 	Playbook, PlaybookInput, RiskLevel, RiskLevelProvider, Rule, Source,
@@ -146,11 +152,11 @@ use frame_support::traits::GetCallMetadata;
 pub const LOG_TARGET: &str = "runtime::guardian";
 
 /// How many contributors may hold one pause: every monitor, governance, the caps' responses,
-/// other pallets and bonded reports.
+/// other pallets, bonded reports and every alert source.
 pub struct MaxPauseOwners<T>(core::marker::PhantomData<T>);
 impl<T: Config> frame_support::traits::Get<u32> for MaxPauseOwners<T> {
 	fn get() -> u32 {
-		T::MaxMonitors::get().saturating_add(4)
+		T::MaxMonitors::get().saturating_add(4).saturating_add(T::MaxAlertSources::get())
 	}
 }
 
@@ -235,6 +241,22 @@ pub mod pallet {
 	>;
 	/// The reports open on a target.
 	pub type ReportIdsOf<T> = BoundedVec<ReportId, <T as Config>::MaxOpenReports>;
+	/// An allowed alert source as stored.
+	pub type AlertSourceOf<T> = AlertSource<
+		NameOf<T>,
+		BlockNumberFor<T>,
+		<T as Config>::MaxResponseTargets,
+		<T as Config>::MaxAlertKinds,
+	>;
+	/// An alert playbook as stored.
+	pub type AlertPlaybookOf<T> =
+		AlertPlaybook<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;
+	/// The pauses of inbound XCM, as stored.
+	pub type InboundPausesOf<T> =
+		BoundedVec<InboundPause<BlockNumberFor<T>>, <T as Config>::MaxInboundPauses>;
+	/// The alert subscriptions, as stored.
+	pub type SubscriptionsOf<T> =
+		BoundedVec<Subscription<<T as Config>::MaxAlertKinds>, <T as Config>::MaxAlertSubscribers>;
 	/// A credit of the guarded currency (a slashed deposit).
 	pub type CreditOf<T> =
 		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
@@ -278,6 +300,10 @@ pub mod pallet {
 			type ReportEscalationWindow = ConstU64<10>;
 			type EscalatedReportPause = ConstU64<40>;
 			type ReportReleaseDelay = ConstU64<30>;
+			type MaxAlertSubscribers = ConstU32<2>;
+			type MaxAlertSources = ConstU32<2>;
+			type MaxAlertKinds = ConstU32<3>;
+			type MaxInboundPauses = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -455,6 +481,39 @@ pub mod pallet {
 		#[pallet::no_default]
 		type ReportSlash: OnUnbalanced<CreditOf<Self>>;
 
+		/// Where alerts go: the runtime's XCM router (`()` on a chain without XCM: no
+		/// destination is reachable, so none can be subscribed). See [`cross_chain`].
+		#[pallet::no_default]
+		type AlertRouter: xcm::latest::SendXcm;
+
+		/// Who may deliver an alert, and from where:
+		/// `pallet_xcm::EnsureXcm<IsAlertSource<Runtime>>` (`NeverEnsureOrigin` without XCM).
+		#[pallet::no_default]
+		type AlertOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = cross_chain::Location>;
+
+		/// The weight of delivering one alert through `AlertRouter` (for cumulus' XCMP queue,
+		/// its benchmarked send); registered on the block for every alert sent.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type AlertDeliveryWeight: Get<Weight>;
+
+		/// How many destinations may subscribe to this chain's alerts.
+		#[pallet::constant]
+		type MaxAlertSubscribers: Get<u32>;
+
+		/// How many locations may alert this chain. Each keeps one inbound pause slot.
+		#[pallet::constant]
+		type MaxAlertSources: Get<u32>;
+
+		/// How many kinds one subscription lists, and one alert source maps.
+		#[pallet::constant]
+		type MaxAlertKinds: Get<u32>;
+
+		/// How many pauses of inbound XCM may be stored (governance's and the alert
+		/// responses'); more than `MaxAlertSources`, the rest is governance's.
+		#[pallet::constant]
+		type MaxInboundPauses: Get<u32>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}
@@ -592,6 +651,28 @@ pub mod pallet {
 	pub type Reputation<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, ReporterRecord, ValueQuery>;
 
+	/// Pauses of inbound XCM (see [`cross_chain::inbound`]). Read by `on_initialize` every
+	/// block for expiry, and by [`PausableProcessor`] for every message; whitelisted for
+	/// benchmarks.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type XcmInboundPauses<T: Config> = StorageValue<_, InboundPausesOf<T>, ValueQuery>;
+
+	/// The destinations this chain alerts when a playbook fires (see
+	/// [`cross_chain::alerts_out`]).
+	#[pallet::storage]
+	pub type AlertSubscriptions<T: Config> = StorageValue<_, SubscriptionsOf<T>, ValueQuery>;
+
+	/// The locations allowed to alert this chain, with their mapped playbooks and the
+	/// response in force (see [`cross_chain::alerts_in`]).
+	#[pallet::storage]
+	pub type AlertSources<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, AlertSourceOf<T>>;
+
+	/// The identifier of the next alert source.
+	#[pallet::storage]
+	pub type NextAlertSourceId<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// Why the guardian holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
@@ -713,6 +794,39 @@ pub mod pallet {
 		ReportRejected { id: ReportId, reporter: T::AccountId, slashed: T::Balance },
 		/// The deposit of unjudged report `id` went back to its reporter.
 		ReportDepositReleased { id: ReportId, reporter: T::AccountId, deposit: T::Balance },
+		/// Inbound XCM from `from` (and every location inside it; everyone's for `None`) waits
+		/// in the queue until block `until` (exclusive).
+		XcmInboundPaused { from: Option<cross_chain::Location>, until: BlockNumberFor<T> },
+		/// Inbound XCM from `from` runs again.
+		XcmInboundResumed { from: Option<cross_chain::Location>, reason: ResumeReason },
+		/// Governance subscribed `dest` (its guardian at `pallet_index`) to the firings of
+		/// `kinds` kinds of monitor.
+		AlertSubscriptionSet { dest: cross_chain::Location, pallet_index: u8, kinds: u32 },
+		/// Governance unsubscribed `dest`.
+		AlertSubscriptionRemoved { dest: cross_chain::Location },
+		/// `alert` was sent to `dest` (message `hash`).
+		AlertSent { dest: cross_chain::Location, alert: GuardianAlert, hash: [u8; 32] },
+		/// The router refused to deliver `alert` to `dest`.
+		AlertNotDelivered { dest: cross_chain::Location, alert: GuardianAlert },
+		/// Governance allowed `source` to alert this chain, mapping `kinds` kinds.
+		AlertSourceSet { source: cross_chain::Location, kinds: u32 },
+		/// Governance no longer allows `source` to alert this chain.
+		AlertSourceRemoved { source: cross_chain::Location },
+		/// The allowed source `from` alerted `alert`; `mapped`: a playbook is mapped to its kind.
+		AlertReceived { from: cross_chain::Location, alert: GuardianAlert, mapped: bool },
+		/// The playbook mapped to `from`'s `kind` ran: inbound XCM from `from` waits
+		/// (`inbound_paused`), `paused` targets paused, the level raised to `level`, all until
+		/// block `until` (exclusive).
+		AlertResponseApplied {
+			from: cross_chain::Location,
+			kind: Source,
+			inbound_paused: bool,
+			paused: u32,
+			level: RiskLevel,
+			until: BlockNumberFor<T>,
+		},
+		/// Governance reset the response to `source`'s alert: `resumed` pauses ended.
+		AlertResponseReset { source: cross_chain::Location, resumed: u32 },
 	}
 
 	#[pallet::error]
@@ -817,6 +931,24 @@ pub mod pallet {
 		UnknownReport,
 		/// The report's deposit is releasable only `ReportReleaseDelay` after its pause ended.
 		ReportNotReleasable,
+		/// The location cannot be converted to XCM's latest version, or is this chain itself.
+		BadLocation,
+		/// The XCM router does not accept an alert for this destination.
+		AlertDestinationUnreachable,
+		/// The destination is not subscribed.
+		NotSubscribed,
+		/// A kind is listed twice.
+		DuplicateAlertKind,
+		/// More kinds than `MaxAlertKinds`.
+		TooManyAlertKinds,
+		/// As many destinations as `MaxAlertSubscribers` are subscribed.
+		TooManyAlertSubscribers,
+		/// As many locations as `MaxAlertSources` may alert this chain.
+		TooManyAlertSources,
+		/// The location is not an alert source.
+		NoAlertSource,
+		/// An alert came from a location governance did not allow.
+		AlertSourceNotAllowed,
 	}
 
 	#[pallet::genesis_config]
@@ -879,6 +1011,7 @@ pub mod pallet {
 			// it are then free (the key is whitelisted for benchmarks).
 			let _ = sp_io::storage::read(&GuardIndex::<T>::hashed_key(), &mut [], 0);
 			let mut weight = Self::expire_pauses(now).saturating_add(T::DbWeight::get().reads(1));
+			weight = weight.saturating_add(Self::expire_inbound_pauses(now));
 			// One read of the (whitelisted) alert state decides whether anything else is due.
 			let alert = Alert::<T>::get();
 			if alert.level_at(now) != alert.announced {
@@ -917,6 +1050,10 @@ pub mod pallet {
 			);
 			assert!(T::ReportsToEscalate::get() >= 2, "one reporter must never escalate");
 			assert!(!T::ReportDepositBase::get().is_zero(), "a report must hold a deposit");
+			assert!(
+				cross_chain::inbound::bounds_are_consistent::<T>(),
+				"MaxInboundPauses must exceed MaxAlertSources: each source keeps one slot"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1311,5 +1448,114 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_release_report_deposit(id)
 		}
+
+		/// Receive an alert from another chain's guardian (see [`cross_chain`]). Only
+		/// `AlertOrigin`: an XCM `Transact` from a location governance allowed
+		/// ([`Call::set_alert_source`]). Emits [`Event::AlertReceived`]; runs the playbook
+		/// mapped to the alert's kind unless a response to that source is in force. The call
+		/// index is part of the wire format ([`RECEIVE_ALERT_CALL_INDEX`]).
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::observe_fire()
+			.saturating_add(T::WeightInfo::pause().saturating_mul(T::MaxResponseTargets::get().into()))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2)))]
+		pub fn receive_alert(origin: OriginFor<T>, alert: GuardianAlert) -> DispatchResult {
+			let from = T::AlertOrigin::ensure_origin(origin)?;
+			Self::do_receive_alert(from, alert)
+		}
+
+		/// Pause inbound XCM from `from` and every location inside it (from everyone for
+		/// `None`) for `duration` blocks, at most the origin's bound: the chain's message
+		/// processor ([`PausableProcessor`]) leaves their messages in the queue until then.
+		/// `PauseOrigin`.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::pause())]
+		pub fn pause_xcm_inbound(
+			origin: OriginFor<T>,
+			from: Option<alloc::boxed::Box<xcm::VersionedLocation>>,
+			duration: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let bound = T::PauseOrigin::ensure_origin(origin)?;
+			let from = from.map(|from| Self::latest_location(*from)).transpose()?;
+			Self::do_pause_xcm_inbound(from, duration, bound)
+		}
+
+		/// End every pause of inbound XCM from exactly `from` (everyone's for `None`), whoever
+		/// holds it; the waiting messages run from the next servicing of the queue.
+		/// `ResumeOrigin`.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::resume())]
+		pub fn resume_xcm_inbound(
+			origin: OriginFor<T>,
+			from: Option<alloc::boxed::Box<xcm::VersionedLocation>>,
+		) -> DispatchResult {
+			T::ResumeOrigin::ensure_origin(origin)?;
+			let from = from.map(|from| Self::latest_location(*from)).transpose()?;
+			Self::do_resume_xcm_inbound(from)
+		}
+
+		/// Subscribe `dest`, whose guardian is at pallet index `pallet_index` in its runtime,
+		/// to the firings of the monitors of `kinds` (replacing its subscription); no kinds
+		/// unsubscribes it. The router must accept an alert for `dest`. `CapOrigin`.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::set_monitor().saturating_add(T::DbWeight::get().reads_writes(2, 1)))]
+		pub fn set_alert_subscription(
+			origin: OriginFor<T>,
+			dest: alloc::boxed::Box<xcm::VersionedLocation>,
+			pallet_index: u8,
+			kinds: Vec<Source>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let dest = Self::latest_location(*dest)?;
+			Self::do_set_alert_subscription(dest, pallet_index, kinds)
+		}
+
+		/// Allow `source` to alert this chain, with a playbook for each kind it maps (other
+		/// kinds only emit an event); replacing keeps the response in force. `CapOrigin`.
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::set_monitor().saturating_mul(T::MaxAlertKinds::get().max(1).into()))]
+		pub fn set_alert_source(
+			origin: OriginFor<T>,
+			source: alloc::boxed::Box<xcm::VersionedLocation>,
+			playbooks: Vec<(Source, AlertPlaybookInput<BlockNumberFor<T>>)>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let source = Self::latest_location(*source)?;
+			Self::do_set_alert_source(source, playbooks)
+		}
+
+		/// No longer allow `source` to alert this chain. Refused while its response is in
+		/// force. `CapOrigin`.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::remove_monitor().saturating_add(T::DbWeight::get().reads_writes(2, 3)))]
+		pub fn remove_alert_source(
+			origin: OriginFor<T>,
+			source: alloc::boxed::Box<xcm::VersionedLocation>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let source = Self::latest_location(*source)?;
+			Self::do_remove_alert_source(source)
+		}
+
+		/// Withdraw the response in force to `source`'s alert: its inbound pause, its hold on
+		/// the pauses it placed, its contribution to the level. `ResumeOrigin`.
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::reset_response().saturating_add(T::DbWeight::get().reads_writes(2, 2)))]
+		pub fn reset_alert_response(
+			origin: OriginFor<T>,
+			source: alloc::boxed::Box<xcm::VersionedLocation>,
+		) -> DispatchResult {
+			T::ResumeOrigin::ensure_origin(origin)?;
+			let source = Self::latest_location(*source)?;
+			Self::do_reset_alert_response(source)
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// `location` in XCM's latest version ([`Error::BadLocation`] if it has none).
+	fn latest_location(
+		location: xcm::VersionedLocation,
+	) -> Result<cross_chain::Location, Error<T>> {
+		cross_chain::Location::try_from(location).map_err(|_| Error::<T>::BadLocation)
 	}
 }

@@ -42,8 +42,9 @@ pub struct WindowAllowance<BlockNumber, Balance> {
 sp_api::decl_runtime_apis! {
 	/// The guardian's state, interpreted by its own rules. Version 2 added
 	/// [`GuardianApi::risk_level`]; version 3 the bonded reports' [`GuardianApi::reputation`]
-	/// and [`GuardianApi::report_deposit`].
-	#[api_version(3)]
+	/// and [`GuardianApi::report_deposit`]; version 4 the inbound XCM pauses
+	/// ([`GuardianApi::xcm_inbound_paused_until`], [`GuardianApi::xcm_inbound_pauses`]).
+	#[api_version(4)]
 	pub trait GuardianApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -67,6 +68,11 @@ sp_api::decl_runtime_apis! {
 		fn reputation(who: AccountId) -> crate::ReporterRecord;
 		/// (Version 3.) The deposit `who`'s next report would hold now.
 		fn report_deposit(who: AccountId) -> Balance;
+		/// (Version 4.) If inbound XCM from `origin` waits now, the block from which it runs
+		/// again (see [`crate::cross_chain`]).
+		fn xcm_inbound_paused_until(origin: crate::cross_chain::Location) -> Option<BlockNumber>;
+		/// (Version 4.) Every pause of inbound XCM in force now.
+		fn xcm_inbound_pauses() -> Vec<crate::InboundPause<BlockNumber>>;
 	}
 }
 
@@ -98,6 +104,12 @@ impl<T: Config> Pallet<T> {
 			.filter(|record| record.until > now)
 			.map(|r| PauseRecord { target: r.target.to_input(), since: r.since, until: r.until })
 			.collect()
+	}
+
+	/// See [`GuardianApi::xcm_inbound_pauses`].
+	pub fn xcm_inbound_pauses() -> Vec<crate::InboundPause<BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		crate::XcmInboundPauses::<T>::get().into_iter().filter(|p| now < p.until).collect()
 	}
 
 	/// See [`GuardianApi::allowances`].

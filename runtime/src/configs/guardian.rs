@@ -122,6 +122,16 @@ impl pallet_guardian::Config for Runtime {
 	type ReportRewardPot = super::TreasuryAccount;
 	type ReportSlash =
 		frame_support::traits::tokens::imbalance::ResolveTo<super::TreasuryAccount, Balances>;
+	// This chain has no XCM: no destination is reachable (so none can subscribe), no
+	// location can alert it. A parachain's lines are in the README, "Parachains and XCM".
+	type AlertRouter = ();
+	type AlertOrigin =
+		frame_support::traits::NeverEnsureOrigin<pallet_guardian::cross_chain::Location>;
+	type AlertDeliveryWeight = ();
+	type MaxAlertSubscribers = ConstU32<0>;
+	type MaxAlertSources = ConstU32<0>;
+	type MaxAlertKinds = ConstU32<1>;
+	type MaxInboundPauses = ConstU32<1>;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }
 

@@ -104,15 +104,16 @@ impl<T: Config> Pallet<T> {
 
 	/// How many pauses `by` may have stored at once: all of them for the guardian's own
 	/// responses, all but `MaxResponseTargets` for governance and other pallets, half of that
-	/// for bonded reports.
+	/// for bonded reports and for the responses to other chains' alerts.
 	pub(crate) fn room_for(by: Contributor) -> u32 {
 		match by {
 			Contributor::Monitor(_) | Contributor::CapResponse => T::MaxActivePauses::get(),
 			Contributor::Governance | Contributor::Programmatic => {
 				T::MaxActivePauses::get().saturating_sub(T::MaxResponseTargets::get())
 			}
-			// Half of governance's room at most: reports never crowd governance out.
-			Contributor::Reports => {
+			// Half of governance's room at most: reports and other chains' alerts never crowd
+			// governance out.
+			Contributor::Reports | Contributor::Alert(_) => {
 				T::MaxActivePauses::get().saturating_sub(T::MaxResponseTargets::get()) / 2
 			}
 		}
@@ -138,7 +139,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				matches!(
 					by,
-					Contributor::Monitor(_) | Contributor::CapResponse | Contributor::Reports
+					Contributor::Monitor(_)
+						| Contributor::CapResponse
+						| Contributor::Reports
+						| Contributor::Alert(_)
 				),
 				Error::<T>::AlreadyPaused
 			);

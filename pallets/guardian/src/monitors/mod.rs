@@ -231,6 +231,9 @@ pub enum Contributor {
 	/// Bonded reports (see [`crate::reports`]): the running reports on a target and the
 	/// escalations they caused.
 	Reports,
+	/// The response to the alerts of one allowed alert source, by its identifier (see
+	/// [`crate::cross_chain`]).
+	Alert(u32),
 }
 
 /// What a monitor found wrong.

@@ -46,6 +46,8 @@ impl<T: Config> Pallet<T> {
 			level: playbook.raise_to,
 			until,
 		});
+		// The chains subscribed to this source hear of it in the same block.
+		Self::send_alerts(source, anomaly, playbook.raise_to, until);
 		true
 	}
 

@@ -3,7 +3,7 @@
 //! (account 10, bound 10 blocks), a resumer (account 20), root (bound 1000 blocks) and an
 //! argument-aware whitelist.
 
-use crate::{self as pallet_guardian, PauseWhitelist};
+use crate::{self as pallet_guardian, cross_chain::Location, PauseWhitelist};
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{
@@ -150,6 +150,81 @@ impl pallet_guardian::Config for Test {
 	type ReportReward = ConstU64<REPORT_REWARD>;
 	type ReportRewardPot = Treasury;
 	type ReportSlash = ResolveTo<Treasury, Balances>;
+	type AlertRouter = MockRouter;
+	type AlertOrigin = SiblingOrigin;
+	type AlertDeliveryWeight = AlertDeliveryWeight;
+}
+
+parameter_types! {
+	pub const AlertDeliveryWeight: Weight = Weight::from_parts(1_000_000, 100);
+}
+
+std::thread_local! {
+	/// What [`MockRouter`] delivered: destination and message.
+	pub static SENT: core::cell::RefCell<Vec<(Location, xcm::latest::Xcm<()>)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// A router that reaches sibling parachains (`../Parachain(id)`) only, and records what it
+/// delivers. (The real routers are exercised by the xcm-simulator tests in `tests/xcm`.)
+pub struct MockRouter;
+impl xcm::latest::SendXcm for MockRouter {
+	type Ticket = (Location, xcm::latest::Xcm<()>);
+	fn validate(
+		dest: &mut Option<Location>,
+		message: &mut Option<xcm::latest::Xcm<()>>,
+	) -> xcm::latest::SendResult<Self::Ticket> {
+		use xcm::latest::{Junction::Parachain, SendError};
+		let d = dest.take().ok_or(SendError::MissingArgument)?;
+		if !matches!(d.unpack(), (1, [Parachain(_)])) {
+			*dest = Some(d);
+			return Err(SendError::NotApplicable);
+		}
+		let m = message.take().ok_or(SendError::MissingArgument)?;
+		Ok(((d, m), xcm::latest::Assets::new()))
+	}
+	fn deliver(ticket: Self::Ticket) -> Result<xcm::latest::XcmHash, xcm::latest::SendError> {
+		SENT.with(|sent| sent.borrow_mut().push(ticket));
+		Ok([0; 32])
+	}
+}
+
+/// The messages delivered so far (and forget them).
+pub fn take_sent() -> Vec<(Location, xcm::latest::Xcm<()>)> {
+	SENT.with(|sent| sent.take())
+}
+
+/// The location of sibling parachain `id`.
+pub fn sibling(id: u32) -> Location {
+	Location::new(1, [xcm::latest::Junction::Parachain(id)])
+}
+
+/// Stands for `pallet_xcm::EnsureXcm<IsAlertSource<Test>>` on this mock (which has no XCM
+/// executor): a signed account `id >= SIBLING_BASE` is the sibling parachain
+/// `id - SIBLING_BASE`, and only an allowed alert source passes.
+pub struct SiblingOrigin;
+/// Signed accounts from here on stand for sibling parachains in [`SiblingOrigin`].
+pub const SIBLING_BASE: u64 = 1_000_000;
+impl frame_support::traits::EnsureOrigin<RuntimeOrigin> for SiblingOrigin {
+	type Success = Location;
+	fn try_origin(o: RuntimeOrigin) -> Result<Location, RuntimeOrigin> {
+		use frame_support::traits::Contains;
+		match o.clone().into() {
+			Ok(frame_system::RawOrigin::Signed(who)) if who >= SIBLING_BASE => {
+				let location = sibling((who - SIBLING_BASE) as u32);
+				if pallet_guardian::IsAlertSource::<Test>::contains(&location) {
+					Ok(location)
+				} else {
+					Err(o)
+				}
+			}
+			_ => Err(o),
+		}
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
+		Err(())
+	}
 }
 
 /// A report's deposit when none is open.

@@ -3,6 +3,7 @@
 
 mod breakers;
 mod caps;
+mod cross_chain;
 pub(crate) mod mock;
 mod monitors;
 mod reports;

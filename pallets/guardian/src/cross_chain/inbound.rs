@@ -1,0 +1,192 @@
+//! Pausing inbound XCM: by origin location or for everyone, held by governance or by the
+//! response to an alert source, expiring at a block; and [`PausableProcessor`], the message
+//! processor wrapper that makes paused messages wait in the queue.
+
+use super::{InboundPause, Location};
+use crate::{Config, Contributor, Error, Event, Pallet, ResumeReason, XcmInboundPauses};
+use core::marker::PhantomData;
+use frame_support::{
+	ensure,
+	traits::{Get, ProcessMessage, ProcessMessageError},
+	weights::{Weight, WeightMeter},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{CheckedAdd, Zero},
+	DispatchResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Until when (exclusive) messages from `origin` wait, if they do now.
+	pub fn xcm_inbound_paused_until(origin: &Location) -> Option<BlockNumberFor<T>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		XcmInboundPauses::<T>::get()
+			.into_iter()
+			.filter(|pause| pause.holds(origin, &now))
+			.map(|pause| pause.until)
+			.max()
+	}
+
+	/// Whether messages from `origin` wait now.
+	pub fn xcm_inbound_paused(origin: &Location) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		XcmInboundPauses::<T>::get().iter().any(|pause| pause.holds(origin, &now))
+	}
+
+	/// How many inbound pauses governance may hold: all but one per alert source, so that an
+	/// alert's response always finds room.
+	pub(crate) fn governance_inbound_room() -> u32 {
+		T::MaxInboundPauses::get().saturating_sub(T::MaxAlertSources::get())
+	}
+
+	/// Logic for [`Pallet::pause_xcm_inbound`]: governance pauses inbound XCM from `from`
+	/// (everyone for `None`) for `duration` blocks, at most `bound`.
+	pub(crate) fn do_pause_xcm_inbound(
+		from: Option<Location>,
+		duration: BlockNumberFor<T>,
+		bound: BlockNumberFor<T>,
+	) -> DispatchResult {
+		ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
+		ensure!(duration <= bound, Error::<T>::DurationBeyondBound);
+		let now = frame_system::Pallet::<T>::block_number();
+		let until = now.checked_add(&duration).ok_or(Error::<T>::DurationBeyondBound)?;
+		let mut pauses = XcmInboundPauses::<T>::get();
+		pauses.retain(|pause| now < pause.until);
+		ensure!(
+			!pauses.iter().any(|p| p.by == Contributor::Governance && p.from == from),
+			Error::<T>::AlreadyPaused
+		);
+		let held = pauses.iter().filter(|p| p.by == Contributor::Governance).count();
+		ensure!(
+			(held as u64) < u64::from(Self::governance_inbound_room()),
+			Error::<T>::TooManyPauses
+		);
+		pauses
+			.try_push(InboundPause { from: from.clone(), by: Contributor::Governance, until })
+			.map_err(|_| Error::<T>::TooManyPauses)?;
+		XcmInboundPauses::<T>::put(pauses);
+		Self::deposit_event(Event::XcmInboundPaused { from, until });
+		Ok(())
+	}
+
+	/// Logic for [`Pallet::resume_xcm_inbound`]: end every pause of inbound XCM from exactly
+	/// `from`, whoever holds it.
+	pub(crate) fn do_resume_xcm_inbound(from: Option<Location>) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut pauses = XcmInboundPauses::<T>::get();
+		ensure!(pauses.iter().any(|p| p.from == from && now < p.until), Error::<T>::NotPaused);
+		pauses.retain(|p| p.from != from);
+		XcmInboundPauses::<T>::put(pauses);
+		Self::deposit_event(Event::XcmInboundResumed { from, reason: ResumeReason::Governance });
+		Ok(())
+	}
+
+	/// Hold a pause of inbound XCM from `from` for `by` until `until` (an alert's response):
+	/// its entry is set to `until`, or added. Alert sources have room reserved, so this only
+	/// fails if the bounds are misconfigured (then the response logs it and goes on).
+	pub(crate) fn hold_inbound_pause(
+		from: Location,
+		by: Contributor,
+		until: BlockNumberFor<T>,
+	) -> bool {
+		let mut pauses = XcmInboundPauses::<T>::get();
+		let from = Some(from);
+		if let Some(pause) = pauses.iter_mut().find(|p| p.by == by && p.from == from) {
+			pause.until = until;
+		} else if pauses.try_push(InboundPause { from: from.clone(), by, until }).is_err() {
+			return false;
+		}
+		XcmInboundPauses::<T>::put(pauses);
+		Self::deposit_event(Event::XcmInboundPaused { from, until });
+		true
+	}
+
+	/// Drop the inbound pauses `by` holds; emits [`Event::XcmInboundResumed`] for each scope
+	/// no longer paused. Returns how many ended.
+	pub(crate) fn release_inbound_pauses_of(by: Contributor) -> u32 {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut pauses = XcmInboundPauses::<T>::get();
+		let (released, kept): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
+			pauses.iter().cloned().partition(|p| p.by == by);
+		if released.is_empty() {
+			return 0;
+		}
+		pauses.retain(|p| p.by != by);
+		XcmInboundPauses::<T>::put(pauses);
+		let mut ended: u32 = 0;
+		for pause in released {
+			if kept.iter().any(|p| p.from == pause.from && now < p.until) {
+				continue;
+			}
+			ended = ended.saturating_add(1);
+			Self::deposit_event(Event::XcmInboundResumed {
+				from: pause.from,
+				reason: ResumeReason::Governance,
+			});
+		}
+		ended
+	}
+
+	/// Remove the inbound pauses that ended before block `now`; emits
+	/// [`Event::XcmInboundResumed`] for each scope no longer paused. Called by
+	/// `on_initialize`; returns the weight used (one read of the whitelisted list, and a
+	/// write when something expired).
+	pub(crate) fn expire_inbound_pauses(now: BlockNumberFor<T>) -> Weight {
+		let mut pauses = XcmInboundPauses::<T>::get();
+		let read = T::DbWeight::get().reads(1);
+		if pauses.iter().all(|p| now < p.until) {
+			return read;
+		}
+		let expired: alloc::vec::Vec<_> =
+			pauses.iter().filter(|p| now >= p.until).cloned().collect();
+		pauses.retain(|p| now < p.until);
+		for pause in expired {
+			if pauses.iter().any(|p| p.from == pause.from) {
+				continue;
+			}
+			Self::deposit_event(Event::XcmInboundResumed {
+				from: pause.from,
+				reason: ResumeReason::Expired,
+			});
+		}
+		XcmInboundPauses::<T>::put(pauses);
+		read.saturating_add(T::DbWeight::get().writes(1))
+	}
+}
+
+/// The message processor wrapper for pallet-message-queue: `Yield` while inbound XCM from the
+/// message's origin is paused (the queue keeps the message and offers it again in a later
+/// block), `Inner` otherwise. Its one read of the pause list is taken from the meter.
+///
+/// `Inner` is the chain's processor, normally `xcm_builder::ProcessXcmMessage`; its origin
+/// must convert into a [`Location`] (cumulus' `AggregateMessageOrigin` does).
+pub struct PausableProcessor<T, Inner>(PhantomData<(T, Inner)>);
+
+impl<T: Config, Inner: ProcessMessage> ProcessMessage for PausableProcessor<T, Inner>
+where
+	Inner::Origin: Clone + Into<Location>,
+{
+	type Origin = Inner::Origin;
+
+	fn process_message(
+		message: &[u8],
+		origin: Self::Origin,
+		meter: &mut WeightMeter,
+		id: &mut [u8; 32],
+	) -> Result<bool, ProcessMessageError> {
+		let read = T::DbWeight::get().reads(1);
+		meter.try_consume(read).map_err(|_| ProcessMessageError::Overweight(read))?;
+		let location: Location = origin.clone().into();
+		if Pallet::<T>::xcm_inbound_paused(&location) {
+			log::debug!(target: crate::LOG_TARGET, "inbound XCM from {location:?} waits: paused");
+			return Err(ProcessMessageError::Yield);
+		}
+		Inner::process_message(message, origin, meter, id)
+	}
+}
+
+/// The pause list's room check, for `integrity_test`: alert sources need one entry each and
+/// governance at least one.
+pub(crate) fn bounds_are_consistent<T: Config>() -> bool {
+	T::MaxInboundPauses::get() > T::MaxAlertSources::get()
+}

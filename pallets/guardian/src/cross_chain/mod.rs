@@ -1,0 +1,251 @@
+//! # Cross-chain orchestration over XCM
+//!
+//! Liquidity moves between parachains over XCM, and so does contagion: a mint bug on one
+//! chain becomes a drain on every chain that accepts its tokens. This capability lets
+//! guardians on different chains defend each other, with nothing lost in flight.
+//!
+//! ```text
+//!   chain A                                   chain B (and C)
+//!   monitor fires ─► playbook (pause, level)   message queue ─► PausableProcessor ─► XCM executor
+//!        │                                        │ paused origin? Yield: the message waits
+//!        └─► for each subscriber: XCM             │        (never dropped) and runs after
+//!            [UnpaidExecution,                     ▼
+//!             Transact(Guardian.receive_alert)] ─► AllowAlertsFrom barrier (allowed source,
+//!                                                  alert shape only) ─► EnsureXcm origin
+//!                                                  ─► AlertSources[A]: kind → local playbook:
+//!                                                     pause inbound XCM from A, pause calls,
+//!                                                     raise the level — until it expires
+//! ```
+//!
+//! | concern | file |
+//! |---|---|
+//! | what is paused, alerted and mapped (the types below) | `mod.rs` |
+//! | pausing inbound XCM by origin, its expiry, the message-processor wrapper | [`inbound`] |
+//! | subscriptions and the alerts a firing playbook sends | [`alerts_out`] |
+//! | allowed alert sources, their mapped playbooks, receiving, reset | [`alerts_in`] |
+//! | the barrier that lets only alert-shaped messages from allowed sources run unpaid | [`barrier`] |
+//!
+//! ## What a parachain gets
+//!
+//! * **Inbound XCM under the guardian.** [`PausableProcessor`] wraps the chain's message
+//!   processor (`xcm_builder::ProcessXcmMessage`). While inbound XCM is paused — from every
+//!   origin ([`Call::pause_xcm_inbound`] with `None`) or from one location and everything
+//!   inside it — it answers `ProcessMessageError::Yield`: pallet-message-queue keeps the
+//!   message where it is and offers it again in a later block, so it runs, in order, once the
+//!   pause ends. Nothing is dropped (moonbeam#2913 lost messages by refusing them in a barrier).
+//!   Pauses of this kind expire at a block like every pause (`on_initialize` removes them and
+//!   emits [`Event::XcmInboundResumed`]) and are answered by the runtime API
+//!   (`GuardianApi::xcm_inbound_paused_until`).
+//! * **Outbound value under the caps.** Nothing to add: `xcm_builder::FungibleAdapter` over
+//!   pallet-balances withdraws with a polite `burn_from`, which the ledger guard (the
+//!   `LedgerGuard` account store) limits like every other debit. A reserve transfer or
+//!   teleport through pallet-xcm from a guarded account, and an XCM program from another
+//!   chain withdrawing from a guarded sovereign account, fail with `FailedToTransactAsset`
+//!   beyond the allowance and move nothing (the tests in `tests/xcm` prove both).
+//! * **Alerts between chains.** A monitor's playbook that fires sends every subscribed
+//!   destination ([`Call::set_alert_subscription`]) a [`GuardianAlert`] — the monitor's
+//!   source, the anomaly, the level its playbook raised to, and until when (in the sender's
+//!   blocks) — as `Transact(Guardian.receive_alert)` in the same block. The receiving guardian
+//!   accepts it only from locations governance allowed ([`Call::set_alert_source`]) and maps
+//!   each kind to a local [`AlertPlaybook`]: pause inbound XCM from the alerting chain, pause
+//!   calls, raise the level — bounded by `MaxProgrammaticPause`, expiring, and reset by the
+//!   resume origin ([`Call::reset_alert_response`]). An alert of a kind without a playbook
+//!   only emits [`Event::AlertReceived`].
+//!
+//! ## Who pays
+//!
+//! * **Receiving**: unpaid execution, and only for what [`AllowAlertsFrom`] lets through: a
+//!   message from an allowed source made of `UnpaidExecution`, one `Transact` of
+//!   `Guardian.receive_alert` with `OriginKind::Xcm` and at most a `SetTopic`. Every other
+//!   message, from the same chain or any other, goes through the chain's paid barriers. An
+//!   allowed source thus gets free execution of exactly one call, whose effect is bounded by
+//!   the playbook governance mapped (one response per source at a time).
+//! * **Sending**: the alert is a message of the chain itself, like pallet-xcm's version
+//!   notifications. Delivery fees are not charged to anyone (`send_xcm` delivers without
+//!   paying); the weight of the deliveries (`AlertDeliveryWeight` each, at most
+//!   `MaxAlertSubscribers` per firing) is registered on the block. A playbook fires at most
+//!   once per response duration, so an attacker who trips a monitor on purpose buys at most
+//!   `MaxAlertSubscribers` messages per duration, and pays for the trip itself.
+//!
+//! ## Threat model
+//!
+//! | attacker | what they try | what stops it | cost / bound |
+//! |---|---|---|---|
+//! | a chain that is not an allowed source | forge an alert to pause us | [`AllowAlertsFrom`] refuses it unpaid (`Barrier`); paid, `receive_alert`'s origin check refuses it (`BadOrigin`) | nothing changes |
+//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it; removing the source ends it | one alert per mapped duration buys one duration; governance removes the source |
+//! | an allowed source, compromised | use the unpaid path for something else | the barrier accepts only the alert shape | nothing |
+//! | anyone | fill the inbound pause list so governance cannot pause | alerts take at most one entry per source; governance keeps `MaxInboundPauses − MaxAlertSources` | — |
+//! | a paused origin | lose messages / reorder them | `Yield` leaves them in the queue, in order | — |
+//! | a compromised chain A | drain A's sovereign account on B | B's ledger caps on the sovereign account: the withdrawal fails beyond the allowance, nothing moves | the allowance per window |
+//!
+//! A pause of inbound XCM from A also holds A's later alerts in the queue behind it (the
+//! queue is in order): they run when the pause ends or governance resumes.
+//!
+//! ## Integrating (the exact lines: see the README, "Parachains and XCM")
+//!
+//! 1. pallet-message-queue: `type MessageProcessor = pallet_guardian::PausableProcessor<Runtime,
+//!    xcm_builder::ProcessXcmMessage<AggregateMessageOrigin, XcmExecutor<XcmConfig>, RuntimeCall>>;`
+//!    (the origin converts `Into<Location>`, as cumulus' `AggregateMessageOrigin` does).
+//! 2. XCM config: `type Barrier = (pallet_guardian::AllowAlertsFrom<Runtime>, <your barriers>);`
+//!    and `pallet_xcm::XcmPassthrough<RuntimeOrigin>` among the origin converters.
+//! 3. The guardian: `type AlertOrigin = pallet_xcm::EnsureXcm<pallet_guardian::IsAlertSource<Runtime>>;`,
+//!    `type AlertRouter = XcmRouter;` and the bounds.
+//! 4. Balances: `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` (the caps)
+//!    and a policy on every sovereign account worth guarding.
+
+#[cfg(doc)]
+use crate::{Call, Event};
+
+pub mod alerts_in;
+pub mod alerts_out;
+pub mod barrier;
+pub mod inbound;
+
+pub use alerts_in::IsAlertSource;
+pub use barrier::AllowAlertsFrom;
+pub use inbound::PausableProcessor;
+
+use crate::{Anomaly, Contributor, Playbook, PlaybookInput, RiskLevel, Source};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+
+/// A location in XCM's latest version, as the guardian stores it.
+pub use xcm::latest::Location;
+
+/// The call index of [`Call::receive_alert`]: part of the alert's wire format (a sender
+/// encodes `[guardian pallet index, RECEIVE_ALERT_CALL_INDEX, GuardianAlert]`).
+pub const RECEIVE_ALERT_CALL_INDEX: u8 = 25;
+
+/// A pause of inbound XCM: from `from` (and every location inside it; `None`: from every
+/// origin), held by `by` until block `until` (exclusive).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct InboundPause<BlockNumber> {
+	/// Whose messages wait; `None` for everyone's.
+	pub from: Option<Location>,
+	/// Who holds this pause (governance, or the response to an alert source).
+	pub by: Contributor,
+	/// The block from which the messages run again.
+	pub until: BlockNumber,
+}
+
+impl<BlockNumber: PartialOrd> InboundPause<BlockNumber> {
+	/// Whether this pause holds messages from `origin` at block `now`.
+	pub fn holds(&self, origin: &Location, now: &BlockNumber) -> bool {
+		*now < self.until && self.from.as_ref().is_none_or(|from| origin.starts_with(from))
+	}
+}
+
+/// An alert between guardians: the argument of [`Call::receive_alert`]. The sending chain is
+/// not part of it: the receiver knows it from the message's origin, which cannot be forged.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct GuardianAlert {
+	/// The kind: the source of the monitor that fired on the sending chain.
+	pub kind: Source,
+	/// What it found.
+	pub anomaly: Anomaly,
+	/// The level the sender's playbook raised its own chain to.
+	pub severity: RiskLevel,
+	/// The sender's block at which its own response ends (informational: the receiver's
+	/// response lasts what its mapped playbook says).
+	pub until: u32,
+}
+
+/// What a guardian does when an allowed source alerts a kind: a playbook, and whether to
+/// pause inbound XCM from that source for the playbook's duration.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxTargets))]
+pub struct AlertPlaybook<Name, BlockNumber, MaxTargets: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+{
+	/// Pause inbound XCM from the alerting location.
+	pub pause_inbound: bool,
+	/// Pause these targets and raise the level, for the playbook's duration.
+	pub playbook: Playbook<Name, BlockNumber, MaxTargets>,
+}
+
+/// An alert playbook as given to an extrinsic.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct AlertPlaybookInput<BlockNumber> {
+	/// Pause inbound XCM from the alerting location.
+	pub pause_inbound: bool,
+	/// What else to do, and for how long.
+	pub playbook: PlaybookInput<BlockNumber>,
+}
+
+/// An allowed alert source: its identifier (the [`Contributor::Alert`] its responses hold
+/// pauses and levels as), its mapped playbooks, and the response in force.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxTargets, MaxKinds))]
+pub struct AlertSource<Name, BlockNumber, MaxTargets: Get<u32>, MaxKinds: Get<u32>>
+where
+	Name: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+{
+	/// The identifier its responses hold pauses and levels as.
+	pub id: u32,
+	/// The playbook for each kind of alert; other kinds only emit an event.
+	pub playbooks: BoundedVec<(Source, AlertPlaybook<Name, BlockNumber, MaxTargets>), MaxKinds>,
+	/// The response in force: the kind it answered and until when (exclusive).
+	pub responding: Option<(Source, BlockNumber)>,
+}
+
+/// A destination subscribed to this chain's alerts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxKinds))]
+pub struct Subscription<MaxKinds: Get<u32>> {
+	/// Where alerts go (as seen from this chain).
+	pub dest: Location,
+	/// The index of the guardian pallet in the destination's runtime.
+	pub pallet_index: u8,
+	/// Which monitors' firings are sent.
+	pub kinds: BoundedVec<Source, MaxKinds>,
+}

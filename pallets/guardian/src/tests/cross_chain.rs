@@ -1,0 +1,421 @@
+//! Cross-chain orchestration on the mock: inbound pauses and the processor wrapper, the
+//! barrier, subscriptions and the alerts a firing playbook sends, receiving and resetting.
+//! (The three-parachain scenarios over real XCM are in `tests/xcm`.)
+
+use super::mock::*;
+use crate::{
+	cross_chain::Location, AlertPlaybookInput, AllowAlertsFrom, Anomaly, Contributor, Error, Event,
+	GuardianAlert, Limit, MetricSink, MonitorInput, PausableProcessor, PlaybookInput, ResumeReason,
+	RiskLevel, Rule, Source, XcmInboundPauses,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{ProcessMessage, ProcessMessageError},
+	weights::{Weight, WeightMeter},
+};
+use xcm::{latest::prelude::*, VersionedLocation};
+use xcm_executor::traits::{Properties, ShouldExecute};
+
+fn versioned(location: Location) -> Box<VersionedLocation> {
+	Box::new(VersionedLocation::from(location))
+}
+
+/// The origin an alert from sibling `id` arrives with on this mock.
+fn from_sibling(id: u32) -> RuntimeOrigin {
+	RuntimeOrigin::signed(SIBLING_BASE + u64::from(id))
+}
+
+fn alert(kind: Source) -> GuardianAlert {
+	GuardianAlert { kind, anomaly: Anomaly::Rise, severity: RiskLevel::Critical, until: 50 }
+}
+
+fn mapping(pause_inbound: bool, pause: Vec<&str>, duration: u64) -> AlertPlaybookInput<u64> {
+	AlertPlaybookInput {
+		pause_inbound,
+		playbook: PlaybookInput {
+			pause: pause.into_iter().map(target).collect(),
+			raise_to: RiskLevel::Elevated,
+			duration,
+		},
+	}
+}
+
+/// The inner processor of the wrapper's tests: counts what reaches it.
+struct Counting;
+std::thread_local! {
+	static PROCESSED: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+}
+impl ProcessMessage for Counting {
+	type Origin = Origin;
+	fn process_message(
+		_: &[u8],
+		_: Origin,
+		_: &mut WeightMeter,
+		_: &mut [u8; 32],
+	) -> Result<bool, ProcessMessageError> {
+		PROCESSED.with(|p| p.set(p.get() + 1));
+		Ok(true)
+	}
+}
+/// A queue origin: a sibling parachain.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+struct Origin(u32);
+impl From<Origin> for Location {
+	fn from(origin: Origin) -> Location {
+		sibling(origin.0)
+	}
+}
+
+fn process(from: u32, meter: &mut WeightMeter) -> Result<bool, ProcessMessageError> {
+	PausableProcessor::<Test, Counting>::process_message(b"msg", Origin(from), meter, &mut [0; 32])
+}
+
+#[test]
+fn paused_origins_messages_yield_and_others_run() {
+	test(|| {
+		let mut meter = WeightMeter::new();
+		assert_eq!(process(7, &mut meter), Ok(true));
+		assert_ok!(Guardian::pause_xcm_inbound(
+			RuntimeOrigin::root(),
+			Some(versioned(sibling(7))),
+			5
+		));
+		// Yield: pallet-message-queue keeps the message and offers it again later.
+		assert_eq!(process(7, &mut meter), Err(ProcessMessageError::Yield));
+		assert_eq!(process(8, &mut meter), Ok(true));
+		assert_eq!(PROCESSED.with(|p| p.get()), 2);
+		// A pause of a chain holds the locations inside it; other chains run.
+		let inside = Location::new(1, [Parachain(7), AccountId32 { network: None, id: [1; 32] }]);
+		assert_eq!(Guardian::xcm_inbound_paused_until(&inside), Some(6));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(8)), None);
+		// Its one read is taken from the meter (zero on this mock's `DbWeight`; the
+		// runtime's is RocksDb's).
+		let mut meter = WeightMeter::with_limit(Weight::zero());
+		assert_eq!(process(8, &mut meter), Ok(true));
+	});
+}
+
+#[test]
+fn inbound_pauses_expire_and_governance_keeps_its_room() {
+	test(|| {
+		assert_ok!(Guardian::pause_xcm_inbound(RuntimeOrigin::root(), None, 3));
+		assert!(Guardian::xcm_inbound_paused(&sibling(1)));
+		assert_eq!(Guardian::xcm_inbound_pauses().len(), 1);
+		// The fast pauser is bounded too.
+		assert_noop!(
+			Guardian::pause_xcm_inbound(
+				RuntimeOrigin::signed(PAUSER),
+				Some(versioned(sibling(2))),
+				FAST_BOUND + 1
+			),
+			Error::<Test>::DurationBeyondBound
+		);
+		assert_ok!(Guardian::pause_xcm_inbound(
+			RuntimeOrigin::signed(PAUSER),
+			Some(versioned(sibling(2))),
+			FAST_BOUND
+		));
+		// MaxInboundPauses (4) − MaxAlertSources (2): governance holds two at most.
+		assert_noop!(
+			Guardian::pause_xcm_inbound(RuntimeOrigin::root(), Some(versioned(sibling(3))), 3),
+			Error::<Test>::TooManyPauses
+		);
+		assert_noop!(
+			Guardian::resume_xcm_inbound(RuntimeOrigin::signed(PAUSER), None),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		// Block 4: the global pause expires in on_initialize, with an event.
+		run_to_block(4);
+		assert!(!Guardian::xcm_inbound_paused(&sibling(1)));
+		assert!(guardian_events()
+			.contains(&Event::XcmInboundResumed { from: None, reason: ResumeReason::Expired }));
+		assert_eq!(XcmInboundPauses::<Test>::get().len(), 1);
+		assert_ok!(Guardian::resume_xcm_inbound(
+			RuntimeOrigin::signed(RESUMER),
+			Some(versioned(sibling(2)))
+		));
+		assert!(XcmInboundPauses::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn the_barrier_lets_only_an_allowed_sources_alert_run_unpaid() {
+	test(|| {
+		assert_ok!(Guardian::set_alert_source(capper(), versioned(sibling(2)), vec![]));
+		let check = |origin: Location, message: Xcm<()>| {
+			let mut instructions = message.0;
+			AllowAlertsFrom::<Test>::should_execute(
+				&origin,
+				&mut instructions,
+				Weight::from_parts(1_000, 1_000),
+				&mut Properties { weight_credit: Weight::zero(), message_id: None },
+			)
+		};
+		let index = <Guardian as frame_support::traits::PalletInfoAccess>::index() as u8;
+		let good = Guardian::alert_message(index, &alert(Source::Issuance));
+		assert_eq!(check(sibling(2), good.clone()), Ok(()));
+		let mut topped = good.clone();
+		topped.0.push(SetTopic([7; 32]));
+		assert_eq!(check(sibling(2), topped), Ok(()));
+		// Not a source.
+		assert_eq!(check(sibling(3), good.clone()), Err(ProcessMessageError::Unsupported));
+		// Anything else than the alert: another call, another origin kind, more instructions.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let other = Xcm(vec![
+			UnpaidExecution { weight_limit: Unlimited, check_origin: None },
+			Transact {
+				origin_kind: OriginKind::Xcm,
+				fallback_max_weight: None,
+				call: codec::Encode::encode(&remark).into(),
+			},
+		]);
+		assert_eq!(check(sibling(2), other), Err(ProcessMessageError::Unsupported));
+		let mut native = good.clone();
+		if let Some(Transact { origin_kind, .. }) = native.0.get_mut(1) {
+			*origin_kind = OriginKind::Native;
+		}
+		assert_eq!(check(sibling(2), native), Err(ProcessMessageError::Unsupported));
+		let mut longer = good.clone();
+		longer.0.insert(1, ClearOrigin);
+		assert_eq!(check(sibling(2), longer), Err(ProcessMessageError::Unsupported));
+		let mut garbage = good.clone();
+		if let Some(Transact { call, .. }) = garbage.0.get_mut(1) {
+			*call = vec![index, crate::RECEIVE_ALERT_CALL_INDEX, 0xff].into();
+		}
+		assert_eq!(check(sibling(2), garbage), Err(ProcessMessageError::BadFormat));
+		// A limit below the message's weight.
+		let mut limited = good;
+		limited.0[0] =
+			UnpaidExecution { weight_limit: Limited(Weight::from_parts(1, 1)), check_origin: None };
+		assert!(matches!(check(sibling(2), limited), Err(ProcessMessageError::Overweight(_))));
+	});
+}
+
+#[test]
+fn a_firing_playbook_alerts_its_subscribers_in_the_same_block() {
+	test(|| {
+		assert_noop!(
+			Guardian::set_alert_subscription(
+				capper(),
+				versioned(Location::new(2, [GlobalConsensus(NetworkId::Polkadot)])),
+				2,
+				vec![Source::Metric(1)],
+			),
+			Error::<Test>::AlertDestinationUnreachable
+		);
+		assert_noop!(
+			Guardian::set_alert_subscription(
+				capper(),
+				versioned(sibling(5)),
+				2,
+				vec![Source::Metric(1), Source::Metric(1)],
+			),
+			Error::<Test>::DuplicateAlertKind
+		);
+		assert_noop!(
+			Guardian::set_alert_subscription(
+				capper(),
+				versioned(sibling(5)),
+				2,
+				vec![Source::Metric(1), Source::Metric(2), Source::Metric(3), Source::Metric(4)],
+			),
+			Error::<Test>::TooManyAlertKinds
+		);
+		assert_noop!(
+			Guardian::set_alert_subscription(capper(), versioned(sibling(5)), 2, vec![]),
+			Error::<Test>::NotSubscribed
+		);
+		assert_ok!(Guardian::set_alert_subscription(
+			capper(),
+			versioned(sibling(5)),
+			2,
+			vec![Source::Metric(1)]
+		));
+		assert_ok!(Guardian::set_alert_subscription(
+			capper(),
+			versioned(sibling(6)),
+			9,
+			vec![Source::Metric(2)]
+		));
+		assert_ok!(Guardian::set_monitor(
+			capper(),
+			Source::Metric(1),
+			MonitorInput {
+				rule: Some(Rule::Flow { period: 10, rise: None, fall: Some(Limit::Absolute(100)) }),
+				stale_after: None,
+				playbook: PlaybookInput {
+					pause: vec![],
+					raise_to: RiskLevel::Elevated,
+					duration: 7,
+				},
+			},
+		));
+		<Guardian as MetricSink>::report(1, 1_000);
+		assert!(take_sent().is_empty());
+		<Guardian as MetricSink>::report(1, 800);
+		let expected = GuardianAlert {
+			kind: Source::Metric(1),
+			anomaly: Anomaly::Fall,
+			severity: RiskLevel::Elevated,
+			until: 8,
+		};
+		// Only the subscriber of Metric(1), with the alert encoded for its guardian's index.
+		assert_eq!(take_sent(), vec![(sibling(5), Guardian::alert_message(2, &expected))]);
+		assert!(guardian_events().contains(&Event::AlertSent {
+			dest: sibling(5),
+			alert: expected,
+			hash: [0; 32]
+		}));
+		// The message's call is `[index, 25, alert]`.
+		if let Some(Transact { call, .. }) = Guardian::alert_message(2, &expected).0.get(1) {
+			assert_eq!(call.encoded()[..2], [2, crate::RECEIVE_ALERT_CALL_INDEX]);
+		}
+		// Unsubscribing stops it.
+		assert_ok!(Guardian::set_alert_subscription(capper(), versioned(sibling(5)), 2, vec![]));
+		assert!(crate::AlertSubscriptions::<Test>::get().len() == 1);
+	});
+}
+
+#[test]
+fn an_allowed_sources_alert_runs_its_mapped_playbook_once_until_it_expires() {
+	test(|| {
+		assert_noop!(
+			Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Guardian::set_alert_source(
+				capper(),
+				versioned(sibling(2)),
+				vec![(Source::Issuance, mapping(true, vec!["Balances"], 1_000))],
+			),
+			Error::<Test>::DurationBeyondBound
+		);
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(sibling(2)),
+			vec![(Source::Issuance, mapping(true, vec!["Balances"], 10))],
+		));
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		assert!(guardian_events().contains(&Event::AlertResponseApplied {
+			from: sibling(2),
+			kind: Source::Issuance,
+			inbound_paused: true,
+			paused: 1,
+			level: RiskLevel::Elevated,
+			until: 11,
+		}));
+		assert!(Guardian::xcm_inbound_paused(&sibling(2)));
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), Some(11));
+		// A second alert while the response is in force: an event, nothing extended.
+		System::reset_events();
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		assert_eq!(
+			guardian_events(),
+			vec![Event::AlertReceived {
+				from: sibling(2),
+				alert: alert(Source::Issuance),
+				mapped: true
+			}]
+		);
+		// Removing the source is refused while it answers.
+		assert_noop!(
+			Guardian::remove_alert_source(capper(), versioned(sibling(2))),
+			Error::<Test>::ResponseInForce
+		);
+		// Block 11: all of it ended.
+		run_to_block(11);
+		assert!(!Guardian::xcm_inbound_paused(&sibling(2)));
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Normal);
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), None);
+		// A new alert answers again.
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		assert!(Guardian::xcm_inbound_paused(&sibling(2)));
+	});
+}
+
+#[test]
+fn a_reset_withdraws_only_the_alerts_response() {
+	test(|| {
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(sibling(2)),
+			vec![(Source::Issuance, mapping(true, vec!["Balances"], 10))],
+		));
+		// Governance paused Balances itself, and inbound XCM from 2, before the alert.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Balances"), 50));
+		assert_ok!(Guardian::pause_xcm_inbound(
+			RuntimeOrigin::root(),
+			Some(versioned(sibling(2))),
+			50
+		));
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		let holders: Vec<_> = XcmInboundPauses::<Test>::get().iter().map(|p| p.by).collect();
+		assert_eq!(holders, vec![Contributor::Governance, Contributor::Alert(0)]);
+		assert_noop!(
+			Guardian::reset_alert_response(capper(), versioned(sibling(2))),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(Guardian::reset_alert_response(
+			RuntimeOrigin::signed(RESUMER),
+			versioned(sibling(2))
+		));
+		// Governance's own pauses stay; the alert's level is gone.
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), Some(51));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(2)), Some(51));
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Normal);
+		assert!(guardian_events()
+			.contains(&Event::AlertResponseReset { source: sibling(2), resumed: 0 }));
+		assert_noop!(
+			Guardian::reset_alert_response(RuntimeOrigin::root(), versioned(sibling(2))),
+			Error::<Test>::NotFlagged
+		);
+		assert_ok!(Guardian::remove_alert_source(capper(), versioned(sibling(2))));
+		assert_noop!(
+			Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn alert_sources_are_bounded() {
+	test(|| {
+		assert_ok!(Guardian::set_alert_source(capper(), versioned(sibling(1)), vec![]));
+		assert_ok!(Guardian::set_alert_source(capper(), versioned(sibling(2)), vec![]));
+		assert_noop!(
+			Guardian::set_alert_source(capper(), versioned(sibling(3)), vec![]),
+			Error::<Test>::TooManyAlertSources
+		);
+		// Replacing one keeps its identifier.
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(sibling(2)),
+			vec![(Source::Issuance, mapping(false, vec![], 5))]
+		));
+		assert_eq!(crate::AlertSources::<Test>::get(sibling(2)).map(|s| s.id), Some(1));
+		assert_noop!(
+			Guardian::set_alert_source(
+				capper(),
+				versioned(sibling(2)),
+				vec![(Source::Issuance, mapping(false, vec!["NoSuchPallet"], 5))]
+			),
+			Error::<Test>::UnknownPallet
+		);
+		assert_noop!(
+			Guardian::remove_alert_source(capper(), versioned(sibling(3))),
+			Error::<Test>::NoAlertSource
+		);
+	});
+}
