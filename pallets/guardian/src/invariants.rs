@@ -56,7 +56,9 @@ impl<T: Config> Pallet<T> {
 	///   `MaxProgrammaticPause`;
 	/// * every inbound pause is held by governance or by an allowed source's response, at most
 	///   once per (scope, holder), with at most `MaxInboundPauses − MaxAlertSources` held by
-	///   governance.
+	///   governance;
+	/// * every inbound cap is absolute, with a period and a limit, and at most `MaxInboundCaps`
+	///   are set (the counter counts them).
 	pub fn check_cross_chain() -> Result<(), TryRuntimeError> {
 		use crate::{AlertSources, Contributor, NextAlertSourceId, XcmInboundPauses};
 		let mut ids = alloc::vec::Vec::new();
@@ -104,6 +106,19 @@ impl<T: Config> Pallet<T> {
 		}
 		if governance > Self::governance_inbound_room() {
 			return Err("governance holds more inbound pauses than its room".into());
+		}
+		let mut caps: u32 = 0;
+		for (_, cap) in crate::InboundCaps::<T>::iter() {
+			caps = caps.saturating_add(1);
+			let crate::Limit::Absolute(limit) = cap.spec.limit else {
+				return Err("an inbound cap has a share limit".into());
+			};
+			if cap.spec.period.is_zero() || limit.is_zero() {
+				return Err("an inbound cap has a zero period or limit".into());
+			}
+		}
+		if caps != crate::InboundCaps::<T>::count() || caps > T::MaxInboundCaps::get() {
+			return Err("the inbound caps' counter is wrong".into());
 		}
 		Ok(())
 	}

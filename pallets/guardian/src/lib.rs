@@ -131,8 +131,9 @@ pub use caps::{
 	Policy, PolicyInput, Response, ResponseInput, Window, WindowSpec, CAP_EXCEEDED_ERROR,
 };
 pub use cross_chain::{
-	AlertPlaybook, AlertPlaybookInput, AlertSource, AllowAlertsFrom, GuardianAlert, InboundPause,
-	IsAlertSource, PausableProcessor, Subscription, RECEIVE_ALERT_CALL_INDEX,
+	AlertPlaybook, AlertPlaybookInput, AlertSource, AllowAlertsFrom, CappedInflow, GuardianAlert,
+	InboundCap, InboundPause, IsAlertSource, PausableProcessor, Subscription,
+	RECEIVE_ALERT_CALL_INDEX,
 };
 pub use monitors::{
 	AlertState, Anomaly, Contributor, Flag, MetricSink, Monitor, MonitorInput, MonitorState,
@@ -251,6 +252,8 @@ pub mod pallet {
 	/// An alert playbook as stored.
 	pub type AlertPlaybookOf<T> =
 		AlertPlaybook<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;
+	/// An inbound cap as stored.
+	pub type InboundCapOf<T> = InboundCap<BlockNumberFor<T>, <T as Config>::Balance>;
 	/// The pauses of inbound XCM, as stored.
 	pub type InboundPausesOf<T> =
 		BoundedVec<InboundPause<BlockNumberFor<T>>, <T as Config>::MaxInboundPauses>;
@@ -304,6 +307,7 @@ pub mod pallet {
 			type MaxAlertSources = ConstU32<2>;
 			type MaxAlertKinds = ConstU32<3>;
 			type MaxInboundPauses = ConstU32<4>;
+			type MaxInboundCaps = ConstU32<2>;
 			type WeightInfo = ();
 		}
 	}
@@ -514,6 +518,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxInboundPauses: Get<u32>;
 
+		/// How many origins may have an inbound value cap.
+		#[pallet::constant]
+		type MaxInboundCaps: Get<u32>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}
@@ -668,6 +676,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AlertSources<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, AlertSourceOf<T>>;
+
+	/// The inbound value caps, by origin (see [`cross_chain::inflow`]).
+	#[pallet::storage]
+	pub type InboundCaps<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, InboundCapOf<T>>;
 
 	/// The identifier of the next alert source.
 	#[pallet::storage]
@@ -827,6 +840,17 @@ pub mod pallet {
 		},
 		/// Governance reset the response to `source`'s alert: `resumed` pauses ended.
 		AlertResponseReset { source: cross_chain::Location, resumed: u32 },
+		/// Governance capped the native value `origin` brings in at `limit` per `period` blocks.
+		InboundCapSet {
+			origin: cross_chain::Location,
+			period: BlockNumberFor<T>,
+			limit: T::Balance,
+		},
+		/// Governance removed the inbound cap of `origin`.
+		InboundCapRemoved { origin: cross_chain::Location },
+		/// A deposit from `origin` went `excess` beyond its inbound cap; `held` of it is held on
+		/// the beneficiary ([`Event::ExcessHeld`]), the rest (its existential deposit) is free.
+		InboundBeyondCap { origin: cross_chain::Location, excess: T::Balance, held: T::Balance },
 	}
 
 	#[pallet::error]
@@ -949,6 +973,10 @@ pub mod pallet {
 		NoAlertSource,
 		/// An alert came from a location governance did not allow.
 		AlertSourceNotAllowed,
+		/// The origin has no inbound cap.
+		NoInboundCap,
+		/// As many origins as `MaxInboundCaps` are capped.
+		TooManyInboundCaps,
 	}
 
 	#[pallet::genesis_config]
@@ -1502,7 +1530,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			dest: alloc::boxed::Box<xcm::VersionedLocation>,
 			pallet_index: u8,
-			kinds: Vec<Source>,
+			kinds: alloc::vec::Vec<Source>,
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
 			let dest = Self::latest_location(*dest)?;
@@ -1516,7 +1544,7 @@ pub mod pallet {
 		pub fn set_alert_source(
 			origin: OriginFor<T>,
 			source: alloc::boxed::Box<xcm::VersionedLocation>,
-			playbooks: Vec<(Source, AlertPlaybookInput<BlockNumberFor<T>>)>,
+			playbooks: alloc::vec::Vec<(Source, AlertPlaybookInput<BlockNumberFor<T>>)>,
 		) -> DispatchResult {
 			T::CapOrigin::ensure_origin(origin)?;
 			let source = Self::latest_location(*source)?;
@@ -1547,6 +1575,21 @@ pub mod pallet {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			let source = Self::latest_location(*source)?;
 			Self::do_reset_alert_response(source)
+		}
+
+		/// Cap the native value the messages of `from` deposit on this chain at `cap.limit`
+		/// (absolute) in any `cap.period` blocks; `None` removes the cap. Beyond it, deposits
+		/// land held ([`cross_chain::inflow`]). `CapOrigin`.
+		#[pallet::call_index(32)]
+		#[pallet::weight(T::WeightInfo::set_global_cap())]
+		pub fn set_inbound_cap(
+			origin: OriginFor<T>,
+			from: alloc::boxed::Box<xcm::VersionedLocation>,
+			cap: Option<WindowSpecOf<T>>,
+		) -> DispatchResult {
+			T::CapOrigin::ensure_origin(origin)?;
+			let from = Self::latest_location(*from)?;
+			Self::do_set_inbound_cap(from, cap)
 		}
 	}
 }

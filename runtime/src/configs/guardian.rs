@@ -132,6 +132,7 @@ impl pallet_guardian::Config for Runtime {
 	type MaxAlertSources = ConstU32<0>;
 	type MaxAlertKinds = ConstU32<1>;
 	type MaxInboundPauses = ConstU32<1>;
+	type MaxInboundCaps = ConstU32<0>;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }
 

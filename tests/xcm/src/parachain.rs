@@ -123,6 +123,7 @@ impl pallet_guardian::Config for Runtime {
 	type MaxAlertSources = ConstU32<4>;
 	type MaxAlertKinds = ConstU32<4>;
 	type MaxInboundPauses = ConstU32<8>;
+	type MaxInboundCaps = ConstU32<8>;
 }
 
 // ---- Inbound messages: enqueued, then serviced through the guardian's processor. ----
@@ -272,9 +273,15 @@ pub type LocationToAccountId = (
 );
 
 /// The native token over pallet-balances, whose ledger is guarded: every withdrawal is a debit
-/// the caps limit. A's token over the second instance.
+/// the caps limit, and every deposit from a capped origin counts against its inbound cap. A's
+/// token over the second instance.
 pub type AssetTransactors = (
-	FungibleAdapter<Balances, IsConcrete<HereLocation>, LocationToAccountId, AccountId, ()>,
+	pallet_guardian::CappedInflow<
+		Runtime,
+		FungibleAdapter<Balances, IsConcrete<HereLocation>, LocationToAccountId, AccountId, ()>,
+		IsConcrete<HereLocation>,
+		LocationToAccountId,
+	>,
 	FungibleAdapter<
 		ForeignBalances,
 		IsConcrete<ATokenLocation>,

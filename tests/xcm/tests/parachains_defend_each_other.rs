@@ -4,7 +4,10 @@
 //! after the pause; a compromised chain cannot drain its sovereign account beyond the cap;
 //! forged alerts are refused; every response expires or is reset by governance.
 
-use frame_support::{assert_noop, assert_ok, traits::fungible::Mutate};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, Mutate},
+};
 use guardian_xcm_tests::{
 	account_location, guardian_events, next_block,
 	parachain::{Balances, ForeignBalances, Guardian, PolkadotXcm, Runtime, RuntimeOrigin, System},
@@ -558,5 +561,104 @@ fn bad_input_is_refused_with_a_named_error_and_changes_nothing() {
 			Error::<Runtime>::NotPaused
 		);
 		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(PARA_C)), Some(6));
+		// Inbound caps: a zero limit, removing a cap that does not exist.
+		assert_noop!(
+			Guardian::set_inbound_cap(
+				root(),
+				versioned(sibling(PARA_B)),
+				Some(WindowSpec { period: 10, limit: Limit::Absolute(0) }),
+			),
+			Error::<Runtime>::ZeroLimit
+		);
+		assert_noop!(
+			Guardian::set_inbound_cap(root(), versioned(sibling(PARA_B)), None),
+			Error::<Runtime>::NoInboundCap
+		);
+	});
+}
+
+#[test]
+fn value_beyond_an_origins_inbound_cap_is_held_and_governance_can_return_it() {
+	MockNet::reset();
+	let cap = 10_000u128;
+	let sovereign = sibling_account(PARA_A);
+	ParaB::execute_with(|| {
+		assert_noop!(
+			Guardian::set_inbound_cap(
+				root(),
+				versioned(sibling(PARA_A)),
+				Some(WindowSpec { period: 100, limit: Limit::ShareOfBalance(Perbill::one()) }),
+			),
+			pallet_guardian::Error::<Runtime>::ShareNotAllowed
+		);
+		assert_ok!(Guardian::set_inbound_cap(
+			root(),
+			versioned(sibling(PARA_A)),
+			Some(WindowSpec { period: 100, limit: Limit::Absolute(cap) }),
+		));
+	});
+	// A (compromised, or with a mint bug) releases 50 000 from its sovereign account on B to
+	// Bob: once by a deposit, once by a direct transfer.
+	let send = |program: Xcm<()>| {
+		ParaA::execute_with(|| {
+			assert_ok!(xcm::latest::send_xcm::<guardian_xcm_tests::parachain::XcmRouter>(
+				sibling(PARA_B),
+				program
+			));
+		})
+	};
+	let fee = 1_000u128;
+	send(Xcm(vec![
+		WithdrawAsset((Here, 50_000u128).into()),
+		BuyExecution { fees: (Here, fee).into(), weight_limit: Unlimited },
+		DepositAsset { assets: AllCounted(1).into(), beneficiary: account_location(&BOB) },
+	]));
+	ParaB::execute_with(|| {
+		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
+		next_block();
+		// Everything arrived (nothing trapped, nothing lost), and all beyond the cap is held.
+		let arrived = Balances::total_balance(&BOB) - INITIAL_BALANCE;
+		assert!(arrived > 50_000 - fee && arrived <= 50_000);
+		let excess = arrived - cap;
+		assert_eq!(Balances::free_balance(&BOB), INITIAL_BALANCE + cap);
+		assert_eq!(
+			pallet_guardian::ExcessHolds::<Runtime>::get(&BOB, &sovereign).map(|h| h.amount),
+			Some(excess)
+		);
+		assert!(guardian_events().contains(&GuardianEvent::InboundBeyondCap {
+			origin: sibling(PARA_A),
+			excess,
+			held: excess
+		}));
+		assert_eq!(Guardian::inbound_allowance(&sibling(PARA_A)), Some(0));
+		assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), issuance);
+	});
+	// A direct transfer out of the sovereign account counts the same way: all of it held now.
+	send(Xcm(vec![
+		WithdrawAsset((Here, fee).into()),
+		BuyExecution { fees: (Here, fee).into(), weight_limit: Unlimited },
+		TransferAsset { assets: (Here, 5_000u128).into(), beneficiary: account_location(&BOB) },
+	]));
+	ParaB::execute_with(|| {
+		let held_before =
+			pallet_guardian::ExcessHolds::<Runtime>::get(&BOB, &sovereign).map_or(0, |h| h.amount);
+		next_block();
+		let held =
+			pallet_guardian::ExcessHolds::<Runtime>::get(&BOB, &sovereign).map_or(0, |h| h.amount);
+		assert_eq!(held, held_before + 5_000);
+		assert_eq!(Balances::free_balance(&BOB), INITIAL_BALANCE + cap);
+		// Governance returns the held value to A's sovereign account: the mint is undone
+		// without anything being destroyed.
+		let sovereign_before = Balances::free_balance(&sovereign);
+		assert_ok!(Guardian::return_excess(root(), BOB, sovereign.clone()));
+		assert_eq!(Balances::free_balance(&sovereign), sovereign_before + held);
+		assert_eq!(Balances::total_balance(&BOB), INITIAL_BALANCE + cap);
+		// The window refills as it rolls (once the bucket the deposit fell in has left it).
+		for _ in 0..100 + pallet_guardian::rolling_window::bucket_len(100) {
+			next_block();
+		}
+		assert_eq!(Guardian::inbound_allowance(&sibling(PARA_A)), Some(cap));
+		// Another origin is not capped by A's cap.
+		assert_eq!(Guardian::inbound_allowance(&sibling(PARA_C)), None);
 	});
 }

@@ -17,6 +17,9 @@
 //!   transaction, which [`crate::CheckVelocity`] settles against what it charged up front.
 //! * **The pool's tip check** (`note_outflow`): the outflow [`crate::CheckVelocity`] estimated
 //!   for the signer while validating, which [`crate::ExemptFees`] adds to the tip.
+//! * **The inbound message's origin** (`with_inbound_origin`): while
+//!   [`PausableProcessor`](crate::PausableProcessor) processes a message, the location it came
+//!   from, for the inbound caps.
 //! * **Value credited in anticipation** (`open_hook_window`, `note_total`): inside the
 //!   guardian's hook windows (the part of `on_initialize` and `on_finalize` that runs after
 //!   the guardian's own hook, where pallet-treasury pays out), the accounts credited and how
@@ -89,6 +92,9 @@ struct Scope {
 	read: Vec<Vec<u8>>,
 	/// A marker repair was scheduled during the transaction.
 	repair_scheduled: bool,
+	/// The location the message being processed came from, encoded (see
+	/// [`with_inbound_origin`]).
+	inbound: Option<Vec<u8>>,
 }
 
 impl Scope {
@@ -105,6 +111,7 @@ impl Scope {
 			own_operation: false,
 			read: Vec::new(),
 			repair_scheduled: false,
+			inbound: None,
 		}
 	}
 }
@@ -311,6 +318,20 @@ pub(crate) fn take_outflow(who: &[u8]) -> u128 {
 		_ => 0,
 	})
 	.unwrap_or(0)
+}
+
+/// Run `f` (the processing of one inbound message) knowing that it came from `origin` (an
+/// encoded location), for the inbound caps ([`crate::cross_chain::inflow`]).
+pub(crate) fn with_inbound_origin<R>(origin: Vec<u8>, f: impl FnOnce() -> R) -> R {
+	let previous = with(|scope| scope.inbound.replace(origin)).flatten();
+	let result = f();
+	with(|scope| scope.inbound = previous);
+	result
+}
+
+/// The origin of the inbound message being processed, encoded, if one is.
+pub(crate) fn inbound_origin() -> Option<Vec<u8>> {
+	with(|scope| scope.inbound.clone()).flatten()
 }
 
 /// Run `f` (the fee withdrawal, or its check) with outflow of `payer` up to `amount` exempt

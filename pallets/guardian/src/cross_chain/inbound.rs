@@ -156,7 +156,8 @@ impl<T: Config> Pallet<T> {
 
 /// The message processor wrapper for pallet-message-queue: `Yield` while inbound XCM from the
 /// message's origin is paused (the queue keeps the message and offers it again in a later
-/// block), `Inner` otherwise. Its one read of the pause list is taken from the meter.
+/// block), `Inner` otherwise. Its one read of the pause list is taken from the meter. While
+/// `Inner` runs, the message's origin is noted for the inbound caps ([`super::CappedInflow`]).
 ///
 /// `Inner` is the chain's processor, normally `xcm_builder::ProcessXcmMessage`; its origin
 /// must convert into a [`Location`] (cumulus' `AggregateMessageOrigin` does).
@@ -181,7 +182,10 @@ where
 			log::debug!(target: crate::LOG_TARGET, "inbound XCM from {location:?} waits: paused");
 			return Err(ProcessMessageError::Yield);
 		}
-		Inner::process_message(message, origin, meter, id)
+		// The inbound caps count what this message deposits against where it came from.
+		crate::caps::tx_scope::with_inbound_origin(codec::Encode::encode(&location), || {
+			Inner::process_message(message, origin, meter, id)
+		})
 	}
 }
 

@@ -24,6 +24,7 @@
 //! | subscriptions and the alerts a firing playbook sends | [`alerts_out`] |
 //! | allowed alert sources, their mapped playbooks, receiving, reset | [`alerts_in`] |
 //! | the barrier that lets only alert-shaped messages from allowed sources run unpaid | [`barrier`] |
+//! | inbound value per origin: the cap, the asset transactor wrapper, the hold above it | [`inflow`] |
 //!
 //! ## What a parachain gets
 //!
@@ -42,6 +43,11 @@
 //!   teleport through pallet-xcm from a guarded account, and an XCM program from another
 //!   chain withdrawing from a guarded sovereign account, fail with `FailedToTransactAsset`
 //!   beyond the allowance and move nothing (the tests in `tests/xcm` prove both).
+//! * **Inbound value per origin.** [`Call::set_inbound_cap`] caps the native value that the
+//!   messages of one origin deposit in any window of blocks (minted by a teleport, released
+//!   from a sovereign account); [`CappedInflow`] wraps the native `FungibleAdapter`. Beyond
+//!   the cap the deposit lands but the excess is held on the beneficiary for governance to
+//!   return to the origin's sovereign account or release — never lost ([`inflow`]).
 //! * **Alerts between chains.** A monitor's playbook that fires sends every subscribed
 //!   destination ([`Call::set_alert_subscription`]) a [`GuardianAlert`] — the monitor's
 //!   source, the anomaly, the level its playbook raised to, and until when (in the sender's
@@ -77,6 +83,7 @@
 //! | anyone | fill the inbound pause list so governance cannot pause | alerts take at most one entry per source; governance keeps `MaxInboundPauses − MaxAlertSources` | — |
 //! | a paused origin | lose messages / reorder them | `Yield` leaves them in the queue, in order | — |
 //! | a compromised chain A | drain A's sovereign account on B | B's ledger caps on the sovereign account: the withdrawal fails beyond the allowance, nothing moves | the allowance per window |
+//! | a compromised chain A | mint (teleport) or release value into B without bound | B's inbound cap on A: beyond the window's allowance the value is held on the beneficiary, governance returns it | the allowance per window moves freely |
 //!
 //! A pause of inbound XCM from A also holds A's later alerts in the queue behind it (the
 //! queue is in order): they run when the pause ends or governance resumes.
@@ -92,6 +99,9 @@
 //!    `type AlertRouter = XcmRouter;` and the bounds.
 //! 4. Balances: `type AccountStore = pallet_guardian::LedgerGuard<Runtime, System>;` (the caps)
 //!    and a policy on every sovereign account worth guarding.
+//! 5. The inbound caps: `type AssetTransactor = pallet_guardian::CappedInflow<Runtime,
+//!    FungibleAdapter<Balances, IsConcrete<Here>, LocationToAccountId, AccountId, ()>,
+//!    IsConcrete<Here>, LocationToAccountId>;` and [`Call::set_inbound_cap`] per origin.
 
 #[cfg(doc)]
 use crate::{Call, Event};
@@ -100,10 +110,12 @@ pub mod alerts_in;
 pub mod alerts_out;
 pub mod barrier;
 pub mod inbound;
+pub mod inflow;
 
 pub use alerts_in::IsAlertSource;
 pub use barrier::AllowAlertsFrom;
 pub use inbound::PausableProcessor;
+pub use inflow::{CappedInflow, InboundCap};
 
 use crate::{Anomaly, Contributor, Playbook, PlaybookInput, RiskLevel, Source};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
