@@ -90,14 +90,18 @@ impl<T: Config> Pallet<T> {
 		}
 		if !unplaced.is_empty() {
 			let until = frame_system::Pallet::<T>::block_number().saturating_add(duration);
-			Self::raise_risk(by, RiskLevel::Critical, until);
+			// The guardian's own responses escalate to Critical. Another chain's alert never
+			// goes beyond what governance mapped it to: the unplaced targets are reported
+			// (level `Normal`: nothing raised).
+			let level = match by {
+				Contributor::Alert(_) => RiskLevel::Normal,
+				_ => RiskLevel::Critical,
+			};
+			if level != RiskLevel::Normal {
+				Self::raise_risk(by, level, until);
+			}
 			let unplaced = unplaced.try_into().unwrap_or_default();
-			Self::deposit_event(Event::ResponseEscalated {
-				by,
-				unplaced,
-				level: RiskLevel::Critical,
-				until,
-			});
+			Self::deposit_event(Event::ResponseEscalated { by, unplaced, level, until });
 		}
 		placed
 	}

@@ -78,7 +78,7 @@
 //! | attacker | what they try | what stops it | cost / bound |
 //! |---|---|---|---|
 //! | a chain that is not an allowed source | forge an alert to pause us | [`AllowAlertsFrom`] refuses it unpaid (`Barrier`); paid, `receive_alert`'s origin check refuses it (`BadOrigin`) | nothing changes |
-//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it; removing the source ends it | one alert per mapped duration buys one duration; governance removes the source |
+//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it; removal is refused while a response is in force, so governance resets and removes in one batch (alerts queued behind the source's inbound pause would otherwise restart the response) | one alert per mapped duration buys one duration |
 //! | an allowed source, compromised | use the unpaid path for something else | the barrier accepts only the alert shape | nothing |
 //! | anyone | fill the inbound pause list so governance cannot pause | alerts take at most one entry per source; governance keeps `MaxInboundPauses − MaxAlertSources` | — |
 //! | a paused origin | lose messages / reorder them | `Yield` leaves them in the queue, in order | — |

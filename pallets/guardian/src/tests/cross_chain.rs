@@ -419,3 +419,24 @@ fn alert_sources_are_bounded() {
 		);
 	});
 }
+
+#[test]
+fn an_alert_without_room_for_its_pauses_never_escalates_beyond_its_mapping() {
+	test(|| {
+		// Reports' and alerts' room here is (MaxActivePauses 4 − MaxResponseTargets 2) / 2 = 1.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Timestamp"), 50));
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(sibling(2)),
+			vec![(Source::Issuance, mapping(false, vec!["Balances"], 10))],
+		));
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), None);
+		// The mapped level, not Critical.
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
+		assert!(guardian_events().iter().any(|e| matches!(
+			e,
+			Event::ResponseEscalated { by: Contributor::Alert(0), level: RiskLevel::Normal, .. }
+		)));
+	});
+}
