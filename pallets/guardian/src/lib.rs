@@ -249,6 +249,9 @@ pub mod pallet {
 		<T as Config>::MaxResponseTargets,
 		<T as Config>::MaxAlertKinds,
 	>;
+	/// A playbook as stored.
+	pub type PlaybookOf<T> =
+		Playbook<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;
 	/// An alert playbook as stored.
 	pub type AlertPlaybookOf<T> =
 		AlertPlaybook<NameOf<T>, BlockNumberFor<T>, <T as Config>::MaxResponseTargets>;

@@ -4,7 +4,7 @@
 use super::{AlertPlaybook, AlertPlaybookInput, AlertSource, GuardianAlert, Location};
 use crate::{
 	AlertPlaybookOf, AlertSourceOf, AlertSources, Config, Contributor, Error, Event,
-	NextAlertSourceId, Pallet, Playbook, Source,
+	NextAlertSourceId, Pallet, Source,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -15,10 +15,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchError, DispatchResult,
-};
+use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 
 /// The locations governance allows to alert this chain ([`AlertSources`]): the filter for
 /// `pallet_xcm::EnsureXcm` (the guardian's `AlertOrigin`) and for [`super::AllowAlertsFrom`].
@@ -72,18 +69,9 @@ impl<T: Config> Pallet<T> {
 	fn build_alert_playbook(
 		input: &AlertPlaybookInput<BlockNumberFor<T>>,
 	) -> Result<AlertPlaybookOf<T>, DispatchError> {
-		let playbook = &input.playbook;
-		ensure!(!playbook.duration.is_zero(), Error::<T>::ZeroDuration);
-		ensure!(
-			playbook.duration <= T::MaxProgrammaticPause::get(),
-			Error::<T>::DurationBeyondBound
-		);
-		let targets =
-			playbook.pause.iter().map(Self::validate_target).collect::<Result<Vec<_>, _>>()?;
-		let pause = targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
 		Ok(AlertPlaybook {
 			pause_inbound: input.pause_inbound,
-			playbook: Playbook { pause, raise_to: playbook.raise_to, duration: playbook.duration },
+			playbook: Self::build_playbook(&input.playbook)?,
 		})
 	}
 

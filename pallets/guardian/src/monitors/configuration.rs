@@ -3,7 +3,7 @@
 
 use crate::{
 	Alert, Config, Error, Event, Limit, Monitor, MonitorInput, MonitorOf, MonitorState, Monitors,
-	Pallet, Playbook, Rule, Source,
+	Pallet, Playbook, PlaybookInput, PlaybookOf, Rule, Source,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
@@ -80,7 +80,19 @@ impl<T: Config> Pallet<T> {
 				ensure!(!max_jump.is_zero(), Error::<T>::ThresholdOutOfRange);
 			}
 		}
-		let playbook = &input.playbook;
+		Ok(Monitor {
+			rule: input.rule,
+			stale_after: input.stale_after,
+			playbook: Self::build_playbook(&input.playbook)?,
+			state: MonitorState::default(),
+		})
+	}
+
+	/// Validate a playbook (a monitor's, or one mapped to another chain's alert): its targets
+	/// exist, it lasts between 1 block and `MaxProgrammaticPause`.
+	pub(crate) fn build_playbook(
+		playbook: &PlaybookInput<BlockNumberFor<T>>,
+	) -> Result<PlaybookOf<T>, DispatchError> {
 		ensure!(!playbook.duration.is_zero(), Error::<T>::ZeroDuration);
 		ensure!(
 			playbook.duration <= T::MaxProgrammaticPause::get(),
@@ -89,12 +101,7 @@ impl<T: Config> Pallet<T> {
 		let targets =
 			playbook.pause.iter().map(Self::validate_target).collect::<Result<Vec<_>, _>>()?;
 		let pause = targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
-		Ok(Monitor {
-			rule: input.rule,
-			stale_after: input.stale_after,
-			playbook: Playbook { pause, raise_to: playbook.raise_to, duration: playbook.duration },
-			state: MonitorState::default(),
-		})
+		Ok(Playbook { pause, raise_to: playbook.raise_to, duration: playbook.duration })
 	}
 
 	/// Store `monitor` for `source` (new or replacing), keeping the watch and the alert state
