@@ -1,12 +1,16 @@
 //! Storage invariants, checked by `try_state` and after every test.
 
 use crate::{
+	breakers::Breakers,
+	caps::Caps,
+	cross_chain::CrossChain,
 	guard_index::{self, Position},
-	Alert, Config, Contributor, Escalations, ExcessHolds, FreezeReason, GlobalCap, GuardIndex,
+	responses::{Class, Engine},
+	Config, Contributor, Escalations, ExcessHolds, FreezeReason, GlobalCap, GuardIndex,
 	GuardIndexOverflow, Guards, HoldReason, Monitors, NextReportId, OpenReportCount,
-	OwnLimitAnnouncements, OwnLimitDeposits, Pallet, PauseOwners, Pauses, PendingObservations,
-	Reportable, Reports, ReportsOf, ReportsOn, RiskContributions, RiskLevel, Source, StaleWatch,
-	Summary, WindowsOf,
+	OwnLimitAnnouncements, OwnLimitDeposits, Pallet, PauseHolds, Pauses, PendingObservations,
+	Reportable, Reports, ReportsOf, ReportsOn, Responses, RiskContributions, RiskLevel, RiskState,
+	Source, StaleWatch, Summary, Watch, WindowsOf,
 };
 use frame_support::traits::{
 	fungible::{InspectFreeze, InspectHold},
@@ -32,7 +36,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_reports()?;
 		Self::check_cross_chain()?;
 		let pauses = Pauses::<T>::get();
-		if Summary::<T>::get() != Self::summarise_pauses(&pauses) {
+		if Summary::<T>::get() != Breakers::<T>::summarise(&pauses) {
 			return Err("Summary does not match Pauses".into());
 		}
 		for (i, record) in pauses.iter().enumerate() {
@@ -42,7 +46,7 @@ impl<T: Config> Pallet<T> {
 			if record.since >= record.until {
 				return Err("a pause ends before it begins".into());
 			}
-			if Self::validate_target(&record.target.to_input()).is_err() {
+			if Engine::<T>::validate_target(&record.target.to_input()).is_err() {
 				return Err("a stored target is no longer valid".into());
 			}
 		}
@@ -70,7 +74,7 @@ impl<T: Config> Pallet<T> {
 				if source.playbooks.iter().skip(i.saturating_add(1)).any(|(k, _)| k == kind) {
 					return Err("an alert source maps a kind twice".into());
 				}
-				let duration = response.playbook.duration;
+				let duration = response.duration;
 				if duration.is_zero() || duration > T::MaxProgrammaticPause::get() {
 					return Err("an alert playbook's duration is out of bounds".into());
 				}
@@ -104,7 +108,7 @@ impl<T: Config> Pallet<T> {
 				return Err("an inbound pause is held twice by the same holder".into());
 			}
 		}
-		if governance > Self::governance_inbound_room() {
+		if governance > CrossChain::<T>::governance_inbound_room() {
 			return Err("governance holds more inbound pauses than its room".into());
 		}
 		let mut caps: u32 = 0;
@@ -152,52 +156,93 @@ impl<T: Config> Pallet<T> {
 		if watch.len() != stale {
 			return Err("the staleness watch holds a source without stale_after".into());
 		}
-		let alert = Alert::<T>::get();
-		if alert.next_stale != watch.iter().map(|(_, d)| *d).min() {
+		let state = Watch::<T>::get();
+		if state.next_stale != watch.iter().map(|(_, d)| *d).min() {
 			return Err("next_stale is not the earliest staleness deadline".into());
 		}
-		if alert.issuance_watched != Monitors::<T>::contains_key(Source::Issuance) {
+		if state.issuance_watched != Monitors::<T>::contains_key(Source::Issuance) {
 			return Err("issuance_watched does not match the issuance monitor".into());
+		}
+		for (i, source) in state.block_end.iter().enumerate() {
+			if !source.moved_by_anyone() || !Monitors::<T>::contains_key(source) {
+				return Err("a source due at the block's end is not a monitored metric".into());
+			}
+			if state.block_end.iter().skip(i.saturating_add(1)).any(|other| other == source) {
+				return Err("a source is due at the block's end twice".into());
+			}
+		}
+		if state.block_end.is_empty() != state.block_end_at.is_none() {
+			return Err("sources due at a block's end without the block, or the reverse".into());
+		}
+		for source in crate::Standing::<T>::iter_keys() {
+			if !source.moved_by_anyone() || !Monitors::<T>::contains_key(source) {
+				return Err("a standing value belongs to no monitored metric".into());
+			}
 		}
 		Ok(())
 	}
 
 	/// Checks that:
-	/// * every recorded pause holder ([`PauseOwners`]) holds a stored pause, no holder is
-	///   listed twice, and the pause lasts exactly as long as its latest holder;
+	/// * every paused target has its holders in [`PauseHolds`] and every entry there a stored
+	///   pause, no target twice, no holder twice on one target, and each pause lasts exactly as
+	///   long as its latest live holder;
+	/// * no class of contributors holds more targets than its room;
 	/// * the risk level in force is the highest level with a live contribution
-	///   ([`RiskContributions`]), and [`Alert`]'s deadlines are the latest live contribution at
-	///   each level;
-	/// * a monitor's live contribution or live hold on a pause belongs to a monitor whose
-	///   response is in force for at least as long (its flag), so a response cannot outlive
-	///   what [`Pallet::reset_response`] can withdraw;
+	///   ([`RiskContributions`]), and [`RiskState`]'s deadlines are the latest live contribution
+	///   at each level;
+	/// * a monitor's or an alert source's live contribution or live hold belongs to its
+	///   response in force for at least as long ([`Responses`]), so no part of a response can
+	///   outlive what a reset withdraws; every response belongs to an existing monitor or source;
 	/// * no observation waits to be judged between transactions ([`PendingObservations`]).
 	pub fn check_responses() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let pauses = Pauses::<T>::get();
-		let flag_until = |source: Source| {
-			Monitors::<T>::get(source)
-				.and_then(|monitor| monitor.state.flag)
-				.map(|flag| flag.until)
-				.filter(|until| now < *until)
+		let (pauses, _) = Breakers::<T>::live(now);
+		let holds = Engine::<T>::live_holds(now);
+		let answered_until = |by: Contributor| Engine::<T>::in_force(by).map(|r| r.until);
+		let bounded_by_response = |by: Contributor, until: BlockNumberFor<T>| match by {
+			Contributor::Monitor(_) | Contributor::Alert(_) => {
+				answered_until(by).is_some_and(|response| response >= until)
+			}
+			_ => true,
 		};
-		for (target, owners) in PauseOwners::<T>::iter() {
-			let Some(record) = pauses.iter().find(|record| record.target == target) else {
-				return Err("a pause holder holds no stored pause".into());
+		for record in pauses.iter() {
+			if !holds.iter().any(|entry| entry.target == record.target) {
+				return Err("a pause has no holder".into());
+			}
+		}
+		for (i, entry) in holds.iter().enumerate() {
+			let Some(record) = pauses.iter().find(|record| record.target == entry.target) else {
+				return Err("a holder holds no stored pause".into());
 			};
-			for (i, (owner, until)) in owners.iter().enumerate() {
-				if owners.iter().skip(i.saturating_add(1)).any(|(other, _)| other == owner) {
+			if holds.iter().skip(i.saturating_add(1)).any(|other| other.target == entry.target) {
+				return Err("a target's holders are listed twice".into());
+			}
+			for (j, (by, until)) in entry.holds.iter().enumerate() {
+				if entry.holds.iter().skip(j.saturating_add(1)).any(|(other, _)| other == by) {
 					return Err("a pause holder is listed twice".into());
 				}
-				if let Contributor::Monitor(source) = owner {
-					if *until > now && flag_until(*source).is_none_or(|flag| flag < *until) {
-						return Err("a monitor holds a pause beyond its response".into());
-					}
+				if !bounded_by_response(*by, *until) {
+					return Err("a response holds a pause beyond its response".into());
 				}
 			}
-			if owners.iter().map(|(_, until)| *until).max() != Some(record.until) {
+			if entry.holds.iter().map(|(_, until)| *until).max() != Some(record.until) {
 				return Err("a pause does not last as long as its latest holder".into());
 			}
+		}
+		for class in [
+			Class::Governance,
+			Class::Automatic,
+			Class::Programmatic,
+			Class::Reports,
+			Class::Alerts,
+		] {
+			if Engine::<T>::room_used(&holds, class) > Engine::<T>::room_of(class) {
+				return Err("a class holds more pauses than its room".into());
+			}
+		}
+		let stored = Pauses::<T>::get();
+		if PauseHolds::<T>::get().iter().any(|e| !stored.iter().any(|r| r.target == e.target)) {
+			return Err("holds outlive their pause".into());
 		}
 		let (mut elevated, mut critical) = (None, None);
 		for (by, level, until) in RiskContributions::<T>::iter() {
@@ -207,20 +252,38 @@ impl<T: Config> Pallet<T> {
 			if until <= now {
 				continue;
 			}
-			if let Contributor::Monitor(source) = by {
-				if flag_until(source).is_none_or(|flag| flag < until) {
-					return Err("a monitor contributes a level beyond its response".into());
-				}
+			if !bounded_by_response(by, until) {
+				return Err("a response contributes a level beyond its response".into());
 			}
 			let slot = if level == RiskLevel::Critical { &mut critical } else { &mut elevated };
 			if slot.is_none_or(|latest| latest < until) {
 				*slot = Some(until);
 			}
 		}
-		let alert = Alert::<T>::get();
+		let state = RiskState::<T>::get();
 		let live = |until: Option<BlockNumberFor<T>>| until.filter(|until| now < *until);
-		if live(alert.elevated_until) != elevated || live(alert.critical_until) != critical {
-			return Err("the alert's deadlines are not the live contributions".into());
+		if live(state.elevated_until) != elevated || live(state.critical_until) != critical {
+			return Err("the level's deadlines are not the live contributions".into());
+		}
+		for pause in crate::XcmInboundPauses::<T>::get().iter().filter(|p| now < p.until) {
+			if !bounded_by_response(pause.by, pause.until) {
+				return Err("a response holds an inbound pause beyond its response".into());
+			}
+		}
+		for (by, response) in Responses::<T>::iter() {
+			if response.since > response.until {
+				return Err("a response ends before it began".into());
+			}
+			let exists = match by {
+				Contributor::Monitor(source) => Monitors::<T>::contains_key(source),
+				Contributor::Alert(id) => {
+					crate::AlertSources::<T>::iter_values().any(|source| source.id == id)
+				}
+				_ => false,
+			};
+			if !exists {
+				return Err("a response belongs to no monitor or alert source".into());
+			}
 		}
 		if PendingObservations::<T>::iter_keys().next().is_some() {
 			return Err("an observation was left unjudged".into());
@@ -242,6 +305,9 @@ impl<T: Config> Pallet<T> {
 		let valid = |windows: &WindowsOf<T>| {
 			!windows.is_empty() && windows.iter().all(|w| !w.spec.period.is_zero())
 		};
+		if !<T::Currency as crate::caps::ledger::LedgerTruth>::untrue_frozen().is_empty() {
+			return Err("an account's stored frozen balance is not its locks' and freezes'".into());
+		}
 		let mut counts = alloc::vec![0u32; guard_index::INDEX_LEN];
 		let mut guarded = 0u32;
 		let marker = FreezeReason::Guarded.into();
@@ -254,7 +320,7 @@ impl<T: Config> Pallet<T> {
 			{
 				return Err("a guard record has invalid windows".into());
 			}
-			if !Self::may_be_guarded(&who) {
+			if !Caps::<T>::may_be_guarded(&who) {
 				return Err("a guarded account is missing from the guard index".into());
 			}
 			if T::Currency::balance_frozen(&marker, &who) != One::one() {
@@ -375,7 +441,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for target in Reportable::<T>::get() {
 			if target == crate::PauseTarget::Chain
-				|| Self::validate_target(&target.to_input()).is_err()
+				|| Engine::<T>::validate_target(&target.to_input()).is_err()
 			{
 				return Err("a reportable target is invalid".into());
 			}

@@ -2,8 +2,10 @@
 //! guarded accounts, in the last `period` blocks) and the monitors' flow rules (how much a
 //! source rose or fell in the last `period` blocks), in O(1) per touch.
 //!
-//! [`WindowUsage`] keeps its metadata path `pallet_guardian::velocity::WindowUsage` (this
-//! module's first name, still re-exported as `pallet_guardian::velocity`).
+//! A window's rule is a [`WindowSpec`]: at most a [`Limit`] in any `period` blocks. The caps'
+//! policies, own limits and global cap, the monitors' flow thresholds and the inbound caps all
+//! speak it. [`WindowUsage`] keeps its metadata path `pallet_guardian::velocity::WindowUsage`
+//! (this module's first name).
 //!
 //! # Why not a token bucket or a decaying accumulator
 //!
@@ -32,7 +34,59 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use scale_info::TypeInfo;
-use sp_runtime::traits::{Saturating, Zero};
+use serde::{Deserialize, Serialize};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	Perbill,
+};
+
+/// How much may leave in one window.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("rolling_window", "cap_types"))]
+pub enum Limit<Balance> {
+	/// A fixed amount.
+	Absolute(Balance),
+	/// A share of the account's free balance, taken when the window starts (at the first
+	/// debit at least one `period` after the previous start) and fixed until the next start,
+	/// so that a mint into the account cannot raise its own quota within the window.
+	ShareOfBalance(Perbill),
+}
+
+/// One rolling window of a policy: at most `limit` in any `period` consecutive blocks.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Serialize,
+	Deserialize,
+)]
+#[scale_info(replace_segment("rolling_window", "cap_types"))]
+pub struct WindowSpec<BlockNumber, Balance> {
+	/// The window's length in blocks.
+	pub period: BlockNumber,
+	/// How much may leave within it.
+	pub limit: Limit<Balance>,
+}
 
 /// Buckets per window. With 8, a debit keeps counting for at most `period / 7` blocks after it
 /// left the window.
@@ -70,7 +124,7 @@ impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
 	/// Roll the ring forward to block `now`: buckets that fell out of the ring are zeroed.
 	/// Touches at most [`SLOTS`] buckets however long the window was idle.
 	fn roll(&mut self, period: u64, now: u64) {
-		let current = now / bucket_len(period);
+		let current = now.checked_div(bucket_len(period)).unwrap_or(now);
 		if current <= self.head {
 			return;
 		}
@@ -93,9 +147,9 @@ impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
 
 	fn sum(&self, period: u64, now: u64) -> Balance {
 		let s = bucket_len(period);
-		let current = now / s;
-		let first = now.saturating_add(1).saturating_sub(period) / s;
-		let first = first.max(current.saturating_sub(SLOTS as u64 - 1));
+		let current = now.checked_div(s).unwrap_or(now);
+		let first = now.saturating_add(1).saturating_sub(period).checked_div(s).unwrap_or(0);
+		let first = first.max(current.saturating_sub((SLOTS as u64).saturating_sub(1)));
 		(first..=current).fold(Balance::zero(), |total, bucket| {
 			total
 				.saturating_add(self.slots.get(slot_of(bucket)).copied().unwrap_or_else(Zero::zero))
@@ -129,7 +183,7 @@ impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
 }
 
 fn slot_of(bucket: u64) -> usize {
-	(bucket % SLOTS as u64) as usize
+	bucket.checked_rem(SLOTS as u64).unwrap_or(0) as usize
 }
 
 #[cfg(test)]

@@ -4,11 +4,13 @@
 //! interpret that storage (the whitelist, expiry, the rolling windows, share limits).
 
 use crate::{
-	caps::debits, Config, GlobalCap, Guards, Pallet, PauseRecord, Pauses, WindowSpec, WindowsOf,
+	breakers::Breakers, caps::debits, caps::Caps, cross_chain::CrossChain, reports::Reporting,
+	responses::Engine, Config, GlobalCap, Guards, Pallet, PauseRecord, Pauses, WindowSpec,
+	WindowsOf,
 };
 use alloc::vec::Vec;
 use codec::{Codec, Decode, DecodeWithMemTracking, Encode};
-use frame_support::traits::{fungible::Inspect, PalletInfoAccess};
+use frame_support::traits::fungible::Inspect;
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::SaturatedConversion;
@@ -76,24 +78,108 @@ sp_api::decl_runtime_apis! {
 	}
 }
 
+/// The guardian's public reads, for the runtime API, other pallets and tests: each answered by
+/// the capability that owns it.
 impl<T: Config> Pallet<T> {
 	/// See [`GuardianApi::paused_until`].
 	pub fn call_paused_until(pallet: &[u8], call: &[u8]) -> Option<BlockNumberFor<T>> {
-		if pallet == <Pallet<T> as PalletInfoAccess>::name().as_bytes()
-			|| <T::WhitelistedCalls as crate::PauseWhitelist<_>>::protects(pallet, Some(call))
-		{
-			return None;
-		}
+		Breakers::<T>::call_paused_until(pallet, call)
+	}
+
+	/// Whether `call` may be dispatched now (the call filter's answer).
+	pub fn call_allowed(call: &<T as Config>::RuntimeCall) -> bool {
+		Breakers::<T>::call_allowed(call)
+	}
+
+	/// The risk level in force now.
+	pub fn risk_level_now() -> crate::RiskLevel {
+		Engine::<T>::level_now()
+	}
+
+	/// How much more `who` may send now (`None`: nothing limits it).
+	pub fn remaining_allowance(who: &T::AccountId) -> Option<T::Balance> {
+		Caps::<T>::remaining_allowance(who)
+	}
+
+	/// Whether `who` may be guarded (`false`: certainly not), from the guard index.
+	pub fn may_be_guarded(who: &T::AccountId) -> bool {
+		Caps::<T>::may_be_guarded(who)
+	}
+
+	/// The most guard work a call making up to `debits` debits can cause.
+	pub fn guard_budget(debits: u32) -> frame_support::weights::Weight {
+		Caps::<T>::guard_budget(debits)
+	}
+
+	/// The guard work reserved for `call` signed by `who` (zero when nothing it may debit can
+	/// be guarded), whose fee is withdrawn with the transaction's.
+	pub fn guard_reservation(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> frame_support::weights::Weight {
+		Caps::<T>::guard_reservation(who, call)
+	}
+
+	/// See [`GuardianApi::report_deposit`].
+	pub fn report_deposit(who: &T::AccountId) -> T::Balance {
+		Reporting::<T>::report_deposit(who)
+	}
+
+	/// How much more `origin` may bring in now (`None`: it is not capped).
+	pub fn inbound_allowance(origin: &crate::cross_chain::Location) -> Option<T::Balance> {
+		CrossChain::<T>::inbound_allowance(origin)
+	}
+
+	/// See [`GuardianApi::xcm_inbound_paused_until`].
+	pub fn xcm_inbound_paused_until(
+		origin: &crate::cross_chain::Location,
+	) -> Option<BlockNumberFor<T>> {
+		CrossChain::<T>::xcm_inbound_paused_until(origin)
+	}
+
+	/// The message that carries `alert` to a guardian at pallet index `pallet_index`.
+	pub fn alert_message(pallet_index: u8, alert: &crate::GuardianAlert) -> xcm::latest::Xcm<()> {
+		CrossChain::<T>::alert_message(pallet_index, alert)
+	}
+
+	/// A target as stored, validated against the runtime (see
+	/// [`Engine::validate_target`](crate::responses::Engine::validate_target)).
+	pub fn validate_target(
+		input: &crate::PauseTargetInput,
+	) -> Result<crate::PauseTargetOf<T>, sp_runtime::DispatchError> {
+		Engine::<T>::validate_target(input)
+	}
+
+	/// Whether messages from `origin` wait now.
+	pub fn xcm_inbound_paused(origin: &crate::cross_chain::Location) -> bool {
+		CrossChain::<T>::xcm_inbound_paused(origin)
+	}
+
+	/// Whether feed `key` is flagged now ([`crate::GuardedFeed`] then serves nothing).
+	pub fn feed_flagged(key: u32) -> bool {
+		crate::monitors::Monitoring::<T>::flagged(crate::Source::Feed(key))
+	}
+
+	/// Whether the monitor of `source` has a response in force now.
+	pub fn flagged(source: crate::Source) -> bool {
+		crate::monitors::Monitoring::<T>::flagged(source)
+	}
+
+	/// Who holds the pause of `target` now, and until when.
+	pub fn pause_holders(
+		target: &crate::PauseTargetOf<T>,
+	) -> Vec<(crate::Contributor, BlockNumberFor<T>)> {
 		let now = frame_system::Pallet::<T>::block_number();
-		Pauses::<T>::get()
+		Engine::<T>::live_holds(now)
 			.into_iter()
-			.filter(|record| record.until > now)
-			.filter(|record| match record.target.pallet_name() {
-				None => true,
-				Some(p) => p == pallet && record.target.call_name().is_none_or(|c| c == call),
-			})
-			.map(|record| record.until)
-			.max()
+			.find(|entry| entry.target == *target)
+			.map(|entry| entry.holds.into_inner())
+			.unwrap_or_default()
+	}
+
+	/// The response of `by` in force now, if any.
+	pub fn response_in_force(by: crate::Contributor) -> Option<crate::Response<BlockNumberFor<T>>> {
+		Engine::<T>::in_force(by)
 	}
 
 	/// See [`GuardianApi::active_pauses`].

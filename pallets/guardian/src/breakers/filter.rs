@@ -4,11 +4,13 @@
 //! dispatched from inside `batch`, `batch_all`, `force_batch`, `proxy`, `multisig` and any
 //! other pallet that dispatches with a filtered origin, so a pause covers every path.
 
+use super::Breakers;
 use crate::{Config, Pallet, PauseRecordOf, Pauses, Summary};
 use frame_support::{
 	dispatch::{DispatchClass, GetDispatchInfo},
-	traits::{CallMetadata, Contains, Get, GetCallMetadata, IsSubType, IsType},
+	traits::{CallMetadata, Contains, Get, GetCallMetadata, IsSubType, IsType, PalletInfoAccess},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 
 /// What the filter decided about a call, and what it read to decide (for the weight
 /// [`crate::CheckPaused`] keeps).
@@ -21,7 +23,7 @@ pub(crate) struct FilterCheck {
 	pub pauses_stored: Option<u32>,
 }
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Breakers<T> {
 	/// Whether `call` may be dispatched now.
 	///
 	/// Cost: no storage access for the guardian's own and whitelisted calls; one whitelisted
@@ -31,13 +33,19 @@ impl<T: Config> Pallet<T> {
 		Self::check_call(call).allowed
 	}
 
+	/// Whether `call` is exempt from every pause without reading anything: the guardian's own
+	/// calls and the runtime's whitelist.
+	pub(crate) fn never_paused(call: &<T as Config>::RuntimeCall) -> bool {
+		call.is_sub_type().is_some() || T::WhitelistedCalls::contains(call)
+	}
+
 	/// [`Self::call_allowed`], reporting what it read.
 	///
 	/// Never pausable, whatever the runtime's whitelist says: the guardian's own calls and
 	/// every `DispatchClass::Mandatory` call (the inherents: a chain whose whitelist forgot one
 	/// would stop producing blocks in safe mode).
 	pub(crate) fn check_call(call: &<T as Config>::RuntimeCall) -> FilterCheck {
-		if call.is_sub_type().is_some() || T::WhitelistedCalls::contains(call) {
+		if Self::never_paused(call) {
 			return FilterCheck { allowed: true, pauses_stored: None };
 		}
 		let meta = call.get_call_metadata();
@@ -55,6 +63,27 @@ impl<T: Config> Pallet<T> {
 		FilterCheck { allowed, pauses_stored: Some(stored) }
 	}
 
+	/// If the call `pallet::call` (names as in the metadata) is paused now, the block at which
+	/// it runs again; `None` if it may run (the guardian's own and whitelisted calls never
+	/// pause).
+	pub fn call_paused_until(pallet: &[u8], call: &[u8]) -> Option<BlockNumberFor<T>> {
+		if pallet == <Pallet<T> as PalletInfoAccess>::name().as_bytes()
+			|| <T::WhitelistedCalls as crate::PauseWhitelist<_>>::protects(pallet, Some(call))
+		{
+			return None;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.into_iter()
+			.filter(|record| record.until > now)
+			.filter(|record| match record.target.pallet_name() {
+				None => true,
+				Some(p) => p == pallet && record.target.call_name().is_none_or(|c| c == call),
+			})
+			.map(|record| record.until)
+			.max()
+	}
+
 	/// The active pause that stops a call with this metadata, if any. Reads [`Pauses`].
 	pub fn pause_covering(meta: &CallMetadata) -> Option<PauseRecordOf<T>> {
 		let now = frame_system::Pallet::<T>::block_number();
@@ -66,6 +95,6 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> Contains<<T as frame_system::Config>::RuntimeCall> for Pallet<T> {
 	fn contains(call: &<T as frame_system::Config>::RuntimeCall) -> bool {
-		Self::call_allowed(<T as Config>::RuntimeCall::from_ref(call))
+		Breakers::<T>::call_allowed(<T as Config>::RuntimeCall::from_ref(call))
 	}
 }

@@ -23,17 +23,23 @@
 //!
 //! | concern | file |
 //! |---|---|
-//! | what a pause targets, records and summarises (the types below) | `mod.rs` |
-//! | checking a target against the runtime's call metadata and the whitelist | [`validation`] |
+//! | what a pause records and summarises (the types below) | `mod.rs` |
 //! | what can never be paused ([`PauseWhitelist`], [`WhitelistedPallets`]) | [`whitelist`] |
-//! | pausing, extending, resuming: the storage transitions | [`pauses`] |
+//! | placing, changing and removing a pause record: the storage transitions | [`records`] |
 //! | the call filter (`BaseCallFilter`) | [`filter`] |
 //! | refusing paused calls in the pool ([`CheckPaused`]) | [`check_paused`] |
 //! | resuming expired pauses in `on_initialize` | [`expiry`] |
 //! | programmatic access for other pallets ([`CircuitBreaker`]) | [`circuit_breaker`] |
 //! | polkadot-sdk's `TransactionPause` and `SafeMode` traits | [`sdk_traits`] |
+//! | the storage ([`Pauses`], [`Summary`]) | `storage.rs` |
 //!
-//! * **Targets** ([`PauseTarget`]): `Call { pallet, call }`, `Pallet { pallet }` and `Chain`.
+//! **A pure mechanism.** The breakers store a pause — its target, when it began, when it ends —
+//! and enforce it. Who holds it, and so how long it lasts, is the response engine's
+//! ([`crate::responses`]): governance's `pause`, a monitor's playbook, a report, another
+//! pallet's `CircuitBreaker::pause` all ask the engine, which places, moves and removes the
+//! record here, like pallet-safe-mode's `do_enter`/`do_extend`/`do_exit`.
+//!
+//! * **Targets** ([`PauseTarget`](crate::PauseTarget)): `Call { pallet, call }`, `Pallet { pallet }` and `Chain`.
 //!   Names are checked against the runtime's own call metadata
 //!   ([`GetCallMetadata`](frame_support::traits::GetCallMetadata)), so an unknown pallet or
 //!   call is refused ([`Error::UnknownPallet`], [`Error::UnknownCall`]) and a name longer than
@@ -47,12 +53,11 @@
 //!   pallet pause never stops `Timestamp::set` or a parachain's validation data, so a
 //!   whitelist that forgets one cannot stall the chain. (Mandatory calls are inherents, with
 //!   the `None` origin; FRAME refuses a signed extrinsic of that class.)
-//! * **Who holds a pause** ([`pauses`]): a pause placed by governance is governance's; one
-//!   placed by an automatic response or another pallet records its holders
-//!   ([`PauseOwners`](crate::PauseOwners)), shares the target with later holders, and lasts
-//!   until the latest of them. Governance's `resume` ends it outright; a response's reset and
-//!   another pallet's resume withdraw only their own hold. Governance and other pallets may
-//!   fill `MaxActivePauses − MaxResponseTargets` slots, leaving room for a full response.
+//! * **Who holds a pause** (the engine's [`holds`](crate::responses::holds)): every holder is
+//!   recorded ([`PauseHolds`](crate::PauseHolds)) with its own end; the pause lasts until the
+//!   latest of them. Governance's `resume` ends it outright; a response's reset and another
+//!   pallet's resume withdraw only their own hold. Each class of holders has its own room
+//!   ([`PauseRooms`](crate::PauseRooms)).
 //! * **Operational class**: `pause`, `extend` and `resume` (and the responses' and risk
 //!   level's emergency calls) are `DispatchClass::Operational`, so they are included in a
 //!   block whose normal-class space a spammer has filled.
@@ -92,7 +97,8 @@
 //! The types below appear in the runtime's metadata, where clients (polkadot.js apps among
 //! them) name them by their path. They are declared here, in the capability's `mod.rs`, with
 //! `#[scale_info(replace_segment(..))]` so that their path stays `pallet_guardian::types::*`
-//! (and `pallet_guardian::extension::CheckPaused`) as in the pallet's first version.
+//! (and `pallet_guardian::extension::CheckPaused`) as in the pallet's first version; the
+//! target, now the engine's vocabulary, is [`PauseTarget`](crate::PauseTarget).
 
 #[cfg(doc)]
 use crate::{Config, Error, Event, Pauses, Summary};
@@ -101,9 +107,9 @@ pub mod check_paused;
 pub mod circuit_breaker;
 pub mod expiry;
 pub mod filter;
-pub mod pauses;
+pub mod records;
 pub mod sdk_traits;
-pub mod validation;
+pub(crate) mod storage;
 pub mod whitelist;
 
 pub use check_paused::PAUSED_CALL_ERROR;
@@ -111,101 +117,12 @@ pub use circuit_breaker::CircuitBreaker;
 pub use whitelist::{PauseWhitelist, WhitelistedPallets};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use core::fmt::Debug;
-use frame_support::{
-	traits::{CallMetadata, Get},
-	BoundedVec,
-};
+use core::{fmt::Debug, marker::PhantomData};
 use scale_info::TypeInfo;
-use serde::{Deserialize, Serialize};
 
-use alloc::vec::Vec;
-
-/// What a pause stops: one call, every call of one pallet, or the whole chain (safe mode).
-///
-/// Generic over the name type: extrinsics take [`PauseTargetInput`] (plain bytes, so that a
-/// name over the bound is refused with a named error rather than at decoding), storage holds
-/// the bounded form.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-	Serialize,
-	Deserialize,
-)]
-#[scale_info(replace_segment("breakers", "types"))]
-pub enum PauseTarget<Name> {
-	/// One call, named as in the runtime's metadata, e.g. `Balances` / `transfer_keep_alive`.
-	Call {
-		/// The pallet's name in `construct_runtime`/`#[runtime]`.
-		pallet: Name,
-		/// The call's name in the pallet's metadata.
-		call: Name,
-	},
-	/// Every call of one pallet.
-	Pallet {
-		/// The pallet's name in `construct_runtime`/`#[runtime]`.
-		pallet: Name,
-	},
-	/// Every call of every pallet except the whitelist and the guardian itself (safe mode).
-	Chain,
-}
-
-/// A pause target as given to an extrinsic or to [`crate::CircuitBreaker`].
-pub type PauseTargetInput = PauseTarget<Vec<u8>>;
-
-impl<Name: AsRef<[u8]>> PauseTarget<Name> {
-	/// The pallet this target names, if it names one.
-	pub fn pallet_name(&self) -> Option<&[u8]> {
-		match self {
-			PauseTarget::Call { pallet, .. } | PauseTarget::Pallet { pallet } => {
-				Some(pallet.as_ref())
-			}
-			PauseTarget::Chain => None,
-		}
-	}
-
-	/// The call this target names, if it names one.
-	pub fn call_name(&self) -> Option<&[u8]> {
-		match self {
-			PauseTarget::Call { call, .. } => Some(call.as_ref()),
-			_ => None,
-		}
-	}
-
-	/// Whether a pause of this target stops the call described by `meta`.
-	pub fn covers(&self, meta: &CallMetadata) -> bool {
-		match self {
-			PauseTarget::Chain => true,
-			PauseTarget::Pallet { pallet } => pallet.as_ref() == meta.pallet_name.as_bytes(),
-			PauseTarget::Call { pallet, call } => {
-				pallet.as_ref() == meta.pallet_name.as_bytes()
-					&& call.as_ref() == meta.function_name.as_bytes()
-			}
-		}
-	}
-}
-
-impl<S: Get<u32>> PauseTarget<BoundedVec<u8, S>> {
-	/// The unbounded form, as taken by the extrinsics.
-	pub fn to_input(&self) -> PauseTargetInput {
-		match self {
-			PauseTarget::Call { pallet, call } => {
-				PauseTarget::Call { pallet: pallet.to_vec(), call: call.to_vec() }
-			}
-			PauseTarget::Pallet { pallet } => PauseTarget::Pallet { pallet: pallet.to_vec() },
-			PauseTarget::Chain => PauseTarget::Chain,
-		}
-	}
-}
+/// The circuit breakers' mechanism: the functions that store, move and remove pause records
+/// and answer whether something is paused (see the module docs).
+pub struct Breakers<T>(PhantomData<T>);
 
 /// One active pause.
 #[derive(
@@ -214,7 +131,7 @@ impl<S: Get<u32>> PauseTarget<BoundedVec<u8, S>> {
 #[scale_info(replace_segment("breakers", "types"))]
 pub struct PauseRecord<Name, BlockNumber> {
 	/// What is paused.
-	pub target: PauseTarget<Name>,
+	pub target: crate::PauseTarget<Name>,
 	/// The block in which the pause began.
 	pub since: BlockNumber,
 	/// The first block in which the target runs again: the pause is in force while

@@ -16,40 +16,33 @@
 //! Through both traits a pallet ends only what other pallets hold (`unpause`, `exit`): a pause
 //! governance or an automatic response also holds stays until theirs ends, and one only they
 //! hold is refused (`Unknown`, the guardian's [`crate::Error::PauseHeldByOthers`]). Other
-//! pallets may fill `MaxActivePauses − MaxResponseTargets` slots (`can_pause` says so).
+//! pallets' pauses take their own room ([`crate::PauseRooms::programmatic`]; `can_pause` says
+//! so).
 //!
 //! Errors map onto the traits' own: the guardian's `AlreadyPaused` / `NotPaused` become
 //! `AlreadyPaused` / `AlreadyUnpaused` and `AlreadyEntered` / `AlreadyExited`; a target the
 //! runtime does not have is `NotFound`; a whitelisted or guardian call is `Unpausable`;
 //! anything else (the bound on pauses, a duration over the bound) is `Unknown`.
 
-use crate::{Config, Contributor, Error, NameOf, Pallet, PauseTarget, PauseTargetOf, Pauses};
+use super::Breakers;
+use crate::{
+	responses::Engine, Config, Contributor, Error, NameOf, Pallet, PauseTarget, PauseTargetOf,
+};
 use frame_support::traits::{
 	Get, SafeMode, SafeModeError, TransactionPause, TransactionPauseError,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{One, Saturating, Zero},
-	DispatchError, SaturatedConversion,
+	DispatchError,
 };
 
-impl<T: Config> Pallet<T> {
-	/// The stored target of a tx-pause call identifier, validated like any pause target.
-	fn tx_pause_target(
-		(pallet, call): &(NameOf<T>, NameOf<T>),
-	) -> Result<PauseTargetOf<T>, TransactionPauseError> {
-		let input = PauseTarget::Call { pallet: pallet.to_vec(), call: call.to_vec() };
-		Self::validate_target(&input).map_err(tx_pause_error::<T>)
-	}
-
-	/// The block at which the pause of exactly `target` ends, if it is in force now.
-	fn stored_pause_until(target: &PauseTargetOf<T>) -> Option<BlockNumberFor<T>> {
-		let now = frame_system::Pallet::<T>::block_number();
-		Pauses::<T>::get()
-			.into_iter()
-			.find(|record| record.until > now && record.target == *target)
-			.map(|record| record.until)
-	}
+/// The stored target of a tx-pause call identifier, validated like any pause target.
+fn tx_pause_target<T: Config>(
+	(pallet, call): &(NameOf<T>, NameOf<T>),
+) -> Result<PauseTargetOf<T>, TransactionPauseError> {
+	let input = PauseTarget::Call { pallet: pallet.to_vec(), call: call.to_vec() };
+	Engine::<T>::validate_target(&input).map_err(tx_pause_error::<T>)
 }
 
 fn tx_pause_error<T: Config>(error: DispatchError) -> TransactionPauseError {
@@ -86,33 +79,25 @@ impl<T: Config> TransactionPause for Pallet<T> {
 	type CallIdentifier = (NameOf<T>, NameOf<T>);
 
 	fn is_paused(call: Self::CallIdentifier) -> bool {
-		Self::call_paused_until(&call.0, &call.1).is_some()
+		Breakers::<T>::call_paused_until(&call.0, &call.1).is_some()
 	}
 
 	fn can_pause(call: Self::CallIdentifier) -> bool {
-		let Ok(target) = Self::tx_pause_target(&call) else { return false };
-		let now = frame_system::Pallet::<T>::block_number();
-		let (pauses, _) = Self::live_pauses(now);
-		let stored: u32 = pauses.len().saturated_into();
-		!pauses.iter().any(|record| record.target == target)
-			&& stored < Self::room_for(Contributor::Programmatic)
+		let Ok(target) = tx_pause_target::<T>(&call) else { return false };
+		Engine::<T>::can_pause(Contributor::Programmatic, &target)
 			&& !T::MaxProgrammaticPause::get().is_zero()
 	}
 
 	fn pause(call: Self::CallIdentifier) -> Result<(), TransactionPauseError> {
-		let target = Self::tx_pause_target(&call)?;
-		Self::insert_pause(
-			target,
-			T::MaxProgrammaticPause::get(),
-			T::MaxProgrammaticPause::get(),
-			Contributor::Programmatic,
-		)
-		.map_err(tx_pause_error::<T>)
+		let target = tx_pause_target::<T>(&call)?;
+		let bound = T::MaxProgrammaticPause::get();
+		Engine::<T>::pause_target(Contributor::Programmatic, &target, bound, bound)
+			.map_err(tx_pause_error::<T>)
 	}
 
 	fn unpause(call: Self::CallIdentifier) -> Result<(), TransactionPauseError> {
-		let target = Self::tx_pause_target(&call)?;
-		Self::resume_programmatic(&target).map_err(tx_pause_error::<T>)
+		let target = tx_pause_target::<T>(&call)?;
+		Engine::<T>::resume_programmatic(&target).map_err(tx_pause_error::<T>)
 	}
 }
 
@@ -121,31 +106,23 @@ impl<T: Config> SafeMode for Pallet<T> {
 
 	fn remaining() -> Option<Self::BlockNumber> {
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::stored_pause_until(&PauseTarget::Chain)
+		Breakers::<T>::paused_until(&PauseTarget::Chain)
 			.map(|until| until.saturating_sub(now).saturating_sub(One::one()))
 	}
 
 	fn enter(duration: Self::BlockNumber) -> Result<(), SafeModeError> {
-		Self::insert_pause(
-			PauseTarget::Chain,
-			duration,
-			T::MaxProgrammaticPause::get(),
-			Contributor::Programmatic,
-		)
-		.map_err(safe_mode_error::<T>)
+		let bound = T::MaxProgrammaticPause::get();
+		Engine::<T>::pause_target(Contributor::Programmatic, &PauseTarget::Chain, duration, bound)
+			.map_err(safe_mode_error::<T>)
 	}
 
 	fn extend(duration: Self::BlockNumber) -> Result<(), SafeModeError> {
-		Self::extend_pause(
-			&PauseTarget::Chain,
-			duration,
-			T::MaxProgrammaticPause::get(),
-			Contributor::Programmatic,
-		)
-		.map_err(safe_mode_error::<T>)
+		let bound = T::MaxProgrammaticPause::get();
+		Engine::<T>::extend_target(Contributor::Programmatic, &PauseTarget::Chain, duration, bound)
+			.map_err(safe_mode_error::<T>)
 	}
 
 	fn exit() -> Result<(), SafeModeError> {
-		Self::resume_programmatic(&PauseTarget::Chain).map_err(safe_mode_error::<T>)
+		Engine::<T>::resume_programmatic(&PauseTarget::Chain).map_err(safe_mode_error::<T>)
 	}
 }

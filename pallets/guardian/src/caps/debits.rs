@@ -1,15 +1,16 @@
 //! Counting an outflow in every window that applies (own limit, policy, global cap), the
 //! high-water response it may trigger, and the answer to an outflow beyond the allowance.
 
-use super::tx_scope;
+use super::Caps;
 use crate::{
-	monitors::trips::Trip, CapScope, Config, Contributor, Event, GlobalCap, Guards, Limit, Pallet,
-	PauseTargetOf, RejectedDebits, Source, WeightInfo, WindowOf, WindowsOf,
+	lifecycle::memory,
+	responses::{playbooks::Cause, Engine},
+	Anomaly, CapScope, Config, Contributor, DebitsBeyondCap, Event, Finding, GlobalCap, Guards,
+	Limit, Pallet, Source, WeightInfo, WindowOf, WindowsOf,
 };
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{dispatch::DispatchClass, traits::Get};
-use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	Perbill, SaturatedConversion,
@@ -107,21 +108,21 @@ impl<T: Config> DebitContext<T> {
 /// The limit of `window` at `now` for an account whose free balance is `free`, at the risk
 /// level in force.
 pub(crate) fn limit_at<T: Config>(window: &WindowOf<T>, now: u64, free: T::Balance) -> T::Balance {
-	limit_of::<T>(window, now, free, Pallet::<T>::risk_level_now().cap_scale()).0
+	limit_of::<T>(window, now, free, Engine::<T>::level_now().cap_scale()).0
 }
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Caps<T> {
 	/// Count an outflow of `amount` that left `who` (whose free balance was `free`) in its own
 	/// limit, its policy and the global cap, announce the high-water marks it crossed and run
 	/// their responses, and answer any part beyond the allowance: [`Event::DebitBeyondCap`],
 	/// and, where the ledger let it through on value credited in anticipation (a hook
 	/// window), the excess held on those credits. Never refuses: the outflow has happened.
 	pub(crate) fn record_outflow(who: &T::AccountId, amount: T::Balance, free: T::Balance) {
-		if tx_scope::in_own_operation() {
+		if memory::in_own_operation() {
 			return;
 		}
 		let encoded_who = who.encode();
-		let exempt = tx_scope::absorb_fee(&encoded_who, amount.saturated_into());
+		let exempt = memory::absorb_fee(&encoded_who, amount.saturated_into());
 		let counted = amount.saturating_sub(exempt.saturated_into());
 		if counted.is_zero() {
 			return;
@@ -135,7 +136,7 @@ impl<T: Config> Pallet<T> {
 			amount: counted,
 			free,
 			// The risk level scales every limit: halved when Elevated, nothing when Critical.
-			scale: Self::risk_level_now().cap_scale(),
+			scale: Engine::<T>::level_now().cap_scale(),
 			now: now::<T>(),
 			crossings: Vec::new(),
 			excess: Zero::zero(),
@@ -160,7 +161,7 @@ impl<T: Config> Pallet<T> {
 			global.as_ref().and_then(|p| p.response.clone()).filter(|_| respond_global);
 		let excess = context.excess;
 		if !excess.is_zero() {
-			guard.rejected = guard.rejected.saturating_add(1);
+			guard.beyond_cap = guard.beyond_cap.saturating_add(1);
 		}
 		Guards::<T>::insert(who, guard);
 		if let Some(global) = global {
@@ -177,36 +178,34 @@ impl<T: Config> Pallet<T> {
 			};
 			if let Some(source) = source.filter(|s| !monitored.contains(s)) {
 				monitored.push(source);
-				work = work.saturating_add(Self::high_water_crossed(
-					source,
-					crossing.used.saturated_into(),
-					crossing.mark.saturated_into(),
-				));
+				let finding = Finding {
+					anomaly: Anomaly::HighWater,
+					measured: crossing.used.saturated_into(),
+					threshold: crossing.mark.saturated_into(),
+				};
+				work = work.saturating_add(Engine::<T>::high_water_crossed(source, finding));
 			}
-			Self::deposit_event(Event::HighWaterCrossed {
+			Pallet::<T>::deposit_event(Event::HighWaterCrossed {
 				scope: crossing.scope,
 				window: crossing.window,
 				used: crossing.used,
 				limit: crossing.limit,
 			});
 		}
-		for response in [account_response, global_response].into_iter().flatten() {
-			let placed = Self::pause_response_targets(
-				&response.targets,
-				response.duration,
-				Contributor::CapResponse,
+		for (source, playbook) in
+			[(Source::PolicyOutflow, account_response), (Source::GlobalOutflow, global_response)]
+		{
+			let Some(playbook) = playbook else { continue };
+			// The engine applies it (and applies it again if the dispatch fails).
+			let cause = Cause { source, anomaly: Anomaly::HighWater, from: None };
+			Engine::<T>::respond(Contributor::CapResponse, cause, &playbook);
+			work = work.saturating_add(
+				T::WeightInfo::pause().saturating_mul(playbook.pause.len().saturated_into()),
 			);
-			work = work.saturating_add(T::WeightInfo::pause().saturating_mul(placed.into()));
-			// A trip persists even if the dispatch it happened in fails.
-			let trip = Trip::<PauseTargetOf<T>, BlockNumberFor<T>>::CapResponse {
-				targets: response.targets.into_inner(),
-				duration: response.duration,
-			};
-			tx_scope::note_trip(trip.encode());
 		}
 		if !excess.is_zero() {
-			RejectedDebits::<T>::mutate(|total| *total = total.saturating_add(1));
-			Self::deposit_event(Event::DebitBeyondCap { who: who.clone(), amount, excess });
+			DebitsBeyondCap::<T>::mutate(|total| *total = total.saturating_add(1));
+			Pallet::<T>::deposit_event(Event::DebitBeyondCap { who: who.clone(), amount, excess });
 			if let Some(unbacked) = Self::hook_window_unbacked() {
 				// The cap was not shown (value had been credited in anticipation): hold the
 				// excess on those credits. `unbacked` no longer counts this outflow.
@@ -218,10 +217,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Charge `weight` of guard work to the transaction being recorded (settled by
-	/// [`crate::CheckVelocity`] against what it charged up front), or to the block outside
-	/// one.
+	/// [`crate::WatchTransaction`] against what it reserved), or to the block outside one.
 	pub(crate) fn charge_guard_work(weight: frame_support::weights::Weight) {
-		if !tx_scope::add_guard_work(weight) {
+		if !memory::add_guard_work(weight) {
 			frame_system::Pallet::<T>::register_extra_weight_unchecked(
 				weight,
 				DispatchClass::Mandatory,
@@ -230,9 +228,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// How much more `who` may send now: the smallest remaining allowance over the windows of
-	/// its own limit, its policy and (with a policy) the global cap, as reported by
-	/// [`Self::allowances`]; `None` if nothing limits it.
+	/// its own limit, its policy and (with a policy) the global cap, at the risk level in
+	/// force; `None` if nothing limits it.
 	pub fn remaining_allowance(who: &T::AccountId) -> Option<T::Balance> {
-		Self::allowances(who).into_iter().map(|window| window.remaining).min()
+		let guard = Guards::<T>::get(who)?;
+		Self::remaining_of(&guard, Self::free_of(who))
 	}
 }

@@ -25,7 +25,8 @@
 //! long as the attack lasts), for a gain of one read on transfers from accounts that already
 //! hold a lock. Accounts without any freeze or lock, almost all of them, never read the index.
 
-use crate::{Config, GuardFilter, GuardIndex, GuardIndexOverflow, Pallet};
+use super::Caps;
+use crate::{Config, GuardFilter, GuardIndex, GuardIndexOverflow};
 use codec::Encode;
 use frame_support::{Blake2_128, StorageHasher};
 
@@ -130,7 +131,7 @@ impl GuardFilter {
 	}
 }
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Caps<T> {
 	/// Whether `who` may be guarded: one partial read of 8 bytes of the whitelisted index.
 	/// `false` means certainly not guarded.
 	pub fn may_be_guarded(who: &T::AccountId) -> bool {

@@ -35,7 +35,7 @@
 //!    cover is a pallet that credits first and debits after, in runtime code outside any
 //!    extrinsic (pallet-treasury's spend period runs in `on_initialize`): refusing its debit
 //!    would mint. When a guarded account is read there while value credited outside any
-//!    transaction is still unbacked by a debit (see [`tx_scope`]), the read
+//!    transaction is still unbacked by a debit (see [`crate::lifecycle::memory`]), the read
 //!    does not show the cap, the debit lands, and **the part beyond the allowance is put on
 //!    hold on the accounts just credited** ([`excess`](super::excess)), most recent first, for
 //!    [`Config::ExcessHoldPeriod`] blocks, during which
@@ -70,10 +70,14 @@
 //! and only guarded ones read [`crate::Guards`]. The marker also keeps a guarded account from
 //! being reaped (a freeze holds a consumer reference), so no guard outlives its account.
 //!
-//! A write that changes a guarded account's stored `frozen` (pallet-balances copies the account
-//! as read, cap included, when it changes a hold) schedules a repair: at the end of the
-//! transaction (or in the next `on_initialize`) the guardian re-sets its marker, and
-//! pallet-balances recomputes `frozen` from the account's locks and freezes.
+//! # The ledger stores only pallet-balances' truth
+//!
+//! The cap is only ever *shown*. A read that shows it tags the account it returns; a write of
+//! a tagged account (pallet-balances copies reads when it changes a hold) gets the stored
+//! `frozen` back before it is stored ([`liquidity`] has the details). So for
+//! every account, at every moment, the stored `frozen` is what its locks and freezes make it,
+//! whoever wrote it — the guardian's own holds and releases included, however many of them one
+//! transaction makes. [`LedgerTruth`] checks it in `try_state`.
 //!
 //! # Cost
 //!
@@ -87,8 +91,9 @@
 //!   ledger did); work no extension could foresee (a hook, another pallet) is added to the
 //!   block.
 
-use super::tx_scope;
-use crate::{Config, Pallet};
+use super::{liquidity, Caps};
+use crate::lifecycle::memory;
+use crate::Config;
 use core::marker::PhantomData;
 use frame_support::traits::StoredMap;
 use pallet_balances::AccountData;
@@ -132,7 +137,7 @@ where
 		if data.frozen.is_zero() {
 			return data;
 		}
-		Pallet::<T>::with_cap_shown(who, data)
+		Caps::<T>::with_cap_shown(who, data)
 	}
 
 	fn try_mutate_exists<R, E: From<DispatchError>>(
@@ -140,31 +145,75 @@ where
 		f: impl FnOnce(&mut Option<AccountData<T::Balance>>) -> Result<R, E>,
 	) -> Result<R, E> {
 		let mut outflow = None;
-		let mut frozen_changed = false;
 		let result = Inner::try_mutate_exists(who, |account| -> Result<R, E> {
 			let before = account.clone();
 			let result = f(account)?;
+			if let Some(after) = account.as_mut().filter(|a| liquidity::is_shown(&a.flags)) {
+				// A copy of a read that showed the cap: what is stored is the account's own
+				// `frozen`, never the cap (see `liquidity`).
+				liquidity::untag(&mut after.flags);
+				after.frozen = before.as_ref().map_or_else(Zero::zero, |b| b.frozen);
+			}
 			let (total_before, total_after) =
 				(total_of(before.as_ref()), total_of(account.as_ref()));
-			tx_scope::note_total(who, total_before, total_after);
+			memory::note_total(who, total_before, total_after, Caps::<T>::hook_window_now);
 			// Only an account with a freeze can be guarded (the guardian's marker).
 			if let Some(before) = before.as_ref().filter(|b| !b.frozen.is_zero()) {
 				let debit = debit_of(Some(before), account.as_ref());
 				if !debit.is_zero() {
 					outflow = Some((debit, before.free));
 				}
-				frozen_changed = account.as_ref().is_none_or(|a| a.frozen != before.frozen);
 			}
 			Ok(result)
 		})?;
-		if (outflow.is_some() || frozen_changed) && Pallet::<T>::may_be_guarded(who) {
-			if let Some((debit, free)) = outflow {
-				Pallet::<T>::record_outflow(who, debit, free);
-			}
-			if frozen_changed {
-				Pallet::<T>::schedule_marker_repair(who);
+		if let Some((debit, free)) = outflow {
+			if Caps::<T>::may_be_guarded(who) {
+				Caps::<T>::record_outflow(who, debit, free);
 			}
 		}
 		Ok(result)
+	}
+}
+
+/// The stored `frozen` of every account is what its locks and freezes make it (the guard
+/// marker included): the guard never stores what it only shows. Implemented for
+/// pallet-balances (whose accounts frame-system stores, the standard set-up); checked by the
+/// guardian's `try_state` through [`Config::Currency`].
+pub trait LedgerTruth {
+	/// Every account whose stored `frozen` is not the largest of its locks and freezes.
+	fn untrue_frozen() -> alloc::vec::Vec<alloc::vec::Vec<u8>>;
+}
+
+impl<R, I> LedgerTruth for pallet_balances::Pallet<R, I>
+where
+	R: pallet_balances::Config<I>,
+	I: 'static,
+{
+	fn untrue_frozen() -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
+		use codec::{Decode, Encode};
+		type Stored<R, I> = frame_system::AccountInfo<
+			<R as frame_system::Config>::Nonce,
+			AccountData<<R as pallet_balances::Config<I>>::Balance>,
+		>;
+		frame_system::Account::<R>::iter_keys()
+			.filter(|who| {
+				// The account as stored, not as read through the guard.
+				let raw = sp_io::storage::get(&frame_system::Account::<R>::hashed_key_for(who));
+				let Some(stored) = raw.and_then(|raw| Stored::<R, I>::decode(&mut &raw[..]).ok())
+				else {
+					return false;
+				};
+				let locks = pallet_balances::Locks::<R, I>::get(who);
+				let freezes = pallet_balances::Freezes::<R, I>::get(who);
+				let truth = locks
+					.iter()
+					.map(|lock| lock.amount)
+					.chain(freezes.iter().map(|freeze| freeze.amount))
+					.max()
+					.unwrap_or_else(Zero::zero);
+				stored.data.frozen != truth || liquidity::is_shown(&stored.data.flags)
+			})
+			.map(|who| who.encode())
+			.collect()
 	}
 }

@@ -4,7 +4,7 @@
 //! so that no path escapes them.
 //!
 //! ```text
-//!  CapOrigin (slow, broad)              any signed account (holds a deposit)
+//!  ConfigureOrigin (slow, broad)        any signed account (holds a deposit)
 //!   set/change/remove_policy,            limit_own_outflow: tighten at once;
 //!   set_global_cap, reset_usage,         loosen/remove: announce → wait OwnLimitDelay → enact
 //!   return/release_excess                      │
@@ -21,7 +21,7 @@
 //!  │ crossing a high-water mark → HighWaterCrossed + response pauses via CircuitBreaker   │
 //!  └──────────────────────────────────────────────────────────────────────────────────────┘
 //!  CheckVelocity extension: the pool refuses doomed transfers (Custom 181), ExemptFees the
-//!  tips that do not fit; the guard work a call may cause is charged up front and refunded
+//!  tips that do not fit; the guard work a call may cause is reserved and paid (edges)
 //! ```
 //!
 //! | concern | file |
@@ -34,13 +34,15 @@
 //! | "certainly not guarded" without a charged read ([`GuardFilter`]) | [`guard_index`] |
 //! | fees are not debits ([`ExemptFees`]) | [`fees`] |
 //! | what a call will debit, for the pool ([`EstimateOutflow`]) | [`outflow`] |
-//! | per-transaction notes that survive a rollback | [`tx_scope`] |
-//! | the pool check and the recording of refusals ([`CheckVelocity`]) | [`check_velocity`] |
+//! | the pool check ([`CheckVelocity`]) | [`check_velocity`] |
+//! | the guard work a transaction may cause: reserved before it, settled after it | [`edges`] |
+//! | the storage ([`Guards`], [`GuardIndex`], [`GlobalCap`] and the rest) | `storage.rs` |
 //!
 //! The rolling windows themselves are shared with the monitors: [`crate::rolling_window`].
 //!
 //! * **Windows** ([`WindowSpec`]): "at most `limit` in any `period` consecutive blocks",
-//!   [`Limit::Absolute`] or [`Limit::ShareOfBalance`] (the share's basis is fixed when the
+//!   [`Limit::Absolute`](crate::Limit::Absolute) or
+//!   [`Limit::ShareOfBalance`](crate::Limit::ShareOfBalance) (the share's basis is fixed when the
 //!   window starts, so a mint cannot raise its own quota). A policy has up to
 //!   [`Config::MaxWindows`] windows and a debit must fit in all of them. Each window is a ring
 //!   of buckets ([`rolling_window`](crate::rolling_window)): O(1) per touch, lazy, and
@@ -79,7 +81,8 @@
 //!    so that fees are not debits.
 //! 3. Add [`CheckVelocity<Runtime>`] to the transaction extension tuple, with
 //!    `type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;`.
-//! 4. Give `CapOrigin` to a slow, broad body (the template uses root or a two-thirds council).
+//! 4. Give `ConfigureOrigin` to a slow, broad body (the template uses root or a two-thirds
+//!    council).
 //!
 //! ## Example (a test on the mock runtime)
 //!
@@ -98,6 +101,7 @@ use crate::{Call, Config, Event, GlobalCap, GuardIndex, Guards};
 
 pub mod check_velocity;
 pub mod debits;
+pub mod edges;
 pub mod excess;
 pub mod fees;
 pub mod guard_index;
@@ -107,7 +111,7 @@ pub mod marker;
 pub mod outflow;
 pub mod own_limits;
 pub mod policies;
-pub mod tx_scope;
+pub(crate) mod storage;
 
 pub use check_velocity::CAP_EXCEEDED_ERROR;
 pub use fees::ExemptFees;
@@ -115,9 +119,9 @@ use guard_index::INDEX_LEN;
 pub use ledger::{debit_of, LedgerGuard};
 pub use outflow::{BalancesTransfers, EstimateOutflow};
 
-use crate::{rolling_window::WindowUsage, PauseTarget, PauseTargetInput};
+use crate::{rolling_window::WindowUsage, Playbook, PlaybookInput, WindowSpec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use core::fmt::Debug;
+use core::{fmt::Debug, marker::PhantomData};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
@@ -127,53 +131,8 @@ use sp_runtime::Perbill;
 
 use alloc::vec::Vec;
 
-/// How much may leave in one window.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Serialize,
-	Deserialize,
-)]
-#[scale_info(replace_segment("caps", "cap_types"))]
-pub enum Limit<Balance> {
-	/// A fixed amount.
-	Absolute(Balance),
-	/// A share of the account's free balance, taken when the window starts (at the first
-	/// debit at least one `period` after the previous start) and fixed until the next start,
-	/// so that a mint into the account cannot raise its own quota within the window.
-	ShareOfBalance(Perbill),
-}
-
-/// One rolling window of a policy: at most `limit` in any `period` consecutive blocks.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Serialize,
-	Deserialize,
-)]
-#[scale_info(replace_segment("caps", "cap_types"))]
-pub struct WindowSpec<BlockNumber, Balance> {
-	/// The window's length in blocks.
-	pub period: BlockNumber,
-	/// How much may leave within it.
-	pub limit: Limit<Balance>,
-}
+/// The velocity caps: the functions of this capability (see the module docs).
+pub struct Caps<T>(PhantomData<T>);
 
 /// A window as stored: its specification and its usage.
 #[derive(
@@ -192,58 +151,11 @@ pub struct WindowSpec<BlockNumber, Balance> {
 pub struct Window<BlockNumber, Balance> {
 	/// The rule.
 	pub spec: WindowSpec<BlockNumber, Balance>,
-	/// The debits of the last `period` blocks (see [`crate::velocity`]).
+	/// The debits of the last `period` blocks (see [`crate::rolling_window`]).
 	pub usage: WindowUsage<Balance>,
-	/// For [`Limit::ShareOfBalance`]: the balance the share is taken of and the block it was
+	/// For [`Limit::ShareOfBalance`](crate::Limit::ShareOfBalance): the balance the share is taken of and the block it was
 	/// taken at.
 	pub basis: Option<(Balance, u64)>,
-}
-
-/// The automatic response to a high-water mark: pause `targets` for `duration` blocks through
-/// the [`crate::CircuitBreaker`] trait.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-)]
-#[scale_info(skip_type_params(MaxTargets), replace_segment("caps", "cap_types"))]
-#[codec(mel_bound(Name: MaxEncodedLen, BlockNumber: MaxEncodedLen))]
-pub struct Response<Name, BlockNumber, MaxTargets: Get<u32>>
-where
-	Name: Clone + PartialEq + Eq + Debug,
-	BlockNumber: Clone + PartialEq + Eq + Debug,
-{
-	/// What to pause.
-	pub targets: BoundedVec<PauseTarget<Name>, MaxTargets>,
-	/// For how many blocks (at most [`crate::Config::MaxProgrammaticPause`]).
-	pub duration: BlockNumber,
-}
-
-/// A response as given to an extrinsic.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	TypeInfo,
-	Clone,
-	PartialEq,
-	Eq,
-	Debug,
-	Serialize,
-	Deserialize,
-)]
-#[scale_info(replace_segment("caps", "cap_types"))]
-pub struct ResponseInput<BlockNumber> {
-	/// What to pause.
-	pub targets: Vec<PauseTargetInput>,
-	/// For how many blocks.
-	pub duration: BlockNumber,
 }
 
 /// A governance cap policy as given to an extrinsic.
@@ -265,8 +177,9 @@ pub struct PolicyInput<BlockNumber, Balance> {
 	pub windows: Vec<WindowSpec<BlockNumber, Balance>>,
 	/// The share of a window's limit whose crossing triggers `response`.
 	pub high_water: Option<Perbill>,
-	/// What to do when a successful debit crosses `high_water` in any window.
-	pub response: Option<ResponseInput<BlockNumber>>,
+	/// What to do when a successful debit crosses `high_water` in any window: a playbook
+	/// (pause targets, raise the level, for its duration).
+	pub response: Option<PlaybookInput<BlockNumber>>,
 }
 
 /// A governance cap policy as stored.
@@ -294,7 +207,7 @@ where
 	/// The share of a window's limit whose crossing triggers `response`.
 	pub high_water: Option<Perbill>,
 	/// The automatic response.
-	pub response: Option<Response<Name, BlockNumber, MaxTargets>>,
+	pub response: Option<Playbook<Name, BlockNumber, MaxTargets>>,
 }
 
 /// Everything the guardian keeps about one guarded account: one storage read on each of its
@@ -322,8 +235,9 @@ where
 	pub policy: Option<Policy<Name, BlockNumber, Balance, MaxWindows, MaxTargets>>,
 	/// The limit the account put on itself.
 	pub own: Option<BoundedVec<Window<BlockNumber, Balance>, MaxWindows>>,
-	/// How many debits of this account were refused.
-	pub rejected: u32,
+	/// How many outflows of this account went beyond its allowance (forced paths, value
+	/// credited in anticipation).
+	pub beyond_cap: u32,
 }
 
 /// A loosening (or removal) of an account's own limit, waiting for its delay.
@@ -390,26 +304,16 @@ pub struct ExcessHold<Balance, BlockNumber> {
 #[scale_info(replace_segment("caps", "guard_index"))]
 pub struct GuardFilter(pub [u8; INDEX_LEN]);
 
-/// Transaction extension with three jobs:
+/// Transaction extension with one job: a signed transaction whose estimated outflow
+/// ([`Config::OutflowEstimator`]: transfers at the top level and inside utility batches)
+/// exceeds the signer's remaining allowance is invalid with
+/// `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`, so nobody pays a fee for a doomed
+/// transfer. Add it to the runtime's transaction extension tuple, before
+/// `ChargeTransactionPayment`; the checks are in [`check_velocity`].
 ///
-/// * **Validation**: a signed transaction whose estimated outflow
-///   ([`Config::OutflowEstimator`]: transfers at the top level and inside utility batches)
-///   exceeds the signer's remaining allowance is invalid with
-///   `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`, so nobody pays a fee for a doomed
-///   transfer. Costs nothing for calls that move no value, and one partial read of the
-///   whitelisted guard index for an unguarded signer. It charges the guarded signer's
-///   benchmarked `check_velocity` up front and refunds the difference to what it did
-///   (`ledger_debit_unguarded` for an unguarded signer, nothing for a call moving no value).
-/// * **Watching issuance**: with an issuance monitor set, it notes the total issuance before
-///   dispatch and compares the committed issuance after it, so a mint is answered before the
-///   next extrinsic of the block (two reads, charged; nothing without an issuance monitor).
-/// * **Judging and persisting**: after dispatch it judges the values reported during the
-///   transaction (once, net) and applies again any response the dispatch's rollback erased
-///   ([`trips`](crate::monitors::trips)), charged to the transaction.
-/// * **Paying for the guard**: it charges, up front, the most guard work the call can cause
-///   ([`Pallet::guard_budget`](crate::Pallet::guard_budget) per debit the
-///   [`Config::OutflowEstimator`] counts), and after dispatch refunds what the ledger did not
-///   do; work beyond it (a path the estimator could not see) is added to the block.
+/// Weight: declares the unguarded check (one partial read of the whitelisted guard index) for
+/// a call that moves value, nothing for any other; the guarded signer's full check is guard
+/// work, reserved and paid through [`crate::WatchTransaction`].
 #[derive(
 	Encode,
 	Decode,

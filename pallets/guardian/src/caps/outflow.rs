@@ -1,6 +1,7 @@
 //! Estimating what a call will debit from its signer, so that the pool can refuse a transfer
 //! the cap would refuse anyway (see [`crate::CheckVelocity`]).
 
+use alloc::vec::Vec;
 use core::marker::PhantomData;
 #[cfg(feature = "utility")]
 use frame_support::traits::IsType;
@@ -13,22 +14,65 @@ use frame_support::traits::{
 use sp_runtime::traits::Saturating;
 use sp_runtime::traits::Zero;
 
-/// How much a call signed by `who` will move out of `who`'s free balance, as far as it can be
-/// told before dispatch. Fees are not included (they are exempt from the caps).
+/// Which accounts a call may debit (fees aside), as far as it can be told before dispatch.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Debited<AccountId> {
+	/// Nobody: the call moves no value.
+	Nobody,
+	/// These accounts (the signer of a transfer, the delegator of a proxy, a multisig's
+	/// account), and nobody else.
+	Accounts(Vec<AccountId>),
+	/// The estimator cannot tell (a call of a pallet it does not know, or one dispatched as
+	/// root).
+	Unknown,
+}
+
+impl<AccountId: PartialEq> Debited<AccountId> {
+	/// Both `self`'s accounts and `other`'s.
+	pub fn and(self, other: Self) -> Self {
+		match (self, other) {
+			(Debited::Unknown, _) | (_, Debited::Unknown) => Debited::Unknown,
+			(Debited::Nobody, other) | (other, Debited::Nobody) => other,
+			(Debited::Accounts(mut these), Debited::Accounts(those)) => {
+				for who in those {
+					if !these.contains(&who) {
+						these.push(who);
+					}
+				}
+				Debited::Accounts(these)
+			}
+		}
+	}
+}
+
+/// How much a call signed by `who` will move out of `who`'s free balance, and whose balances it
+/// may debit, as far as it can be told before dispatch. Fees are not included (they are exempt
+/// from the caps).
 pub trait EstimateOutflow<AccountId, Call, Balance> {
-	/// The estimated debit.
+	/// The estimated debit of `who`.
 	fn outflow(who: &AccountId, call: &Call) -> Balance;
 
 	/// The most debits (of any account) `call` can make, for the guard work
-	/// [`CheckVelocity`](crate::CheckVelocity) charges up front; at least one, since any call
-	/// may pay something. Work beyond it is charged to the block.
+	/// [`WatchTransaction`](crate::WatchTransaction) reserves; at least one.
 	fn max_debits(_call: &Call) -> u32 {
 		1
+	}
+
+	/// The accounts `call`, signed by `who`, may debit: guard work is reserved for it when one
+	/// of them may be guarded, or when the estimator cannot tell and some account is.
+	fn debited(_who: &AccountId, _call: &Call) -> Debited<AccountId> {
+		Debited::Unknown
+	}
+
+	/// Whether [`Self::outflow`] may be above zero for some signer: the pool check
+	/// ([`CheckVelocity`](crate::CheckVelocity)) then costs its one partial read.
+	fn moves_value(_call: &Call) -> bool {
+		false
 	}
 }
 
 /// Estimates nothing: the pool never refuses (pallet-balances still does, through the cap the
-/// ledger shows), and every call is charged for one guarded debit up front.
+/// ledger shows), and while any account is guarded every call reserves one guarded debit.
 impl<AccountId, Call, Balance: Zero> EstimateOutflow<AccountId, Call, Balance> for () {
 	fn outflow(_: &AccountId, _: &Call) -> Balance {
 		Balance::zero()
@@ -82,6 +126,20 @@ where
 	fn outflow(who: &R::AccountId, call: &<R as frame_system::Config>::RuntimeCall) -> R::Balance {
 		balances_outflow::<R>(who, call).unwrap_or_else(Zero::zero)
 	}
+
+	fn debited(
+		who: &R::AccountId,
+		call: &<R as frame_system::Config>::RuntimeCall,
+	) -> Debited<R::AccountId> {
+		match balances_outflow::<R>(who, call) {
+			Some(_) => Debited::Accounts(alloc::vec![who.clone()]),
+			None => Debited::Unknown,
+		}
+	}
+
+	fn moves_value(call: &<R as frame_system::Config>::RuntimeCall) -> bool {
+		IsSubType::<pallet_balances::Call<R>>::is_sub_type(call).is_some()
+	}
 }
 
 #[cfg(feature = "utility")]
@@ -98,6 +156,50 @@ where
 
 	fn max_debits(call: &<R as frame_system::Config>::RuntimeCall) -> u32 {
 		count_debits::<R>(call, 0).max(1)
+	}
+
+	fn debited(
+		who: &R::AccountId,
+		call: &<R as frame_system::Config>::RuntimeCall,
+	) -> Debited<R::AccountId> {
+		debited::<R>(who, call, 0)
+	}
+
+	fn moves_value(call: &<R as frame_system::Config>::RuntimeCall) -> bool {
+		count_debits::<R>(call, 0) > 0
+	}
+}
+
+/// Whose balances `call`, signed by `who`, may debit: `who` for pallet-balances' calls, the
+/// union of the calls of utility's batches, [`Debited::Unknown`] for anything else.
+#[cfg(feature = "utility")]
+pub fn debited<R>(
+	who: &R::AccountId,
+	call: &<R as frame_system::Config>::RuntimeCall,
+	depth: u32,
+) -> Debited<R::AccountId>
+where
+	R: pallet_balances::Config + pallet_utility::Config,
+	<R as frame_system::Config>::RuntimeCall:
+		IsSubType<pallet_balances::Call<R>> + IsSubType<pallet_utility::Call<R>>,
+{
+	if depth > MAX_ESTIMATE_DEPTH {
+		return Debited::Unknown;
+	}
+	if IsSubType::<pallet_balances::Call<R>>::is_sub_type(call).is_some() {
+		return Debited::Accounts(alloc::vec![who.clone()]);
+	}
+	let inner = |c: &<R as pallet_utility::Config>::RuntimeCall| {
+		debited::<R>(who, c.into_ref(), depth.saturating_add(1))
+	};
+	match IsSubType::<pallet_utility::Call<R>>::is_sub_type(call) {
+		Some(
+			pallet_utility::Call::batch { calls }
+			| pallet_utility::Call::batch_all { calls }
+			| pallet_utility::Call::force_batch { calls },
+		) => calls.iter().fold(Debited::Nobody, |all, c| all.and(inner(c))),
+		Some(pallet_utility::Call::if_else { main, fallback }) => inner(main).and(inner(fallback)),
+		_ => Debited::Unknown,
 	}
 }
 

@@ -14,7 +14,8 @@
 //! the announcement that loosening needs. A guarded account cannot be reaped (its guard marker
 //! holds a consumer reference), so no own limit outlives its account.
 
-use super::tx_scope;
+use super::Caps;
+use crate::lifecycle::memory;
 use crate::{
 	Announcement, Config, Error, Event, Guards, HoldReason, Limit, OwnLimitAnnouncements,
 	OwnLimitDeposits, Pallet, WindowSpecOf, LOG_TARGET,
@@ -42,7 +43,7 @@ pub(crate) fn only_tightens<T: Config>(old: &[WindowSpecOf<T>], new: &[WindowSpe
 	})
 }
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Caps<T> {
 	/// Logic for [`Pallet::limit_own_outflow`]: set or change `who`'s own limit to `specs`, at
 	/// once if it only tightens, otherwise announced.
 	pub(crate) fn do_limit_own_outflow(
@@ -65,12 +66,12 @@ impl<T: Config> Pallet<T> {
 					Self::release_own_limit_deposit(who);
 					return Err(error);
 				}
-				Self::deposit_event(Event::OwnLimitSet { who: who.clone() });
+				Pallet::<T>::deposit_event(Event::OwnLimitSet { who: who.clone() });
 			}
 			Some(_) => {
 				guard.own = Some(Self::windows_from(specs, guard.own.as_ref(), Self::free_of(who)));
 				Self::store_guard(who, guard)?;
-				Self::deposit_event(Event::OwnLimitSet { who: who.clone() });
+				Pallet::<T>::deposit_event(Event::OwnLimitSet { who: who.clone() });
 			}
 		}
 		Ok(())
@@ -81,10 +82,8 @@ impl<T: Config> Pallet<T> {
 	fn hold_own_limit_deposit(who: &T::AccountId) -> DispatchResult {
 		let deposit = T::OwnLimitDeposit::get();
 		if !deposit.is_zero() {
-			tx_scope::own_operation(|| {
-				T::Currency::hold(&HoldReason::OwnLimit.into(), who, deposit)
-			})
-			.map_err(|_| Error::<T>::CannotHoldDeposit)?;
+			memory::own_operation(|| T::Currency::hold(&HoldReason::OwnLimit.into(), who, deposit))
+				.map_err(|_| Error::<T>::CannotHoldDeposit)?;
 		}
 		OwnLimitDeposits::<T>::insert(who, deposit);
 		Ok(())
@@ -93,7 +92,7 @@ impl<T: Config> Pallet<T> {
 	/// Release the deposit held for `who`'s own limit.
 	fn release_own_limit_deposit(who: &T::AccountId) {
 		let Some(deposit) = OwnLimitDeposits::<T>::take(who) else { return };
-		let released = tx_scope::own_operation(|| {
+		let released = memory::own_operation(|| {
 			T::Currency::release(&HoldReason::OwnLimit.into(), who, deposit, Precision::BestEffort)
 		});
 		if let Err(error) = released {
@@ -117,7 +116,11 @@ impl<T: Config> Pallet<T> {
 			frame_system::Pallet::<T>::block_number().saturating_add(T::OwnLimitDelay::get());
 		let removal = windows.is_none();
 		OwnLimitAnnouncements::<T>::insert(who, Announcement { windows, effective_at });
-		Self::deposit_event(Event::OwnLimitAnnounced { who: who.clone(), effective_at, removal });
+		Pallet::<T>::deposit_event(Event::OwnLimitAnnounced {
+			who: who.clone(),
+			effective_at,
+			removal,
+		});
 	}
 
 	/// Logic for [`Pallet::enact_own_limit`]: enact `who`'s announced change once its delay
@@ -139,14 +142,14 @@ impl<T: Config> Pallet<T> {
 		if removed {
 			Self::release_own_limit_deposit(who);
 		}
-		Self::deposit_event(Event::OwnLimitEnacted { who: who.clone(), removed });
+		Pallet::<T>::deposit_event(Event::OwnLimitEnacted { who: who.clone(), removed });
 		Ok(())
 	}
 
 	/// Logic for [`Pallet::cancel_own_announcement`]: cancel `who`'s announced change.
 	pub(crate) fn do_cancel_own_announcement(who: &T::AccountId) -> DispatchResult {
 		OwnLimitAnnouncements::<T>::take(who).ok_or(Error::<T>::NoAnnouncement)?;
-		Self::deposit_event(Event::OwnLimitAnnouncementCancelled { who: who.clone() });
+		Pallet::<T>::deposit_event(Event::OwnLimitAnnouncementCancelled { who: who.clone() });
 		Ok(())
 	}
 }

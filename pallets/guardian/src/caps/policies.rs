@@ -1,33 +1,30 @@
 //! Governance policies and the global cap: validating them, storing them (with the guard
 //! index in step), replacing them with their usage carried over, and resetting usage.
 
+use super::Caps;
 use crate::{
-	rolling_window, AccountGuard, CapScope, Config, Error, Event, GlobalCap, Guards, Limit, Pallet,
-	Policy, PolicyInput, PolicyInputOf, PolicyOf, Response, ResponseInput, ResponseOf, Window,
-	WindowOf, WindowSpec, WindowSpecOf, WindowsOf,
+	responses::Engine, rolling_window, AccountGuard, CapScope, Config, Error, Event, GlobalCap,
+	Guards, Limit, Pallet, Policy, PolicyInput, PolicyInputOf, PolicyOf, Window, WindowOf,
+	WindowSpec, WindowSpecOf, WindowsOf,
 };
 use alloc::vec::Vec;
-use frame_support::{
-	ensure,
-	traits::{fungible::Inspect, Get},
-	BoundedVec,
-};
+use frame_support::{ensure, traits::fungible::Inspect, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{Bounded, Zero},
+	traits::{Bounded, CheckedDiv, Zero},
 	DispatchError, DispatchResult, SaturatedConversion,
 };
 
 use super::debits::now;
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Caps<T> {
 	/// Logic for [`Pallet::set_policy`]: put `policy` on `who`, which has none.
 	pub(crate) fn do_set_policy(who: T::AccountId, policy: PolicyInputOf<T>) -> DispatchResult {
 		let mut guard = Self::guard_of(&who);
 		ensure!(guard.policy.is_none(), Error::<T>::PolicyExists);
 		guard.policy = Some(Self::build_policy(&policy, false, None, Self::free_of(&who))?);
 		Self::store_guard(&who, guard)?;
-		Self::deposit_event(Event::PolicySet { who });
+		Pallet::<T>::deposit_event(Event::PolicySet { who });
 		Ok(())
 	}
 
@@ -38,7 +35,7 @@ impl<T: Config> Pallet<T> {
 		let free = Self::free_of(&who);
 		guard.policy = Some(Self::build_policy(&policy, false, Some(&old.windows), free)?);
 		Self::store_guard(&who, guard)?;
-		Self::deposit_event(Event::PolicyChanged { who });
+		Pallet::<T>::deposit_event(Event::PolicyChanged { who });
 		Ok(())
 	}
 
@@ -48,7 +45,7 @@ impl<T: Config> Pallet<T> {
 		let mut guard = Guards::<T>::get(&who).ok_or(Error::<T>::NoPolicy)?;
 		guard.policy.take().ok_or(Error::<T>::NoPolicy)?;
 		Self::store_guard(&who, guard)?;
-		Self::deposit_event(Event::PolicyRemoved { who });
+		Pallet::<T>::deposit_event(Event::PolicyRemoved { who });
 		Ok(())
 	}
 
@@ -61,11 +58,11 @@ impl<T: Config> Pallet<T> {
 				let previous = previous.as_ref().map(|p| &p.windows);
 				let cap = Self::build_policy(&cap, true, previous, Zero::zero())?;
 				GlobalCap::<T>::put(cap);
-				Self::deposit_event(Event::GlobalCapSet);
+				Pallet::<T>::deposit_event(Event::GlobalCapSet);
 			}
 			None => {
 				GlobalCap::<T>::take().ok_or(Error::<T>::NoPolicy)?;
-				Self::deposit_event(Event::GlobalCapRemoved);
+				Pallet::<T>::deposit_event(Event::GlobalCapRemoved);
 			}
 		}
 		Ok(())
@@ -73,7 +70,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The guard record of `who`, or an empty one to fill in.
 	pub(crate) fn guard_of(who: &T::AccountId) -> crate::AccountGuardOf<T> {
-		Guards::<T>::get(who).unwrap_or(AccountGuard { policy: None, own: None, rejected: 0 })
+		Guards::<T>::get(who).unwrap_or(AccountGuard { policy: None, own: None, beyond_cap: 0 })
 	}
 
 	/// Validate window specifications: at least one, at most `MaxWindows`, no zero period or
@@ -85,7 +82,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!specs.is_empty(), Error::<T>::NoWindows);
 		let bounded: BoundedVec<WindowSpecOf<T>, T::MaxWindows> =
 			specs.to_vec().try_into().map_err(|_| Error::<T>::TooManyWindows)?;
-		let ceiling = T::Balance::max_value() / T::Balance::from(rolling_window::SLOTS as u32);
+		let ceiling = T::Balance::max_value()
+			.checked_div(&T::Balance::from(rolling_window::SLOTS as u32))
+			.unwrap_or_else(Zero::zero);
 		for (index, spec) in bounded.iter().enumerate() {
 			ensure!(!spec.period.is_zero(), Error::<T>::ZeroPeriod);
 			match spec.limit {
@@ -172,7 +171,11 @@ impl<T: Config> Pallet<T> {
 			None => None,
 			Some(response) => {
 				ensure!(input.high_water.is_some(), Error::<T>::ResponseWithoutHighWater);
-				Some(Self::validate_response(response)?)
+				ensure!(
+					!response.pause.is_empty() || response.raise_to != crate::RiskLevel::Normal,
+					Error::<T>::NoResponseTargets
+				);
+				Some(Engine::<T>::build_playbook(response, false)?)
 			}
 		};
 		Ok(Policy {
@@ -180,18 +183,6 @@ impl<T: Config> Pallet<T> {
 			high_water: input.high_water,
 			response,
 		})
-	}
-
-	fn validate_response(
-		input: &ResponseInput<BlockNumberFor<T>>,
-	) -> Result<ResponseOf<T>, DispatchError> {
-		ensure!(!input.targets.is_empty(), Error::<T>::NoResponseTargets);
-		ensure!(!input.duration.is_zero(), Error::<T>::ZeroDuration);
-		ensure!(input.duration <= T::MaxProgrammaticPause::get(), Error::<T>::DurationBeyondBound);
-		let targets =
-			input.targets.iter().map(Self::validate_target).collect::<Result<Vec<_>, _>>()?;
-		let targets = targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
-		Ok(Response { targets, duration: input.duration })
 	}
 
 	/// Start guarding `who` with `guard`, or update or stop guarding it, keeping the guard
@@ -227,7 +218,7 @@ impl<T: Config> Pallet<T> {
 	/// Logic for [`Pallet::reset_usage`]: zero the usage in `scope`.
 	pub(crate) fn do_reset_usage(scope: CapScope<T::AccountId>) -> DispatchResult {
 		Self::clear_usage(&scope)?;
-		Self::deposit_event(Event::UsageReset { scope });
+		Pallet::<T>::deposit_event(Event::UsageReset { scope });
 		Ok(())
 	}
 

@@ -2,6 +2,7 @@
 //! (checked reachable by the router), and when a monitor's playbook runs, every destination
 //! subscribed to its source gets a [`GuardianAlert`] in the same block.
 
+use super::CrossChain;
 use super::{GuardianAlert, Location, Subscription, RECEIVE_ALERT_CALL_INDEX};
 use crate::{AlertSubscriptions, Anomaly, Config, Error, Event, Pallet, RiskLevel, Source};
 use alloc::vec::Vec;
@@ -11,7 +12,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{DispatchResult, SaturatedConversion};
 use xcm::latest::{prelude::*, SendXcm};
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> CrossChain<T> {
 	/// The message that carries `alert` to a guardian at pallet index `pallet_index`: unpaid
 	/// execution of one `Transact` of `receive_alert` with the sender's own origin (the shape
 	/// [`super::AllowAlertsFrom`] accepts).
@@ -38,7 +39,7 @@ impl<T: Config> Pallet<T> {
 			subscriptions.retain(|s| s.dest != dest);
 			ensure!(subscriptions.len() < before, Error::<T>::NotSubscribed);
 			AlertSubscriptions::<T>::put(subscriptions);
-			Self::deposit_event(Event::AlertSubscriptionRemoved { dest });
+			Pallet::<T>::deposit_event(Event::AlertSubscriptionRemoved { dest });
 			return Ok(());
 		}
 		let mut unique = kinds.clone();
@@ -66,7 +67,11 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::TooManyAlertSubscribers)?,
 		}
 		AlertSubscriptions::<T>::put(subscriptions);
-		Self::deposit_event(Event::AlertSubscriptionSet { dest, pallet_index, kinds: count });
+		Pallet::<T>::deposit_event(Event::AlertSubscriptionSet {
+			dest,
+			pallet_index,
+			kinds: count,
+		});
 		Ok(())
 	}
 
@@ -88,10 +93,10 @@ impl<T: Config> Pallet<T> {
 			let message = Self::alert_message(subscription.pallet_index, &alert);
 			let dest = subscription.dest.clone();
 			match send_xcm::<T::AlertRouter>(dest.clone(), message) {
-				Ok((hash, _)) => Self::deposit_event(Event::AlertSent { dest, alert, hash }),
+				Ok((hash, _)) => Pallet::<T>::deposit_event(Event::AlertSent { dest, alert, hash }),
 				Err(error) => {
 					log::warn!(target: crate::LOG_TARGET, "alert to {dest:?} not sent: {error:?}");
-					Self::deposit_event(Event::AlertNotDelivered { dest, alert });
+					Pallet::<T>::deposit_event(Event::AlertNotDelivered { dest, alert });
 				}
 			}
 		}

@@ -2,8 +2,8 @@
 //! response to an alert source, expiring at a block; and [`PausableProcessor`], the message
 //! processor wrapper that makes paused messages wait in the queue.
 
-use super::{InboundPause, Location};
-use crate::{Config, Contributor, Error, Event, Pallet, ResumeReason, XcmInboundPauses};
+use super::{CrossChain, InboundPause, Location};
+use crate::{lifecycle, Config, Contributor, Error, Event, Pallet, ResumeReason, XcmInboundPauses};
 use core::marker::PhantomData;
 use frame_support::{
 	ensure,
@@ -11,12 +11,9 @@ use frame_support::{
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{CheckedAdd, Zero},
-	DispatchResult,
-};
+use sp_runtime::DispatchResult;
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> CrossChain<T> {
 	/// Until when (exclusive) messages from `origin` wait, if they do now.
 	pub fn xcm_inbound_paused_until(origin: &Location) -> Option<BlockNumberFor<T>> {
 		let now = frame_system::Pallet::<T>::block_number();
@@ -39,56 +36,49 @@ impl<T: Config> Pallet<T> {
 		T::MaxInboundPauses::get().saturating_sub(T::MaxAlertSources::get())
 	}
 
-	/// Logic for [`Pallet::pause_xcm_inbound`]: governance pauses inbound XCM from `from`
-	/// (everyone for `None`) for `duration` blocks, at most `bound`.
-	pub(crate) fn do_pause_xcm_inbound(
+	/// Pause inbound XCM from `from` (everyone for `None`) until `until` on behalf of `by`
+	/// (governance, through the response engine), in governance's room.
+	pub(crate) fn pause_inbound(
 		from: Option<Location>,
-		duration: BlockNumberFor<T>,
-		bound: BlockNumberFor<T>,
+		by: Contributor,
+		until: BlockNumberFor<T>,
 	) -> DispatchResult {
-		ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
-		ensure!(duration <= bound, Error::<T>::DurationBeyondBound);
 		let now = frame_system::Pallet::<T>::block_number();
-		let until = now.checked_add(&duration).ok_or(Error::<T>::DurationBeyondBound)?;
 		let mut pauses = XcmInboundPauses::<T>::get();
 		pauses.retain(|pause| now < pause.until);
-		ensure!(
-			!pauses.iter().any(|p| p.by == Contributor::Governance && p.from == from),
-			Error::<T>::AlreadyPaused
-		);
-		let held = pauses.iter().filter(|p| p.by == Contributor::Governance).count();
+		ensure!(!pauses.iter().any(|p| p.by == by && p.from == from), Error::<T>::AlreadyPaused);
+		let held = pauses.iter().filter(|p| p.by == by).count();
 		ensure!(
 			(held as u64) < u64::from(Self::governance_inbound_room()),
 			Error::<T>::TooManyPauses
 		);
 		pauses
-			.try_push(InboundPause { from: from.clone(), by: Contributor::Governance, until })
+			.try_push(InboundPause { from: from.clone(), by, until })
 			.map_err(|_| Error::<T>::TooManyPauses)?;
 		XcmInboundPauses::<T>::put(pauses);
-		Self::deposit_event(Event::XcmInboundPaused { from, until });
+		Pallet::<T>::deposit_event(Event::XcmInboundPaused { from, until });
 		Ok(())
 	}
 
-	/// Logic for [`Pallet::resume_xcm_inbound`]: end every pause of inbound XCM from exactly
-	/// `from`, whoever holds it.
-	pub(crate) fn do_resume_xcm_inbound(from: Option<Location>) -> DispatchResult {
+	/// End every pause of inbound XCM from exactly `from`, whoever holds it (governance's
+	/// `resume_xcm_inbound`, through the response engine).
+	pub(crate) fn resume_inbound(from: Option<Location>) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut pauses = XcmInboundPauses::<T>::get();
 		ensure!(pauses.iter().any(|p| p.from == from && now < p.until), Error::<T>::NotPaused);
 		pauses.retain(|p| p.from != from);
 		XcmInboundPauses::<T>::put(pauses);
-		Self::deposit_event(Event::XcmInboundResumed { from, reason: ResumeReason::Governance });
+		Pallet::<T>::deposit_event(Event::XcmInboundResumed {
+			from,
+			reason: ResumeReason::Governance,
+		});
 		Ok(())
 	}
 
 	/// Hold a pause of inbound XCM from `from` for `by` until `until` (an alert's response):
 	/// its entry is set to `until`, or added. Alert sources have room reserved, so this only
 	/// fails if the bounds are misconfigured (then the response logs it and goes on).
-	pub(crate) fn hold_inbound_pause(
-		from: Location,
-		by: Contributor,
-		until: BlockNumberFor<T>,
-	) -> bool {
+	pub(crate) fn hold_inbound(from: Location, by: Contributor, until: BlockNumberFor<T>) -> bool {
 		let mut pauses = XcmInboundPauses::<T>::get();
 		let from = Some(from);
 		if let Some(pause) = pauses.iter_mut().find(|p| p.by == by && p.from == from) {
@@ -97,13 +87,37 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		XcmInboundPauses::<T>::put(pauses);
-		Self::deposit_event(Event::XcmInboundPaused { from, until });
+		Pallet::<T>::deposit_event(Event::XcmInboundPaused { from, until });
 		true
+	}
+
+	/// Whether `by` holds an inbound pause (in force or not yet tidied).
+	pub(crate) fn holds_inbound(by: Contributor) -> bool {
+		XcmInboundPauses::<T>::get().iter().any(|p| p.by == by)
+	}
+
+	/// Raise the inbound pauses `by` holds to end no earlier than `until` (an extended
+	/// response).
+	pub(crate) fn raise_inbound_of(by: Contributor, until: BlockNumberFor<T>) {
+		let mut pauses = XcmInboundPauses::<T>::get();
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut raised = alloc::vec::Vec::new();
+		for pause in pauses.iter_mut().filter(|p| p.by == by && now < p.until && p.until < until) {
+			pause.until = until;
+			raised.push(pause.from.clone());
+		}
+		if raised.is_empty() {
+			return;
+		}
+		XcmInboundPauses::<T>::put(pauses);
+		for from in raised {
+			Pallet::<T>::deposit_event(Event::XcmInboundPaused { from, until });
+		}
 	}
 
 	/// Drop the inbound pauses `by` holds; emits [`Event::XcmInboundResumed`] for each scope
 	/// no longer paused. Returns how many ended.
-	pub(crate) fn release_inbound_pauses_of(by: Contributor) -> u32 {
+	pub(crate) fn release_inbound_of(by: Contributor) -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut pauses = XcmInboundPauses::<T>::get();
 		let (released, kept): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
@@ -119,7 +133,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			ended = ended.saturating_add(1);
-			Self::deposit_event(Event::XcmInboundResumed {
+			Pallet::<T>::deposit_event(Event::XcmInboundResumed {
 				from: pause.from,
 				reason: ResumeReason::Governance,
 			});
@@ -144,7 +158,7 @@ impl<T: Config> Pallet<T> {
 			if pauses.iter().any(|p| p.from == pause.from) {
 				continue;
 			}
-			Self::deposit_event(Event::XcmInboundResumed {
+			Pallet::<T>::deposit_event(Event::XcmInboundResumed {
 				from: pause.from,
 				reason: ResumeReason::Expired,
 			});
@@ -175,15 +189,17 @@ where
 		meter: &mut WeightMeter,
 		id: &mut [u8; 32],
 	) -> Result<bool, ProcessMessageError> {
-		let read = T::DbWeight::get().reads(1);
+		let read =
+			T::DbWeight::get().reads(1).saturating_add(lifecycle::message_span_weight::<T>());
 		meter.try_consume(read).map_err(|_| ProcessMessageError::Overweight(read))?;
 		let location: Location = origin.clone().into();
-		if Pallet::<T>::xcm_inbound_paused(&location) {
+		if CrossChain::<T>::xcm_inbound_paused(&location) {
 			log::debug!(target: crate::LOG_TARGET, "inbound XCM from {location:?} waits: paused");
 			return Err(ProcessMessageError::Yield);
 		}
-		// The inbound caps count what this message deposits against where it came from.
-		crate::caps::tx_scope::with_inbound_origin(codec::Encode::encode(&location), || {
+		// A span of the lifecycle: the inbound caps count what this message deposits against
+		// where it came from, and the issuance is judged against its value right before it.
+		lifecycle::inbound_message::<T, _>(codec::Encode::encode(&location), || {
 			Inner::process_message(message, origin, meter, id)
 		})
 	}

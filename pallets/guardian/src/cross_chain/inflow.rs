@@ -7,8 +7,8 @@
 //!
 //! The deposit lands in full (refusing it would trap the assets in the executor's holding)
 //! and the part beyond the window's allowance is put on hold on the beneficiary
-//! ([`HoldReason::Excess`]), recorded in
-//! [`ExcessHolds`] as coming from the origin's sovereign account, exactly
+//! ([`HoldReason::Excess`](crate::HoldReason::Excess)), recorded in
+//! [`ExcessHolds`](crate::ExcessHolds) as coming from the origin's sovereign account, exactly
 //! as the caps hold value credited in anticipation ([`crate::caps::excess`]). For
 //! `ExcessHoldPeriod` blocks governance may return it to the sovereign account
 //! ([`Call::return_excess`](crate::Call::return_excess)) — the answer to a compromised chain's
@@ -25,22 +25,14 @@
 //! location converter. Its extra work (one read and one write of [`InboundCaps`], and a hold
 //! above the cap) is registered on the block; add it to the chain's `DepositAsset` weight.
 
-use super::Location;
+use super::{CrossChain, Location};
 use crate::{
-	caps::tx_scope, Config, Error, Event, ExcessHold, ExcessHolds, HoldReason, InboundCapOf,
-	InboundCaps, Limit, Pallet, WeightInfo, WindowSpecOf,
+	excess::Excess, lifecycle::memory, Config, Error, Event, InboundCapOf, InboundCaps, Limit,
+	Pallet, WeightInfo, WindowSpecOf,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
-use frame_support::{
-	dispatch::DispatchClass,
-	ensure,
-	traits::{
-		fungible::{Inspect, MutateHold},
-		tokens::{Fortitude, Preservation},
-		Get,
-	},
-};
+use frame_support::{dispatch::DispatchClass, ensure, traits::Get};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -64,7 +56,7 @@ pub struct InboundCap<BlockNumber, Balance> {
 	pub usage: crate::rolling_window::WindowUsage<Balance>,
 }
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> CrossChain<T> {
 	/// Logic for [`Pallet::set_inbound_cap`]: cap (or, with `None`, uncap) the native value
 	/// `origin` brings in. Replacing a cap keeps what came in.
 	pub(crate) fn do_set_inbound_cap(
@@ -75,7 +67,7 @@ impl<T: Config> Pallet<T> {
 		let Some(spec) = spec else {
 			ensure!(InboundCaps::<T>::contains_key(&origin), Error::<T>::NoInboundCap);
 			InboundCaps::<T>::remove(&origin);
-			Self::deposit_event(Event::InboundCapRemoved { origin });
+			Pallet::<T>::deposit_event(Event::InboundCapRemoved { origin });
 			return Ok(());
 		};
 		ensure!(!spec.period.is_zero(), Error::<T>::ZeroPeriod);
@@ -94,7 +86,7 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		InboundCaps::<T>::insert(&origin, InboundCap { spec, usage });
-		Self::deposit_event(Event::InboundCapSet { origin, period: spec.period, limit });
+		Pallet::<T>::deposit_event(Event::InboundCapSet { origin, period: spec.period, limit });
 		Ok(())
 	}
 
@@ -134,30 +126,12 @@ impl<T: Config> Pallet<T> {
 	) {
 		let mut held = T::Balance::zero();
 		if let (Some(from), Some(on)) = (from, on) {
-			if from != on {
-				let holdable =
-					T::Currency::reducible_balance(&on, Preservation::Protect, Fortitude::Force);
-				let amount = excess.min(holdable);
-				let done = !amount.is_zero()
-					&& tx_scope::own_operation(|| {
-						T::Currency::hold(&HoldReason::Excess.into(), &on, amount)
-					})
-					.is_ok();
-				if done {
-					let until = frame_system::Pallet::<T>::block_number()
-						.saturating_add(T::ExcessHoldPeriod::get());
-					ExcessHolds::<T>::mutate(&on, &from, |record| {
-						let record =
-							record.get_or_insert(ExcessHold { amount: Zero::zero(), until });
-						record.amount = record.amount.saturating_add(amount);
-						record.until = until;
-					});
-					Self::deposit_event(Event::ExcessHeld { from, on, amount, until });
-					held = amount;
-				}
+			let amount = excess.min(Excess::<T>::holdable(&on));
+			if Excess::<T>::hold(&from, &on, amount) {
+				held = amount;
 			}
 		}
-		Self::deposit_event(Event::InboundBeyondCap { origin, excess, held });
+		Pallet::<T>::deposit_event(Event::InboundBeyondCap { origin, excess, held });
 	}
 }
 
@@ -240,7 +214,7 @@ fn count_deposit<T: Config, Accounts: ConvertLocation<T::AccountId>>(
 	amount: T::Balance,
 	who: &Location,
 ) {
-	let origin = tx_scope::inbound_origin().and_then(|o| Location::decode(&mut &o[..]).ok());
+	let origin = memory::inbound_origin().and_then(|o| Location::decode(&mut &o[..]).ok());
 	let Some(origin) = origin else { return };
 	if amount.is_zero() {
 		return;
@@ -249,12 +223,12 @@ fn count_deposit<T: Config, Accounts: ConvertLocation<T::AccountId>>(
 	let mut weight = db.reads(1);
 	if InboundCaps::<T>::contains_key(&origin) {
 		weight = weight.saturating_add(db.writes(1));
-		let excess = Pallet::<T>::count_inflow(&origin, amount);
+		let excess = CrossChain::<T>::count_inflow(&origin, amount);
 		if !excess.is_zero() {
 			weight = weight.saturating_add(T::WeightInfo::return_excess());
 			let from = Accounts::convert_location(&origin);
 			let on = Accounts::convert_location(who);
-			Pallet::<T>::hold_inbound_excess(origin, from, on, excess);
+			CrossChain::<T>::hold_inbound_excess(origin, from, on, excess);
 		}
 	}
 	frame_system::Pallet::<T>::register_extra_weight_unchecked(weight, DispatchClass::Mandatory);

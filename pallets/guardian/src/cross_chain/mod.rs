@@ -53,7 +53,8 @@
 //!   source, the anomaly, the level its playbook raised to, and until when (in the sender's
 //!   blocks) — as `Transact(Guardian.receive_alert)` in the same block. The receiving guardian
 //!   accepts it only from locations governance allowed ([`Call::set_alert_source`]) and maps
-//!   each kind to a local [`AlertPlaybook`]: pause inbound XCM from the alerting chain, pause
+//!   each kind to a local [`Playbook`] (its `pause_inbound` pauses inbound XCM from the
+//!   alerting chain), pause
 //!   calls, raise the level — bounded by `MaxProgrammaticPause`, expiring, and reset by the
 //!   resume origin ([`Call::reset_alert_response`]). An alert of a kind without a playbook
 //!   only emits [`Event::AlertReceived`].
@@ -111,15 +112,16 @@ pub mod alerts_out;
 pub mod barrier;
 pub mod inbound;
 pub mod inflow;
+pub(crate) mod storage;
 
 pub use alerts_in::IsAlertSource;
 pub use barrier::AllowAlertsFrom;
 pub use inbound::PausableProcessor;
 pub use inflow::{CappedInflow, InboundCap};
 
-use crate::{Anomaly, Contributor, Playbook, PlaybookInput, RiskLevel, Source};
+use crate::{Anomaly, Contributor, Playbook, RiskLevel, Source};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use core::fmt::Debug;
+use core::{fmt::Debug, marker::PhantomData};
 use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
@@ -127,6 +129,18 @@ use scale_info::TypeInfo;
 
 /// A location in XCM's latest version, as the guardian stores it.
 pub use xcm::latest::Location;
+
+/// Cross-chain orchestration: the functions of this capability (see the module docs).
+pub struct CrossChain<T>(PhantomData<T>);
+
+impl<T: crate::Config> CrossChain<T> {
+	/// `location` in XCM's latest version ([`crate::Error::BadLocation`] if it has none).
+	pub(crate) fn latest_location(
+		location: xcm::VersionedLocation,
+	) -> Result<Location, crate::Error<T>> {
+		Location::try_from(location).map_err(|_| crate::Error::<T>::BadLocation)
+	}
+}
 
 /// The call index of [`Call::receive_alert`]: part of the alert's wire format (a sender
 /// encodes `[guardian pallet index, RECEIVE_ALERT_CALL_INDEX, GuardianAlert]`).
@@ -179,42 +193,9 @@ pub struct GuardianAlert {
 	pub until: u32,
 }
 
-/// What a guardian does when an allowed source alerts a kind: a playbook, and whether to
-/// pause inbound XCM from that source for the playbook's duration.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-)]
-#[scale_info(skip_type_params(MaxTargets))]
-pub struct AlertPlaybook<Name, BlockNumber, MaxTargets: Get<u32>>
-where
-	Name: Clone + PartialEq + Eq + Debug,
-	BlockNumber: Clone + PartialEq + Eq + Debug,
-{
-	/// Pause inbound XCM from the alerting location.
-	pub pause_inbound: bool,
-	/// Pause these targets and raise the level, for the playbook's duration.
-	pub playbook: Playbook<Name, BlockNumber, MaxTargets>,
-}
-
-/// An alert playbook as given to an extrinsic.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct AlertPlaybookInput<BlockNumber> {
-	/// Pause inbound XCM from the alerting location.
-	pub pause_inbound: bool,
-	/// What else to do, and for how long.
-	pub playbook: PlaybookInput<BlockNumber>,
-}
-
 /// An allowed alert source: its identifier (the [`Contributor::Alert`] its responses hold
-/// pauses and levels as), its mapped playbooks, and the response in force.
+/// pauses and levels as) and its mapped playbooks. The response in force is the engine's
+/// ([`crate::Responses`]).
 #[derive(
 	Encode,
 	Decode,
@@ -234,10 +215,9 @@ where
 {
 	/// The identifier its responses hold pauses and levels as.
 	pub id: u32,
-	/// The playbook for each kind of alert; other kinds only emit an event.
-	pub playbooks: BoundedVec<(Source, AlertPlaybook<Name, BlockNumber, MaxTargets>), MaxKinds>,
-	/// The response in force: the kind it answered and until when (exclusive).
-	pub responding: Option<(Source, BlockNumber)>,
+	/// The playbook for each kind of alert (its `pause_inbound` pauses inbound XCM from the
+	/// source); other kinds only emit an event.
+	pub playbooks: BoundedVec<(Source, Playbook<Name, BlockNumber, MaxTargets>), MaxKinds>,
 }
 
 /// A destination subscribed to this chain's alerts.

@@ -1,11 +1,11 @@
 //! Setting up monitors: validating a monitor for its source, storing it with the staleness
-//! watch and the alert state in step, removing it.
+//! watch and the watch state in step, removing it.
 
+use super::Monitoring;
 use crate::{
-	Alert, Config, Error, Event, Limit, Monitor, MonitorInput, MonitorOf, MonitorState, Monitors,
-	Pallet, Playbook, PlaybookInput, PlaybookOf, Rule, Source,
+	responses::Engine, Config, Contributor, Error, Event, Limit, Monitor, MonitorInput, MonitorOf,
+	MonitorState, Monitors, Pallet, Rule, Source, Standing, Watch,
 };
-use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -13,17 +13,17 @@ use sp_runtime::{
 	DispatchError, DispatchResult,
 };
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Monitoring<T> {
 	/// Logic for [`Pallet::set_monitor`]: validate `input` and set (or replace, starting
 	/// afresh) the monitor of `source`. A replaced monitor's response in force stays in force
-	/// (its flag is kept, so the new playbook does not run on top of it).
+	/// (the engine keeps it, so the new playbook does not run on top of it).
 	pub(crate) fn do_set_monitor(
 		source: Source,
 		input: &MonitorInput<BlockNumberFor<T>>,
 	) -> DispatchResult {
 		let monitor = Self::build_monitor(source, input)?;
 		Self::store_monitor(source, monitor)?;
-		Self::deposit_event(Event::MonitorSet { source });
+		Pallet::<T>::deposit_event(Event::MonitorSet { source });
 		Ok(())
 	}
 
@@ -32,14 +32,10 @@ impl<T: Config> Pallet<T> {
 	/// [`Pallet::reset_response`] (the resume origin) or runs its course, never lifted as a
 	/// side effect of the configuring origin's removal.
 	pub(crate) fn do_remove_monitor(source: Source) -> DispatchResult {
-		let now = frame_system::Pallet::<T>::block_number();
-		let monitor = Monitors::<T>::get(source).ok_or(Error::<T>::NoMonitor)?;
-		ensure!(
-			monitor.state.flag.is_none_or(|flag| now >= flag.until),
-			Error::<T>::ResponseInForce
-		);
+		ensure!(Monitors::<T>::contains_key(source), Error::<T>::NoMonitor);
+		Engine::<T>::forget(Contributor::Monitor(source))?;
 		Self::drop_monitor(source)?;
-		Self::deposit_event(Event::MonitorRemoved { source });
+		Pallet::<T>::deposit_event(Event::MonitorRemoved { source });
 		Ok(())
 	}
 
@@ -83,25 +79,9 @@ impl<T: Config> Pallet<T> {
 		Ok(Monitor {
 			rule: input.rule,
 			stale_after: input.stale_after,
-			playbook: Self::build_playbook(&input.playbook)?,
+			playbook: Engine::<T>::build_playbook(&input.playbook, false)?,
 			state: MonitorState::default(),
 		})
-	}
-
-	/// Validate a playbook (a monitor's, or one mapped to another chain's alert): its targets
-	/// exist, it lasts between 1 block and `MaxProgrammaticPause`.
-	pub(crate) fn build_playbook(
-		playbook: &PlaybookInput<BlockNumberFor<T>>,
-	) -> Result<PlaybookOf<T>, DispatchError> {
-		ensure!(!playbook.duration.is_zero(), Error::<T>::ZeroDuration);
-		ensure!(
-			playbook.duration <= T::MaxProgrammaticPause::get(),
-			Error::<T>::DurationBeyondBound
-		);
-		let targets =
-			playbook.pause.iter().map(Self::validate_target).collect::<Result<Vec<_>, _>>()?;
-		let pause = targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
-		Ok(Playbook { pause, raise_to: playbook.raise_to, duration: playbook.duration })
 	}
 
 	/// Store `monitor` for `source` (new or replacing), keeping the watch and the alert state
@@ -111,12 +91,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(Monitors::<T>::count() < T::MaxMonitors::get(), Error::<T>::TooManyMonitors);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		monitor.state.flag = Monitors::<T>::get(source)
-			.and_then(|old| old.state.flag)
-			.filter(|flag| now < flag.until);
 		if source == Source::Issuance {
 			Self::start_issuance(&mut monitor.state);
-			Alert::<T>::mutate(|alert| alert.issuance_watched = true);
+			Watch::<T>::mutate(|watch| watch.issuance_watched = true);
 		}
 		match monitor.stale_after {
 			Some(stale_after) => {
@@ -133,9 +110,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn drop_monitor(source: Source) -> Result<(), Error<T>> {
 		Monitors::<T>::take(source).ok_or(Error::<T>::NoMonitor)?;
 		Self::disarm_stale(source);
-		if source == Source::Issuance {
-			Alert::<T>::mutate(|alert| alert.issuance_watched = false);
-		}
+		Standing::<T>::remove(source);
+		Watch::<T>::mutate(|watch| {
+			watch.block_end.retain(|due| *due != source);
+			if watch.block_end.is_empty() {
+				watch.block_end_at = None;
+			}
+			if source == Source::Issuance {
+				watch.issuance_watched = false;
+			}
+		});
 		Ok(())
 	}
 }

@@ -1,7 +1,8 @@
 //! [`MetricSink`]: metrics any pallet reports, judged by the monitor of
-//! [`Source::Metric`]`(id)`: at the end of the reporting transaction, on the value it left
-//! (net), or at once outside one.
+//! [`Source::Metric`]`(id)` as they stand at the end of the block (a metric follows its
+//! users' positions, which anyone can move and move back: see [`super::block_end`]).
 
+use super::Monitoring;
 use crate::{Config, Pallet, Source, WeightInfo};
 use frame_support::weights::Weight;
 
@@ -10,11 +11,10 @@ use frame_support::weights::Weight;
 /// [`MetricSink::report`] whenever the value changes (a lending pallet after each deposit or
 /// borrow, with its collateral ratio).
 pub trait MetricSink {
-	/// Report the current value of metric `id`. Inside a signed transaction the monitor judges
-	/// the last value reported, once, after dispatch (a round trip within the transaction is
-	/// no change; a report the dispatch rolled back is never judged), so a response is in
-	/// force before the next extrinsic; outside one, at once. Without a monitor on `id`, one
-	/// read.
+	/// Report the current value of metric `id`. The monitor judges the value as it stands at
+	/// the end of the block (a round trip within the block is no change; a report the dispatch
+	/// rolled back is never judged), and a response lasts only as long as the value stays
+	/// anomalous. Without a monitor on `id`, one read.
 	fn report(id: u32, value: u128);
 	/// The most one report may cost (an anomaly with its full response): add it to the
 	/// weight of every call that reports.
@@ -30,7 +30,7 @@ impl MetricSink for () {
 
 impl<T: Config> MetricSink for Pallet<T> {
 	fn report(id: u32, value: u128) {
-		Self::observe(Source::Metric(id), value);
+		Monitoring::<T>::observe(Source::Metric(id), value);
 	}
 	fn report_weight() -> Weight {
 		T::WeightInfo::observe_fire()

@@ -14,6 +14,12 @@
 //!   `None`, so a lending or DEX pallet reading prices through it fails closed instead of
 //!   pricing against a value the guardian distrusts. A flag lasts the playbook's duration, or
 //!   until governance resets it; a fresh accepted value ends a staleness flag at once.
+//! * **Judged before it is used.** Values submitted inside a transaction are judged once, after
+//!   its dispatch. Within that transaction, before the judgement, [`GuardedFeed`] judges the
+//!   waiting value itself, on a copy of the monitor's state: a value the monitor would flag is
+//!   never served (`None`), so a `batch_all` that feeds a doubled price and then borrows
+//!   against it borrows against nothing; a value the monitor would accept is served as the
+//!   oracle combined it. Nothing is written by the read.
 //!
 //! **Why the combined value.** Judging each member's submission let one member of five flag
 //! the feed (a submission at twice the price hid the feed from consumers although the median
@@ -32,7 +38,8 @@
 //! include its `OnNewData`). Reading through [`GuardedFeed`] costs one read of the feed's
 //! monitor.
 
-use crate::{Config, Pallet, Source};
+use super::Monitoring;
+use crate::{Config, Source};
 use core::marker::PhantomData;
 use frame_support::{
 	dispatch::DispatchClass,
@@ -88,7 +95,7 @@ where
 	fn on_new_data(_who: &AccountId, key: &Key, _value: &Value) {
 		let read = T::DbWeight::get().reads(1);
 		let weight = match Provider::combined(key) {
-			Some((combined, true)) => read.saturating_add(Pallet::<T>::observe(
+			Some((combined, true)) => read.saturating_add(Monitoring::<T>::observe(
 				Source::Feed(key.clone().into()),
 				combined.into(),
 			)),
@@ -108,16 +115,17 @@ where
 	Key: Clone + Into<u32>,
 {
 	fn get(key: &Key) -> Option<Value> {
-		if Pallet::<T>::feed_flagged(key.clone().into()) {
+		let source = Source::Feed(key.clone().into());
+		if Monitoring::<T>::flagged(source) || Monitoring::<T>::would_flag_pending(source) {
 			return None;
 		}
 		Provider::get(key)
 	}
 }
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Monitoring<T> {
 	/// Whether feed `key` is flagged now: [`crate::GuardedFeed`] then gives consumers nothing.
 	pub fn feed_flagged(key: u32) -> bool {
-		Self::feed_flagged_source(Source::Feed(key))
+		Self::flagged(Source::Feed(key))
 	}
 }

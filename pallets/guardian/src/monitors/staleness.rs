@@ -1,14 +1,24 @@
 //! Staleness: a feed or metric that has not been observed for `stale_after` blocks is flagged
 //! and its playbook runs. The deadlines live in [`StaleWatch`]; `on_initialize` only looks at
-//! them when the whitelisted [`Alert`]'s `next_stale` is due.
+//! them when the whitelisted [`Watch`]'s `next_stale` is due.
+//!
+//! **Once per silence.** A source that stays silent is answered once, not once per playbook
+//! duration: when the response runs its course and still no value came since it was applied,
+//! it is not applied again. A staleness playbook that pauses the very pallet that feeds its
+//! source (the oracle) therefore cannot keep it paused for good: the pause ends with its
+//! duration, and the feeders can feed again. `reset_response` re-arms the deadline
+//! `stale_after` blocks from the reset.
 
-use super::rules::Finding;
-use crate::{Alert, Anomaly, Config, Monitors, Pallet, Source, StaleWatch, WeightInfo};
+use super::Monitoring;
+use crate::{
+	responses::Engine, Anomaly, Config, Contributor, Finding, Monitors, Source, StaleWatch, Watch,
+	WeightInfo,
+};
 use frame_support::weights::Weight;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, SaturatedConversion};
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Monitoring<T> {
 	/// Flag every watched source whose deadline has come (no value for `stale_after` blocks)
 	/// and run its playbook; the deadline is re-armed `stale_after` blocks on. Called by the
 	/// hook only when the alert state's `next_stale` is due; bounded by `MaxMonitors`.
@@ -20,8 +30,18 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			due = due.saturating_add(1);
-			let Some(mut monitor) = Monitors::<T>::get(*source) else { continue };
+			let Some(monitor) = Monitors::<T>::get(*source) else { continue };
 			let Some(stale_after) = monitor.stale_after else { continue };
+			*deadline = now.saturating_add(stale_after);
+			// The same silence is answered once (see the module docs).
+			let answered =
+				Engine::<T>::last_response(Contributor::Monitor(*source)).is_some_and(|response| {
+					response.anomaly == Anomaly::Stale
+						&& monitor.state.seen.is_none_or(|seen| seen < response.since)
+				});
+			if answered {
+				continue;
+			}
 			let silent: u128 = monitor
 				.state
 				.seen
@@ -32,9 +52,8 @@ impl<T: Config> Pallet<T> {
 				measured: silent,
 				threshold: stale_after.saturated_into(),
 			};
-			Self::run_playbook(*source, &mut monitor, finding);
+			Self::respond(*source, &monitor, finding);
 			Monitors::<T>::insert(*source, monitor);
-			*deadline = now.saturating_add(stale_after);
 		}
 		Self::store_watch(&watch);
 		T::WeightInfo::check_stale(due)
@@ -60,9 +79,9 @@ impl<T: Config> Pallet<T> {
 		Self::store_watch(&watch);
 	}
 
-	/// Write the staleness watch and its earliest deadline into the alert state.
+	/// Write the staleness watch and its earliest deadline into the watch state.
 	pub(crate) fn store_watch(watch: &crate::StaleWatchOf<T>) {
 		StaleWatch::<T>::put(watch);
-		Alert::<T>::mutate(|alert| alert.next_stale = watch.iter().map(|(_, d)| *d).min());
+		Watch::<T>::mutate(|state| state.next_stale = watch.iter().map(|(_, d)| *d).min());
 	}
 }

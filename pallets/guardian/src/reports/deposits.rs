@@ -1,7 +1,8 @@
 //! Report deposits: how much a report holds, and where it goes when the report is judged or
 //! released.
 
-use crate::{Config, HoldReason, OpenReportCount, Pallet, ReportsOf};
+use super::Reporting;
+use crate::{Config, HoldReason, OpenReportCount, ReportsOf};
 use frame_support::traits::{
 	fungible::{BalancedHold, Mutate, MutateHold},
 	tokens::{Precision, Preservation},
@@ -9,7 +10,7 @@ use frame_support::traits::{
 };
 use sp_runtime::{traits::Saturating, DispatchResult};
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Reporting<T> {
 	/// The deposit `reporter`'s next report holds: [`Config::ReportDepositBase`], grown by
 	/// [`Config::ReportDepositIncrease`] once for every report open chain-wide, then doubled
 	/// once for every report `reporter` has open. Saturates at `Balance::MAX` (which nobody

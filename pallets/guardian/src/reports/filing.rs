@@ -1,6 +1,8 @@
 //! Filing a report: the checks, the deposit, the pause, and escalation.
 
+use super::Reporting;
 use crate::{
+	responses::{holds::HoldMode, Engine},
 	Config, Contributor, Error, Escalations, Event, NextReportId, OpenReportCount, Pallet,
 	PauseTargetInput, PauseTargetOf, Report, ReportId, Reportable, Reports, ReportsOf, ReportsOn,
 	RiskLevel,
@@ -13,7 +15,7 @@ use sp_runtime::{
 	DispatchResult, SaturatedConversion,
 };
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Reporting<T> {
 	/// Logic for [`Pallet::report`].
 	pub(crate) fn do_report(
 		reporter: T::AccountId,
@@ -23,7 +25,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
 		ensure!(duration <= T::MaxReportPause::get(), Error::<T>::DurationBeyondBound);
-		let target = Self::validate_target(target)?;
+		let target = Engine::<T>::validate_target(target)?;
 		ensure!(Reportable::<T>::get().contains(&target), Error::<T>::NotReportable);
 		let open = OpenReportCount::<T>::get();
 		ensure!(open < T::MaxOpenReports::get(), Error::<T>::TooManyReports);
@@ -43,12 +45,8 @@ impl<T: Config> Pallet<T> {
 			!running.iter().any(|report| report.reporter == reporter),
 			Error::<T>::AlreadyReported
 		);
-		Self::insert_pause(
-			target.clone(),
-			duration,
-			T::MaxReportPause::get(),
-			Contributor::Reports,
-		)?;
+		// Shared with whoever holds the target already, in the reports' own room.
+		Engine::<T>::hold(Contributor::Reports, &target, until, HoldMode::AtLeast)?;
 		on_target.try_push(id).map_err(|_| Error::<T>::TooManyReports)?;
 
 		ReportsOn::<T>::insert(&target, on_target);
@@ -64,7 +62,7 @@ impl<T: Config> Pallet<T> {
 			until,
 		};
 		Reports::<T>::insert(id, report.clone());
-		Self::deposit_event(Event::Reported {
+		Pallet::<T>::deposit_event(Event::Reported {
 			id,
 			reporter,
 			target: target.clone(),
@@ -124,8 +122,16 @@ impl<T: Config> Pallet<T> {
 		}
 		let until = now.saturating_add(T::EscalatedReportPause::get());
 		Escalations::<T>::insert(target, (now, until));
-		Self::set_pause_hold(target, Contributor::Reports, until, true);
-		Self::raise_risk(Contributor::Reports, RiskLevel::Elevated, until);
-		Self::deposit_event(Event::ReportsEscalated { target: target.clone(), reporters, until });
+		if let Err(error) =
+			Engine::<T>::hold(Contributor::Reports, target, until, HoldMode::AtLeast)
+		{
+			log::warn!(target: crate::LOG_TARGET, "escalation of {target:?} not held: {error:?}");
+		}
+		Engine::<T>::raise_risk(Contributor::Reports, RiskLevel::Elevated, until);
+		Pallet::<T>::deposit_event(Event::ReportsEscalated {
+			target: target.clone(),
+			reporters,
+			until,
+		});
 	}
 }

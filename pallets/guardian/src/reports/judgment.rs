@@ -3,15 +3,17 @@
 //! unjudged report's deposit, and what governance's `resume` and `clear_risk_level` do to
 //! running reports.
 
+use super::Reporting;
 use crate::{
+	responses::{holds::HoldMode, Engine},
 	Config, Contributor, Error, Escalations, Event, OpenReportCount, Pallet, PauseTargetOf,
-	ReportId, ReportOf, Reports, ReportsOf, ReportsOn, Reputation, RiskContributions, RiskLevel,
+	ReportId, ReportOf, Reports, ReportsOf, ReportsOn, Reputation, RiskLevel, LOG_TARGET,
 };
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, DispatchResult};
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Reporting<T> {
 	/// Logic for [`Pallet::confirm_report`]: the deposit back and the reward paid; what the
 	/// report held of the pause (and of an escalation) becomes governance's, so rejecting
 	/// another report can no longer lift it.
@@ -23,18 +25,27 @@ impl<T: Config> Pallet<T> {
 			.filter(|until| *until > now);
 		let report = Self::close_report(id)?;
 		let hold = escalation.map_or(report.until, |until| until.max(report.until));
-		if hold > now {
-			Self::set_pause_hold(&report.target, Contributor::Governance, hold, true);
+		if hold > now && Engine::<T>::held_until(Contributor::Reports, &report.target).is_some() {
+			// Governance's own now: rejecting another report can no longer lift it.
+			let held =
+				Engine::<T>::hold(Contributor::Governance, &report.target, hold, HoldMode::AtLeast);
+			if let Err(error) = held {
+				log::warn!(target: LOG_TARGET, "confirmed pause not handed over: {error:?}");
+			}
 		}
 		if let Some(until) = escalation {
-			Self::raise_risk(Contributor::Governance, RiskLevel::Elevated, until);
+			Engine::<T>::raise_risk(Contributor::Governance, RiskLevel::Elevated, until);
 		}
 		Self::release_report_deposit_of(&report.reporter, report.deposit);
 		let reward = Self::pay_report_reward(&report.reporter);
 		Reputation::<T>::mutate(&report.reporter, |record| {
 			record.confirmed = record.confirmed.saturating_add(1)
 		});
-		Self::deposit_event(Event::ReportConfirmed { id, reporter: report.reporter, reward });
+		Pallet::<T>::deposit_event(Event::ReportConfirmed {
+			id,
+			reporter: report.reporter,
+			reward,
+		});
 		Ok(())
 	}
 
@@ -47,7 +58,11 @@ impl<T: Config> Pallet<T> {
 			record.rejected = record.rejected.saturating_add(1)
 		});
 		Self::rehold_reports(&report.target);
-		Self::deposit_event(Event::ReportRejected { id, reporter: report.reporter, slashed });
+		Pallet::<T>::deposit_event(Event::ReportRejected {
+			id,
+			reporter: report.reporter,
+			slashed,
+		});
 		Ok(())
 	}
 
@@ -62,7 +77,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let report = Self::close_report(id)?;
 		Self::release_report_deposit_of(&report.reporter, report.deposit);
-		Self::deposit_event(Event::ReportDepositReleased {
+		Pallet::<T>::deposit_event(Event::ReportDepositReleased {
 			id,
 			reporter: report.reporter,
 			deposit: report.deposit,
@@ -70,9 +85,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Governance resumed `target`: its running reports stop running (they stay open to be
-	/// judged, and no longer count toward an escalation), and its escalation ends.
-	pub(crate) fn end_reports_on(target: &PauseTargetOf<T>) {
+	/// Governance resumed `target` (told by the response engine): its running reports stop
+	/// running (they stay open to be judged, and no longer count toward an escalation), and its
+	/// escalation ends.
+	pub(crate) fn target_resumed(target: &PauseTargetOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		for id in ReportsOn::<T>::get(target) {
 			Reports::<T>::mutate(id, |report| {
@@ -86,8 +102,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Governance cleared the risk level: no escalation survives it.
-	pub(crate) fn forget_escalations() {
+	/// Governance cleared the risk level (told by the response engine): no escalation
+	/// survives it.
+	pub(crate) fn level_cleared() {
 		let _ = Escalations::<T>::clear(u32::MAX, None);
 	}
 
@@ -129,11 +146,16 @@ impl<T: Config> Pallet<T> {
 		}
 		let latest = running.iter().map(|report| report.until).chain(escalation).max();
 		match latest {
-			Some(until) => {
-				Self::set_pause_hold(target, Contributor::Reports, until, false);
+			Some(until) if Engine::<T>::held_until(Contributor::Reports, target).is_some() => {
+				if let Err(error) =
+					Engine::<T>::hold(Contributor::Reports, target, until, HoldMode::Exactly)
+				{
+					log::warn!(target: LOG_TARGET, "reports' hold of {target:?} kept: {error:?}");
+				}
 			}
+			Some(_) => {}
 			None => {
-				Self::release_pause_of(target, Contributor::Reports);
+				Engine::<T>::release(Contributor::Reports, target);
 			}
 		}
 	}
@@ -144,12 +166,6 @@ impl<T: Config> Pallet<T> {
 			.map(|(_, until)| until)
 			.filter(|until| *until > now)
 			.max();
-		match latest {
-			Some(until) => {
-				RiskContributions::<T>::insert(Contributor::Reports, RiskLevel::Elevated, until)
-			}
-			None => RiskContributions::<T>::remove(Contributor::Reports, RiskLevel::Elevated),
-		}
-		Self::recompute_risk();
+		Engine::<T>::set_risk(Contributor::Reports, RiskLevel::Elevated, latest);
 	}
 }

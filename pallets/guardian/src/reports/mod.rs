@@ -52,9 +52,11 @@
 //!   cheapest way to a long pause, and every escalation costs K new geometric deposits, each
 //!   slashed when governance rejects it. Governance's `resume` ends the target's running
 //!   reports and its escalation, so resumed reports never count toward the next one.
-//! * **Room.** Reports may fill at most half of governance's room among the pauses
-//!   (`(MaxActivePauses − MaxResponseTargets) / 2`), never the room kept for the automatic
-//!   responses; a report may always share a pause already in force.
+//! * **Room.** Reports hold pauses in a room of their own
+//!   ([`PauseRooms::reports`](crate::PauseRooms::reports), at least `MaxReportableTargets`, so
+//!   every reportable target can always be reported): however many reports an attacker files,
+//!   they never take the place governance's, the monitors' or an alert's response needs (see
+//!   [`crate::responses`]).
 //! * **No priority.** `report` is an ordinary (`Normal`) transaction: unlike governance's
 //!   emergency calls it gets no reserved block space.
 //!
@@ -85,9 +87,9 @@
 //! ## What a report changes, and who undoes it
 //!
 //! * The pause: held by [`Contributor::Reports`](crate::Contributor::Reports) in
-//!   [`PauseOwners`](crate::PauseOwners) until the latest running report (or escalation)
+//!   [`PauseHolds`](crate::PauseHolds) until the latest running report (or escalation)
 //!   ends, sharing the target with governance's and the responses' holds (see
-//!   [`crate::breakers::pauses`]). Governance's `resume` ends it; a confirmation hands the
+//!   [`crate::responses::holds`]). Governance's `resume` ends it; a confirmation hands the
 //!   report's part to governance.
 //! * The risk level, on escalation: `Elevated` under `Contributor::Reports`, withdrawn when
 //!   fewer than K distinct reporters still run (rejections), by `resume` of the target, or by
@@ -101,9 +103,14 @@ mod filing;
 use crate::{Config, Pallet};
 mod judgment;
 mod reportable;
+pub(crate) mod storage;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
 use scale_info::TypeInfo;
+
+/// Bonded reports: the functions of this capability (see the module docs).
+pub struct Reporting<T>(PhantomData<T>);
 
 /// The identifier of a report, counting from 0.
 pub type ReportId = u32;

@@ -1,14 +1,17 @@
 //! Which targets any account may report: governance's list.
 
-use crate::{Config, Error, Event, Pallet, PauseTarget, PauseTargetInput, Reportable};
+use super::Reporting;
+use crate::{
+	responses::Engine, Config, Error, Event, Pallet, PauseTarget, PauseTargetInput, Reportable,
+};
 use frame_support::ensure;
 use sp_runtime::DispatchResult;
 
-impl<T: Config> Pallet<T> {
+impl<T: Config> Reporting<T> {
 	/// Logic for [`Pallet::set_reportable`]: add `target` to the reportable targets, or remove
 	/// it. Never the whole chain; never a whitelisted call or the guardian (`validate_target`).
 	pub(crate) fn do_set_reportable(target: &PauseTargetInput, reportable: bool) -> DispatchResult {
-		let target = Self::validate_target(target)?;
+		let target = Engine::<T>::validate_target(target)?;
 		ensure!(target != PauseTarget::Chain, Error::<T>::ChainNotReportable);
 		Reportable::<T>::try_mutate(|targets| {
 			let listed = targets.iter().position(|t| *t == target);
@@ -23,7 +26,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok::<_, Error<T>>(())
 		})?;
-		Self::deposit_event(Event::ReportableSet { target, reportable });
+		Pallet::<T>::deposit_event(Event::ReportableSet { target, reportable });
 		Ok(())
 	}
 }

@@ -254,9 +254,9 @@ fn pause_refuses_wrong_origins() {
 }
 
 #[test]
-fn governance_leaves_room_for_a_response_and_nothing_exceeds_the_bound() {
+fn each_class_has_its_own_room_and_nothing_exceeds_the_bound() {
 	test(|| {
-		// MaxActivePauses 4, MaxResponseTargets 2: governance and other pallets may fill 2.
+		// The mock's rooms: governance 2, automatic 4, other pallets 2.
 		for name in ["transfer_allow_death", "transfer_keep_alive"] {
 			assert_ok!(Guardian::pause(root(), call("Balances", name), 5));
 		}
@@ -265,31 +265,35 @@ fn governance_leaves_room_for_a_response_and_nothing_exceeds_the_bound() {
 			Error::<Test>::TooManyPauses
 		);
 		assert_noop!(Guardian::pause(root(), PauseTarget::Chain, 5), Error::<Test>::TooManyPauses);
+		// Other pallets have a room of their own: governance's being full takes nothing of it.
+		assert_ok!(<Guardian as CircuitBreaker<u64>>::pause(call("Utility", "batch_all"), 5));
+		assert_ok!(<Guardian as CircuitBreaker<u64>>::pause(call("Utility", "force_batch"), 5));
 		assert_noop!(
-			<Guardian as CircuitBreaker<u64>>::pause(call("Utility", "batch"), 5),
+			<Guardian as CircuitBreaker<u64>>::pause(call("Utility", "dispatch_as"), 5),
 			Error::<Test>::TooManyPauses
 		);
-		// A response still places both its targets.
-		let targets =
-			[stored(&call("Balances", "transfer_all")), stored(&call("Utility", "batch"))];
+		// A response still places all its targets, sharing those already paused.
 		let by = Contributor::CapResponse;
-		assert_eq!(Guardian::pause_response_targets(&targets, 5, by), 2);
-		assert_eq!(Pauses::<Test>::get().len(), 4);
-		// Full: a further response cannot pause, so it escalates to Critical instead of
-		// vanishing, and says so.
+		let shared =
+			[stored(&call("Balances", "transfer_allow_death")), stored(&call("Utility", "batch"))];
+		assert_eq!(respond(by, &shared, 5), 2);
+		let own =
+			[stored(&call("Balances", "transfer_all")), stored(&call("Utility", "dispatch_as"))];
+		assert_eq!(respond(by, &own, 5), 2);
+		assert_eq!(Pauses::<Test>::get().len(), 7);
+		// Its class's room (4) full: a further response cannot pause, so it escalates to
+		// Critical instead of vanishing, and says so.
 		let more = [stored(&PauseTarget::Chain)];
-		assert_eq!(Guardian::pause_response_targets(&more, 5, by), 0);
+		assert_eq!(respond(by, &more, 5), 0);
 		assert_eq!(Guardian::risk_level_now(), crate::RiskLevel::Critical);
-		assert_eq!(
-			last_event(),
-			RuntimeEvent::Guardian(Event::ResponseEscalated {
+		assert!(System::events().iter().any(|record| record.event
+			== RuntimeEvent::Guardian(Event::ResponseEscalated {
 				by,
 				unplaced: BoundedVec::truncate_from(more.to_vec()),
 				level: crate::RiskLevel::Critical,
 				until: 6,
-			})
-		);
-		assert_eq!(Pauses::<Test>::get().len(), 4);
+			})));
+		assert_eq!(Pauses::<Test>::get().len(), 7);
 	});
 }
 
@@ -427,7 +431,11 @@ fn hook_weight_reflects_its_work() {
 		System::set_block_number(2);
 		assert_eq!(Guardian::on_initialize(2), <() as WeightInfo>::on_initialize_idle());
 		System::set_block_number(3);
-		assert_eq!(Guardian::on_initialize(3), <() as WeightInfo>::on_initialize_expire(2));
+		let holds = <<Test as frame_system::Config>::DbWeight as Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get()
+		.reads_writes(1, 1);
+		assert_eq!(Guardian::on_initialize(3), <() as WeightInfo>::on_initialize_expire(2) + holds);
 	});
 }
 
@@ -508,22 +516,26 @@ fn the_extension_refuses_paused_calls_at_validation() {
 }
 
 #[test]
-fn the_extension_refunds_what_the_filter_did_not_read() {
+fn the_extension_declares_what_the_filter_will_read_and_refunds_the_rest() {
 	test(|| {
 		let refund = |call| refund_of(CheckPaused::<Test>::new(), 1, call);
+		let weight = |call| CheckPaused::<Test>::new().weight(&call);
+		let none = <() as WeightInfo>::check_paused_none();
+		// Nothing paused: it declares the summary's read, which is all it does (what wallets
+		// show is what is paid).
+		assert_eq!(weight(keep_alive(2)), none);
+		assert_eq!(refund(keep_alive(2)), frame_support::weights::Weight::zero());
+		// Something paused: the worst case up front, refunded to the pauses it read.
+		assert_ok!(Guardian::pause(root(), call("Balances", "transfer_all"), 5));
 		let max = <Test as crate::Config>::MaxActivePauses::get();
 		let full = <() as WeightInfo>::check_paused(max);
-		assert_eq!(CheckPaused::<Test>::new().weight(&keep_alive(2)), full);
-		assert_eq!(
-			refund(keep_alive(2)),
-			full.saturating_sub(<() as WeightInfo>::check_paused_none())
-		);
-		assert_ok!(Guardian::pause(root(), call("Balances", "transfer_all"), 5));
+		assert_eq!(weight(keep_alive(2)), full);
 		assert_eq!(refund(keep_alive(2)), full.saturating_sub(<() as WeightInfo>::check_paused(1)));
-		// The guardian's own calls read nothing.
+		// The guardian's own calls read nothing and declare nothing.
 		let resume =
 			RuntimeCall::Guardian(crate::Call::resume { target: call("Balances", "transfer_all") });
-		assert_eq!(refund(resume), full);
+		assert_eq!(weight(resume.clone()), frame_support::weights::Weight::zero());
+		assert_eq!(refund(resume), frame_support::weights::Weight::zero());
 	});
 }
 
@@ -618,6 +630,7 @@ fn try_state_detects_a_stale_summary_and_duplicates() {
 		// Restore a valid state for the final check.
 		Pauses::<Test>::kill();
 		Summary::<Test>::kill();
+		crate::PauseHolds::<Test>::kill();
 	});
 }
 

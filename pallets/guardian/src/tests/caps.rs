@@ -7,11 +7,10 @@
 //! model.
 
 use crate::{
-	rolling_window::tests::Rng, tests::mock::*, AccountGuard, CapScope, CheckVelocity, Error,
-	Event, ExcessHolds, FreezeReason, GlobalCap, GuardIndex, GuardIndexOverflow, Guards,
-	HoldReason, Limit, MarkerRepairs, OwnLimitAnnouncements, OwnLimitDeposits, PauseTarget,
-	PolicyInput, RejectedDebits, ResponseInput, RiskLevel, WeightInfo, WindowSpec,
-	CAP_EXCEEDED_ERROR,
+	rolling_window::tests::Rng, tests::mock::*, AccountGuard, CapScope, CheckVelocity,
+	DebitsBeyondCap, Error, Event, ExcessHolds, FreezeReason, GlobalCap, GuardIndex,
+	GuardIndexOverflow, Guards, HoldReason, Limit, OwnLimitAnnouncements, OwnLimitDeposits,
+	PauseTarget, PlaybookInput, PolicyInput, RiskLevel, WeightInfo, WindowSpec, CAP_EXCEEDED_ERROR,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -118,7 +117,12 @@ fn bad_policies_are_refused_and_change_nothing() {
 			),
 			(
 				PolicyInput {
-					response: Some(ResponseInput { targets: vec![], duration: 5 }),
+					response: Some(PlaybookInput {
+						pause: vec![],
+						pause_inbound: false,
+						raise_to: RiskLevel::Normal,
+						duration: 5,
+					}),
 					..policy(vec![abs(10, 5)])
 				},
 				Error::ResponseWithoutHighWater,
@@ -126,7 +130,12 @@ fn bad_policies_are_refused_and_change_nothing() {
 		];
 		let with_response = |targets: Vec<_>, duration| PolicyInput {
 			high_water: Some(Perbill::from_percent(80)),
-			response: Some(ResponseInput { targets, duration }),
+			response: Some(PlaybookInput {
+				pause: targets,
+				pause_inbound: false,
+				raise_to: RiskLevel::Normal,
+				duration,
+			}),
 			..policy(vec![abs(10, 5)])
 		};
 		let balances = PauseTarget::Pallet { pallet: b"Balances".to_vec() };
@@ -404,7 +413,7 @@ fn slashes_always_succeed_whatever_the_cap_or_the_level() {
 		// Each went beyond the (zero) allowance, and each was reported.
 		assert_eq!(beyond_cap().len(), 7, "{:?}", beyond_cap());
 		// With the hold made at the start (a new hold counts as outflow), eight in all.
-		assert_eq!(RejectedDebits::<Test>::get(), 8);
+		assert_eq!(DebitsBeyondCap::<Test>::get(), 8);
 		assert_conserved();
 	});
 }
@@ -686,7 +695,12 @@ fn crossing_the_high_water_mark_pauses_in_the_same_block() {
 			PolicyInput {
 				windows: vec![abs(100, 100)],
 				high_water: Some(Perbill::from_percent(80)),
-				response: Some(ResponseInput { targets: vec![balances.clone()], duration: 30 }),
+				response: Some(PlaybookInput {
+					pause: vec![balances.clone()],
+					pause_inbound: false,
+					raise_to: RiskLevel::Normal,
+					duration: 30
+				}),
 			}
 		));
 		assert_ok!(send(1, 2, 79));
@@ -791,60 +805,107 @@ fn a_refused_debit_moves_nothing_on_any_path() {
 		assert_eq!(result.map_err(|e| e.error), Err(capped()));
 		assert_eq!(free(derivative), 430);
 		// Nothing went beyond the cap: refusals are not excess.
-		assert_eq!(RejectedDebits::<Test>::get(), 0);
+		assert_eq!(DebitsBeyondCap::<Test>::get(), 0);
 		assert_conserved();
 	});
 }
 
 #[test]
-fn the_guard_work_is_charged_up_front_and_refunded_to_what_was_done() {
+fn guard_work_is_reserved_only_where_a_guarded_account_may_pay_and_charged_as_done() {
 	test(|| {
 		guard(1, vec![abs(10, 100)]);
+		let unguarded = <() as WeightInfo>::ledger_debit_unguarded();
 		let check = <() as WeightInfo>::check_velocity();
-		let budget = Guardian::guard_budget(1);
-		assert_eq!(CheckVelocity::<Test>::new().weight(&transfer_call(2, 5)), check + budget);
-		// Two transfers in a batch: two debits' worth up front.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		// Up front, for every signer alike: the unguarded pool check of a call that moves
+		// value, nothing for one that moves none.
+		assert_eq!(CheckVelocity::<Test>::new().weight(&transfer_call(2, 5)), unguarded);
+		assert_eq!(CheckVelocity::<Test>::new().weight(&remark), Weight::zero());
+		// Once the signer is known: a guarded signer's transfer reserves a guarded debit (and
+		// the rest of its pool check), two in a batch; an unguarded signer's reserves nothing.
+		let extra = check - unguarded;
+		assert_eq!(
+			Guardian::guard_reservation(&1, &transfer_call(2, 5)),
+			Guardian::guard_budget(1) + extra
+		);
 		let batch = RuntimeCall::Utility(pallet_utility::Call::batch {
 			calls: vec![transfer_call(2, 5), transfer_call(3, 5)],
 		});
-		assert_eq!(CheckVelocity::<Test>::new().weight(&batch), check + Guardian::guard_budget(2));
-		// A guarded signer's transfer keeps the pool check, the reads of its guard record and
-		// the guarded debit; everything else is refunded.
+		assert_eq!(Guardian::guard_reservation(&1, &batch), Guardian::guard_budget(2) + extra);
+		assert_eq!(Guardian::guard_reservation(&2, &transfer_call(3, 5)), Weight::zero());
+		// What the estimator cannot name reserves one debit while any account is guarded.
+		let derivative = RuntimeCall::Utility(pallet_utility::Call::as_derivative {
+			index: 1,
+			call: Box::new(transfer_call(3, 5)),
+		});
+		assert_eq!(Guardian::guard_reservation(&2, &derivative), Guardian::guard_budget(1));
+		// After dispatch the payer is charged what the ledger did: the reads of its guard
+		// record and the guarded debit; an unguarded transfer, nothing.
 		let reads = <<Test as frame_system::Config>::DbWeight as Get<
 			frame_support::weights::RuntimeDbWeight,
 		>>::get()
 		.reads(2);
-		assert_eq!(
-			dispatched_refund(1, transfer_call(2, 5)),
-			budget - reads - <() as WeightInfo>::ledger_debit_guarded()
-		);
-		// An unguarded signer's keeps the index look-up only.
-		assert_eq!(
-			dispatched_refund(2, transfer_call(3, 5)),
-			check - <() as WeightInfo>::ledger_debit_unguarded() + budget
-		);
-		// A call that moves nothing keeps nothing.
-		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-		assert_eq!(dispatched_refund(1, remark), check + budget);
+		let normal = || *frame_system::Pallet::<Test>::block_weight().get(DispatchClass::Normal);
+		let before = normal();
+		let charged = charged_guard_work(1, transfer_call(2, 5));
+		assert_eq!(charged, reads + <() as WeightInfo>::ledger_debit_guarded());
+		// The block keeps what was used, and got the rest of the reservation back.
+		assert_eq!(normal(), before + charged);
+		assert_eq!(charged_guard_work(2, transfer_call(3, 5)), Weight::zero());
+		assert_eq!(normal(), before + charged);
 	});
 }
 
-/// What `CheckVelocity` refunds of its up-front weight once `who`'s `call` has been
-/// validated, prepared, dispatched and post-dispatched.
-fn dispatched_refund(who: u64, call: RuntimeCall) -> Weight {
+#[test]
+fn a_reservation_the_block_has_no_room_for_waits_for_another_block() {
+	test(|| {
+		guard(1, vec![abs(10, 100)]);
+		let call = transfer_call(2, 5);
+		let info = call.get_dispatch_info();
+		// The block is full but for less than the reservation.
+		let limits = <<Test as frame_system::Config>::BlockWeights as Get<
+			frame_system::limits::BlockWeights,
+		>>::get();
+		let max = limits.get(DispatchClass::Normal).max_total.expect("a normal limit");
+		let reserved = Guardian::guard_reservation(&1, &call);
+		frame_system::BlockWeight::<Test>::mutate(|all| {
+			all.set(max.saturating_sub(reserved / 2), DispatchClass::Normal)
+		});
+		let prepared = crate::WatchTransaction::<Test>::new().validate_and_prepare(
+			RuntimeOrigin::signed(1),
+			&call,
+			&info,
+			0,
+			0,
+		);
+		assert_eq!(
+			prepared.err(),
+			Some(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
+		// An unguarded signer's transfer reserves nothing: it still fits.
+		assert!(crate::WatchTransaction::<Test>::new()
+			.validate_and_prepare(RuntimeOrigin::signed(2), &call, &info, 0, 0)
+			.is_ok());
+	});
+}
+
+/// The guard work `who`'s `call` is charged for, through the lifecycle
+/// ([`crate::WatchTransaction`]): validated, prepared, dispatched, post-dispatched.
+fn charged_guard_work(who: u64, call: RuntimeCall) -> Weight {
 	let info = call.get_dispatch_info();
-	let (pre, origin) = CheckVelocity::<Test>::new()
+	let (pre, origin) = crate::WatchTransaction::<Test>::new()
 		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
 		.expect("valid");
 	let result = call.dispatch(origin).map(|_| ()).map_err(|e| e.error);
-	<CheckVelocity<Test> as TransactionExtension<RuntimeCall>>::post_dispatch_details(
+	<crate::WatchTransaction<Test> as TransactionExtension<RuntimeCall>>::post_dispatch_details(
 		pre,
 		&info,
 		&Default::default(),
 		0,
 		&result,
 	)
-	.expect("no error")
+	.expect("no error");
+	crate::lifecycle::memory::take_guard_fee(&codec::Encode::encode(&who))
 }
 
 #[test]
@@ -1028,21 +1089,39 @@ fn a_guarded_account_carries_the_marker_and_cannot_be_reaped() {
 }
 
 #[test]
-fn a_hold_change_that_stores_the_shown_cap_is_repaired() {
+fn a_hold_change_never_stores_the_shown_cap() {
 	test(|| {
 		guard(1, vec![abs(100, 10)]);
-		let stored_frozen = || frame_system::Account::<Test>::get(1).data.frozen;
-		assert_eq!(stored_frozen(), 1);
-		// pallet-balances writes the account back as it read it when it changes a hold: the
-		// cap it was shown is stored.
-		assert_ok!(<Balances as MutateHold<u64>>::hold(&DEPOSIT, &1, 5));
-		assert!(stored_frozen() > 1);
-		assert_eq!(MarkerRepairs::<Test>::get().into_inner(), vec![1]);
-		// The next block's hook repairs it: pallet-balances recomputes it from the freezes.
-		run_to_block(2);
-		assert_eq!(stored_frozen(), 1);
-		assert!(MarkerRepairs::<Test>::get().is_empty());
-		assert_eq!(Guardian::remaining_allowance(&1), Some(5));
+		let stored = || frame_system::Account::<Test>::get(1).data;
+		assert_eq!(stored().frozen, 1);
+		// The read shows the cap, tagged...
+		let shown =
+			<<Test as pallet_balances::Config>::AccountStore as frame_support::traits::StoredMap<
+				u64,
+				pallet_balances::AccountData<u64>,
+			>>::get(&1);
+		assert!(shown.frozen > 1 && crate::caps::liquidity::is_shown(&shown.flags));
+		// ...and pallet-balances writes the account back as it read it when it changes a hold:
+		// what is stored is still the account's own frozen balance, with no tag.
+		for _ in 0..20 {
+			assert_ok!(<Balances as MutateHold<u64>>::hold(&DEPOSIT, &1, 1));
+			assert_eq!(stored().frozen, 1);
+		}
+		assert_ok!(<Balances as MutateHold<u64>>::release(
+			&DEPOSIT,
+			&1,
+			20,
+			frame_support::traits::tokens::Precision::Exact
+		));
+		assert_eq!(stored().frozen, 1);
+		assert!(!crate::caps::liquidity::is_shown(&stored().flags));
+		// New holds count as outflow (conservative: held value never leaves uncounted): the
+		// 20 held used the allowance of 10 up; the stored frozen balance is still the
+		// account's own, so the allowance refills with the window.
+		assert_eq!(Guardian::remaining_allowance(&1), Some(0));
+		System::set_block_number(200);
+		assert_eq!(Guardian::remaining_allowance(&1), Some(10));
+		assert_ok!(send(1, 2, 10));
 	});
 }
 
@@ -1096,10 +1175,7 @@ fn the_runtime_api_reports_pauses_as_the_filter_applies_them() {
 		assert_eq!(Guardian::call_paused_until(b"Utility", b"batch"), None);
 		// The third pause is a response's (governance may fill two of the mock's four).
 		let chain = Guardian::validate_target(&PauseTarget::Chain).expect("valid");
-		assert_eq!(
-			Guardian::pause_response_targets(&[chain], 3, crate::Contributor::CapResponse),
-			1
-		);
+		assert_eq!(respond(crate::Contributor::CapResponse, &[chain], 3), 1);
 		assert_eq!(Guardian::call_paused_until(b"Utility", b"batch"), Some(4));
 		// The whitelist and the guardian never pause, safe mode or not.
 		assert_eq!(Guardian::call_paused_until(b"System", b"remark"), None);

@@ -4,9 +4,9 @@
 
 use super::mock::*;
 use crate::{
-	cross_chain::Location, AlertPlaybookInput, AllowAlertsFrom, Anomaly, Contributor, Error, Event,
-	GuardianAlert, Limit, MetricSink, MonitorInput, PausableProcessor, PlaybookInput, ResumeReason,
-	RiskLevel, Rule, Source, XcmInboundPauses,
+	cross_chain::Location, AllowAlertsFrom, Anomaly, Contributor, Error, Event, GuardianAlert,
+	Limit, MonitorInput, PausableProcessor, PlaybookInput, ResumeReason, RiskLevel, Rule, Source,
+	XcmInboundPauses,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -29,14 +29,12 @@ fn alert(kind: Source) -> GuardianAlert {
 	GuardianAlert { kind, anomaly: Anomaly::Rise, severity: RiskLevel::Critical, until: 50 }
 }
 
-fn mapping(pause_inbound: bool, pause: Vec<&str>, duration: u64) -> AlertPlaybookInput<u64> {
-	AlertPlaybookInput {
+fn mapping(pause_inbound: bool, pause: Vec<&str>, duration: u64) -> PlaybookInput<u64> {
+	PlaybookInput {
+		pause: pause.into_iter().map(target).collect(),
 		pause_inbound,
-		playbook: PlaybookInput {
-			pause: pause.into_iter().map(target).collect(),
-			raise_to: RiskLevel::Elevated,
-			duration,
-		},
+		raise_to: RiskLevel::Elevated,
+		duration,
 	}
 }
 
@@ -239,37 +237,38 @@ fn a_firing_playbook_alerts_its_subscribers_in_the_same_block() {
 			capper(),
 			versioned(sibling(5)),
 			2,
-			vec![Source::Metric(1)]
+			vec![Source::Feed(1)]
 		));
 		assert_ok!(Guardian::set_alert_subscription(
 			capper(),
 			versioned(sibling(6)),
 			9,
-			vec![Source::Metric(2)]
+			vec![Source::Feed(2)]
 		));
 		assert_ok!(Guardian::set_monitor(
 			capper(),
-			Source::Metric(1),
+			Source::Feed(1),
 			MonitorInput {
 				rule: Some(Rule::Flow { period: 10, rise: None, fall: Some(Limit::Absolute(100)) }),
 				stale_after: None,
 				playbook: PlaybookInput {
 					pause: vec![],
+					pause_inbound: false,
 					raise_to: RiskLevel::Elevated,
 					duration: 7,
 				},
 			},
 		));
-		<Guardian as MetricSink>::report(1, 1_000);
+		observe(Source::Feed(1), 1_000);
 		assert!(take_sent().is_empty());
-		<Guardian as MetricSink>::report(1, 800);
+		observe(Source::Feed(1), 800);
 		let expected = GuardianAlert {
-			kind: Source::Metric(1),
+			kind: Source::Feed(1),
 			anomaly: Anomaly::Fall,
 			severity: RiskLevel::Elevated,
 			until: 8,
 		};
-		// Only the subscriber of Metric(1), with the alert encoded for its guardian's index.
+		// Only the subscriber of Feed(1), with the alert encoded for its guardian's index.
 		assert_eq!(take_sent(), vec![(sibling(5), Guardian::alert_message(2, &expected))]);
 		assert!(guardian_events().contains(&Event::AlertSent {
 			dest: sibling(5),
@@ -307,9 +306,10 @@ fn an_allowed_sources_alert_runs_its_mapped_playbook_once_until_it_expires() {
 			vec![(Source::Issuance, mapping(true, vec!["Balances"], 10))],
 		));
 		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
-		assert!(guardian_events().contains(&Event::AlertResponseApplied {
-			from: sibling(2),
-			kind: Source::Issuance,
+		assert!(guardian_events().contains(&Event::ResponseApplied {
+			by: Contributor::Alert(0),
+			source: Source::Issuance,
+			anomaly: Anomaly::Rise,
 			inbound_paused: true,
 			paused: 1,
 			level: RiskLevel::Elevated,
@@ -376,7 +376,7 @@ fn a_reset_withdraws_only_the_alerts_response() {
 		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(2)), Some(51));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Normal);
 		assert!(guardian_events()
-			.contains(&Event::AlertResponseReset { source: sibling(2), resumed: 0 }));
+			.contains(&Event::ResponseReset { by: Contributor::Alert(0), resumed: 0 }));
 		assert_noop!(
 			Guardian::reset_alert_response(RuntimeOrigin::root(), versioned(sibling(2))),
 			Error::<Test>::NotFlagged
@@ -421,22 +421,37 @@ fn alert_sources_are_bounded() {
 }
 
 #[test]
-fn an_alert_without_room_for_its_pauses_never_escalates_beyond_its_mapping() {
+fn an_alert_finds_room_whatever_governance_reports_and_monitors_hold() {
 	test(|| {
-		// Reports' and alerts' room here is (MaxActivePauses 4 − MaxResponseTargets 2) / 2 = 1.
+		// Governance's room (2) full, the automatic responses' (4) full.
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Timestamp"), 50));
-		assert_ok!(Guardian::set_alert_source(
-			capper(),
-			versioned(sibling(2)),
-			vec![(Source::Issuance, mapping(false, vec!["Balances"], 10))],
-		));
-		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
-		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), None);
-		// The mapped level, not Critical.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Utility::batch_all"), 50));
+		let automatic = [
+			"Utility::force_batch",
+			"Utility::dispatch_as",
+			"Utility::with_weight",
+			"Utility::if_else",
+		]
+		.map(stored);
+		// Two playbooks of MaxResponseTargets (2) each.
+		assert_eq!(respond(Contributor::CapResponse, &automatic[..2], 50), 2);
+		assert_eq!(respond(Contributor::CapResponse, &automatic[2..], 50), 2);
+		// Two allowed sources, each mapping a two-target playbook: both fit (the alerts' room
+		// is every source's full playbook), and neither goes beyond its mapped level.
+		for (id, pause) in
+			[(2, vec!["Balances", "Utility::batch"]), (3, vec!["Balances", "Timestamp"])]
+		{
+			assert_ok!(Guardian::set_alert_source(
+				capper(),
+				versioned(sibling(id)),
+				vec![(Source::Issuance, mapping(false, pause, 10))],
+			));
+			assert_ok!(Guardian::receive_alert(from_sibling(id), alert(Source::Issuance)));
+		}
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), Some(11));
+		assert_eq!(Guardian::call_paused_until(b"Utility", b"batch"), Some(11));
+		assert!(!guardian_events().iter().any(|e| matches!(e, Event::ResponseEscalated { .. })));
+		// Critical comes from nobody: the mapped level is what the alerts raised.
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
-		assert!(guardian_events().iter().any(|e| matches!(
-			e,
-			Event::ResponseEscalated { by: Contributor::Alert(0), level: RiskLevel::Normal, .. }
-		)));
 	});
 }

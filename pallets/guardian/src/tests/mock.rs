@@ -129,7 +129,7 @@ impl PauseWhitelist<RuntimeCall> for MockWhitelist {
 	}
 }
 
-/// The test prelude's bounds (4 pauses, 3 windows, 2 targets, 3 monitors, programmatic pauses
+/// The test prelude's bounds (16 pauses, 3 windows, 2 targets, 3 monitors, programmatic pauses
 /// of at most [`PROGRAMMATIC_BOUND`], own-limit delay [`OWN_LIMIT_DELAY`]), with the mock's
 /// origins, whitelist and currency.
 #[derive_impl(pallet_guardian::config_preludes::TestDefaultConfig)]
@@ -143,7 +143,8 @@ impl pallet_guardian::Config for Test {
 	type MaxNameLen = MaxNameLen;
 	type Balance = u64;
 	type Currency = Balances;
-	type CapOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Capper, u64>>;
+	type ConfigureOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Capper, u64>>;
+	type PauseRooms = MockRooms;
 	type OutflowEstimator = pallet_guardian::BalancesTransfers<Test>;
 	type ReportDepositBase = ConstU64<REPORT_DEPOSIT>;
 	type ReportDepositIncrease = ReportDepositIncrease;
@@ -157,6 +158,16 @@ impl pallet_guardian::Config for Test {
 
 parameter_types! {
 	pub const AlertDeliveryWeight: Weight = Weight::from_parts(1_000_000, 100);
+	/// The rooms among the prelude's 16 pauses: governance 2, the automatic responses 4 (two
+	/// full playbooks), other pallets 2, reports 4 (every reportable target), alerts 4 (both
+	/// sources' full playbooks).
+	pub const MockRooms: pallet_guardian::PauseRooms = pallet_guardian::PauseRooms {
+		governance: 2,
+		automatic: 4,
+		programmatic: 2,
+		reports: 4,
+		alerts: 4,
+	};
 }
 
 std::thread_local! {
@@ -357,4 +368,62 @@ fn the_mock_constants_are_the_configuration() {
 		<<Test as pallet_guardian::Config>::OwnLimitDelay as Get<u64>>::get(),
 		OWN_LIMIT_DELAY
 	);
+}
+
+/// Observe `value` of `source` as its reporter would (a feed: judged at once outside a
+/// transaction; a metric: kept as it stands for the block's end).
+pub fn observe(source: pallet_guardian::Source, value: u128) {
+	crate::monitors::Monitoring::<Test>::observe(source, value);
+}
+
+/// The end of the current block's transactions (`PostTransactions`): values anyone can move are
+/// judged as they stand.
+pub fn end_block() {
+	<Guardian as frame_support::traits::PostTransactions>::post_transactions();
+}
+
+/// What the lifecycle (`WatchTransaction`) returns of its up-front weight once `who`'s `body`
+/// ran as the dispatch of a signed `System::remark`, and the guard work it noted (what the
+/// payer is charged).
+pub fn in_signed_transaction(who: u64, body: impl FnOnce()) -> Weight {
+	use sp_runtime::traits::{DispatchTransaction, TransactionExtension};
+	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+	let info = call.get_dispatch_info();
+	let (pre, _) = pallet_guardian::WatchTransaction::<Test>::new()
+		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
+		.expect("valid");
+	body();
+	let refund = pallet_guardian::WatchTransaction::<Test>::post_dispatch_details(
+		pre,
+		&info,
+		&Default::default(),
+		0,
+		&Ok(()),
+	)
+	.expect("no error");
+	let _ = refund;
+	crate::lifecycle::memory::take_guard_fee(&codec::Encode::encode(&who))
+}
+
+/// Have the response engine apply a playbook pausing `targets` for `duration` blocks on behalf
+/// of `by` (as a cap's high-water response would). Returns how many of them `by` then holds.
+pub fn respond(
+	by: pallet_guardian::Contributor,
+	targets: &[pallet_guardian::PauseTargetOf<Test>],
+	duration: u64,
+) -> u32 {
+	use pallet_guardian::responses::{playbooks::Cause, Engine};
+	let playbook = pallet_guardian::Playbook {
+		pause: frame_support::BoundedVec::truncate_from(targets.to_vec()),
+		pause_inbound: false,
+		raise_to: pallet_guardian::RiskLevel::Normal,
+		duration,
+	};
+	let cause = Cause {
+		source: pallet_guardian::Source::PolicyOutflow,
+		anomaly: pallet_guardian::Anomaly::HighWater,
+		from: None,
+	};
+	Engine::<Test>::respond(by, cause, &playbook);
+	targets.iter().filter(|t| Engine::<Test>::held_until(by, t).is_some()).count() as u32
 }

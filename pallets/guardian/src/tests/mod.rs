@@ -4,6 +4,7 @@
 mod breakers;
 mod caps;
 mod cross_chain;
+mod layout;
 pub(crate) mod mock;
 mod monitors;
 mod reports;

@@ -4,22 +4,18 @@
 //! level's effect on the caps, and the configuration errors.
 
 use crate::{
-	tests::mock::*, Alert, Anomaly, CheckVelocity, CombinedFeed, Error, Event, GuardedFeed, Limit,
+	tests::mock::*, Anomaly, CombinedFeed, Contributor, Error, Event, GuardedFeed, Limit,
 	MetricSink, MonitorInput, Monitors, OracleMonitor, PauseTarget, PendingObservations,
-	PlaybookInput, PolicyInput, RiskLevel, RiskLevelProvider, Rule, Source, StaleWatch, WeightInfo,
-	WindowSpec,
+	PlaybookInput, PolicyInput, RiskLevel, RiskLevelProvider, Rule, Source, StaleWatch, Watch,
+	WeightInfo, WindowSpec,
 };
 use frame_support::{
 	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
 	traits::{fungible::Mutate, Get, Hooks},
 	weights::Weight,
 };
 use pallet_oracle::{DataProvider, OnNewData};
-use sp_runtime::{
-	traits::{BadOrigin, DispatchTransaction, TransactionExtension},
-	DispatchError, Perbill,
-};
+use sp_runtime::{traits::BadOrigin, DispatchError, Perbill};
 
 const DURATION: u64 = 10;
 
@@ -27,7 +23,7 @@ fn balances() -> PauseTarget<Vec<u8>> {
 	PauseTarget::Pallet { pallet: b"Balances".to_vec() }
 }
 fn playbook(pause: Vec<PauseTarget<Vec<u8>>>, raise_to: RiskLevel) -> PlaybookInput<u64> {
-	PlaybookInput { pause, raise_to, duration: DURATION }
+	PlaybookInput { pause, pause_inbound: false, raise_to, duration: DURATION }
 }
 /// Issuance: at most 10% (of the issuance when the window started) minted, or 500 burned, in
 /// any 20 blocks; a breach pauses Balances and makes the chain Critical.
@@ -67,19 +63,6 @@ fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {
 			_ => None,
 		})
 		.collect()
-}
-/// Runs `body` as the dispatch of a signed transaction of `who`, between `CheckVelocity`'s
-/// prepare and post-dispatch.
-/// Returns what `CheckVelocity` refunded of what it charged up front.
-fn in_signed_transaction(who: u64, body: impl FnOnce()) -> Weight {
-	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-	let info = call.get_dispatch_info();
-	let (pre, _) = CheckVelocity::<Test>::new()
-		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
-		.expect("valid");
-	body();
-	CheckVelocity::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
-		.expect("no error")
 }
 /// Runs `body` in a storage layer of its own that is rolled back (a dispatch that failed
 /// after `body`: the rest of a `batch_all`, a nested call's error).
@@ -141,7 +124,10 @@ fn a_mint_in_a_transaction_is_answered_before_the_next_extrinsic() {
 		});
 		assert_eq!(anomalies(), vec![(Source::Issuance, Anomaly::Rise, 5000, 800)]);
 		assert!(guardian_events().contains(&Event::ResponseApplied {
+			by: Contributor::Monitor(Source::Issuance),
 			source: Source::Issuance,
+			anomaly: Anomaly::Rise,
+			inbound_paused: false,
 			paused: 1,
 			level: RiskLevel::Critical,
 			until: 1 + DURATION,
@@ -254,7 +240,7 @@ fn a_stale_feed_is_flagged_until_a_fresh_value_arrives() {
 	test(|| {
 		set(Source::Feed(7), MonitorInput { stale_after: Some(8), ..feed_monitor() });
 		feed(7, 1000);
-		assert_eq!(Alert::<Test>::get().next_stale, Some(9));
+		assert_eq!(Watch::<Test>::get().next_stale, Some(9));
 		run_to_block(8);
 		assert!(anomalies().is_empty());
 		run_to_block(9);
@@ -291,13 +277,19 @@ fn a_reported_metric_needs_no_guardian_code() {
 			},
 		);
 		<Guardian as MetricSink>::report(1, 1500);
+		end_block();
 		<Guardian as MetricSink>::report(1, 1400);
+		end_block();
 		assert!(anomalies().is_empty());
+		// Judged as the metric stands at the block's end, not as it is reported.
 		<Guardian as MetricSink>::report(1, 1340);
+		assert!(anomalies().is_empty());
+		end_block();
 		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 160, 150)]);
 		assert_eq!(<Guardian as RiskLevelProvider>::risk_level(), RiskLevel::Elevated);
 		// A metric nobody monitors costs one read and does nothing.
 		<Guardian as MetricSink>::report(2, 0);
+		end_block();
 		assert_eq!(anomalies().len(), 1);
 	});
 }
@@ -406,8 +398,10 @@ fn governance_extends_and_resets_a_response() {
 			Error::<Test>::NoMonitor
 		);
 		assert_ok!(Guardian::extend_response(RuntimeOrigin::root(), Source::Feed(7), 5));
-		assert!(guardian_events()
-			.contains(&Event::ResponseExtended { source: Source::Feed(7), until: until + 5 }));
+		assert!(guardian_events().contains(&Event::ResponseExtended {
+			by: Contributor::Monitor(Source::Feed(7)),
+			until: until + 5
+		}));
 		run_to_block(until);
 		assert!(Guardian::feed_flagged(7));
 		assert_noop!(transfer(2, 3, 100), paused());
@@ -422,8 +416,10 @@ fn governance_extends_and_resets_a_response() {
 			Error::<Test>::NoMonitor
 		);
 		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(7)));
-		assert!(guardian_events()
-			.contains(&Event::ResponseReset { source: Source::Feed(7), resumed: 1 }));
+		assert!(guardian_events().contains(&Event::ResponseReset {
+			by: Contributor::Monitor(Source::Feed(7)),
+			resumed: 1
+		}));
 		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
 		assert!(!Guardian::feed_flagged(7));
 		assert_ok!(transfer(2, 3, 100));
@@ -628,43 +624,51 @@ fn the_hook_is_constant_work_until_something_is_due() {
 			frame_support::weights::RuntimeDbWeight,
 		>>::get()
 		.reads(1);
-		// The pause summary and the guard index, both whitelisted, and the alert state.
+		// The pause summary and the guard index, both whitelisted, and the watch state.
 		let idle = <() as WeightInfo>::on_initialize_idle() + read;
 		assert_eq!(Guardian::on_initialize(2), idle);
 		set(Source::Feed(7), feed_monitor());
 		// A feed with a future deadline adds nothing; an issuance monitor one observation.
 		assert_eq!(Guardian::on_initialize(2), idle);
 		set(Source::Issuance, issuance_monitor());
-		assert_eq!(Guardian::on_initialize(2), idle + read + <() as WeightInfo>::observe_quiet());
+		// An issuance monitor: one observation now, and three more accounted for the block's
+		// later points.
+		let point = read + <() as WeightInfo>::observe_quiet();
+		assert_eq!(Guardian::on_initialize(2), idle + point + point * 3);
 	});
 }
 
 // ---- attacks on the monitors ------------------------------------------------------------
 
 #[test]
-fn a_round_trip_in_one_transaction_is_no_anomaly_but_the_same_one_way_move_is() {
+fn a_round_trip_within_a_block_is_no_anomaly_but_the_same_one_way_move_is() {
 	test(|| {
 		set(Source::Metric(1), metric_monitor());
 		<Guardian as MetricSink>::report(1, 1000);
+		end_block();
 		run_to_block(2);
-		// A batch of open + close pairs: the metric swings by 300 and back, ten times, in one
-		// transaction. Judged once, after dispatch, on what it left: nothing changed.
+		// Open + close pairs: the metric swings by 300 and back, ten times, in one transaction
+		// and across transactions of the block. Judged at the block's end: nothing changed.
 		in_signed_transaction(1, || {
 			for _ in 0..10 {
 				<Guardian as MetricSink>::report(1, 700);
 				<Guardian as MetricSink>::report(1, 1000);
 			}
 		});
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 700));
+		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 1000));
+		end_block();
 		assert!(anomalies().is_empty());
 		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
-		// Round trips across transactions net out too: the window sums rises and falls.
-		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 950));
-		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 1000));
-		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 920));
+		// Round trips across blocks net out too: the window sums rises and falls.
+		for value in [950, 1000, 920] {
+			in_signed_transaction(1, || <Guardian as MetricSink>::report(1, value));
+			end_block();
+		}
 		assert!(anomalies().is_empty());
-		// The same swing one way is a real move: the anomaly, answered before the next
-		// extrinsic.
+		// The same swing one way, left standing at the block's end, is a real move.
 		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 700));
+		end_block();
 		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 300, 100)]);
 		assert_eq!(Guardian::risk_level(), RiskLevel::Elevated);
 		assert_noop!(transfer(2, 3, 100), paused());
@@ -673,16 +677,58 @@ fn a_round_trip_in_one_transaction_is_no_anomaly_but_the_same_one_way_move_is() 
 }
 
 #[test]
-fn a_jump_and_back_in_one_transaction_is_no_anomaly() {
+fn a_response_to_a_value_anyone_can_move_lasts_as_long_as_the_value_stays() {
+	test(|| {
+		set(
+			Source::Metric(1),
+			MonitorInput {
+				playbook: playbook(vec![balances()], RiskLevel::Critical),
+				..metric_monitor()
+			},
+		);
+		<Guardian as MetricSink>::report(1, 1000);
+		end_block();
+		run_to_block(2);
+		// The attacker moves the book past the threshold and leaves it there for three block
+		// ends: the response is renewed block by block.
+		<Guardian as MetricSink>::report(1, 500);
+		end_block();
+		assert_eq!(Guardian::risk_level(), RiskLevel::Critical);
+		for block in 3..=4 {
+			run_to_block(block);
+			assert_eq!(Guardian::risk_level(), RiskLevel::Critical, "block {block}");
+			end_block();
+		}
+		// It moves the book back during block 5: the response ends with the block after.
+		run_to_block(5);
+		assert_eq!(Guardian::risk_level(), RiskLevel::Critical);
+		<Guardian as MetricSink>::report(1, 1000);
+		end_block();
+		run_to_block(6);
+		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
+		assert_ok!(transfer(2, 3, 100));
+		// Three block ends of a moved book bought it blocks 2 to 5, not a whole playbook's
+		// duration (to block 12) for two fees.
+		assert!(guardian_events()
+			.iter()
+			.all(|e| !matches!(e, Event::ResponseApplied { until, .. } if *until > 6)));
+	});
+}
+
+#[test]
+fn a_jump_and_back_within_a_block_is_no_anomaly() {
 	test(|| {
 		set(Source::Metric(1), MonitorInput { stale_after: None, ..feed_monitor() });
 		<Guardian as MetricSink>::report(1, 1000);
+		end_block();
 		in_signed_transaction(1, || {
 			<Guardian as MetricSink>::report(1, 100);
 			<Guardian as MetricSink>::report(1, 1000);
 		});
+		end_block();
 		assert!(anomalies().is_empty());
 		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 100));
+		end_block();
 		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Jump, 900, 200)]);
 	});
 }
@@ -690,12 +736,44 @@ fn a_jump_and_back_in_one_transaction_is_no_anomaly() {
 #[test]
 fn a_value_reported_in_a_failed_dispatch_is_never_judged() {
 	test(|| {
+		set(Source::Feed(1), MonitorInput { stale_after: None, ..metric_monitor() });
+		observe(Source::Feed(1), 1000);
+		// The dispatch reported a crash, then failed: the report was rolled back with it.
+		in_signed_transaction(1, || then_fail(|| observe(Source::Feed(1), 1)));
+		assert!(anomalies().is_empty());
+		assert_eq!(Monitors::<Test>::get(Source::Feed(1)).unwrap().state.last, Some((1000, 1)));
+		// The same for a metric, judged at the block's end.
 		set(Source::Metric(1), metric_monitor());
 		<Guardian as MetricSink>::report(1, 1000);
-		// The dispatch reported a crash, then failed: the report was rolled back with it.
+		end_block();
 		in_signed_transaction(1, || then_fail(|| <Guardian as MetricSink>::report(1, 1)));
+		end_block();
 		assert!(anomalies().is_empty());
-		assert_eq!(Monitors::<Test>::get(Source::Metric(1)).unwrap().state.last, Some((1000, 1)));
+	});
+}
+
+#[test]
+fn a_feed_moved_and_used_in_one_transaction_serves_only_what_its_monitor_accepts() {
+	test(|| {
+		set(Source::Feed(7), MonitorInput { stale_after: None, ..feed_monitor() });
+		feed(7, 1000);
+		in_signed_transaction(1, || {
+			// The price is doubled and read in the same transaction: before the judgement
+			// after dispatch, the read judges the waiting value itself and serves nothing.
+			feed(7, 2000);
+			assert_eq!(guarded_price(7), None);
+			// Moved back within bounds, it is served again.
+			feed(7, 1100);
+			assert_eq!(guarded_price(7), Some(100));
+		});
+		assert!(anomalies().is_empty());
+		in_signed_transaction(1, || {
+			feed(7, 2000);
+			assert_eq!(guarded_price(7), None);
+		});
+		// After dispatch the doubled value is judged: flagged, and still served to nobody.
+		assert_eq!(anomalies(), vec![(Source::Feed(7), Anomaly::Jump, 900, 220)]);
+		assert_eq!(guarded_price(7), None);
 	});
 }
 

@@ -4,8 +4,7 @@
 
 use crate::{
 	tests::mock::*, Contributor, Error, Escalations, Event, HoldReason, OpenReportCount,
-	PauseOwners, PauseTarget, Reportable, ReporterRecord, Reports, ReportsOf, ReportsOn,
-	Reputation, RiskLevel,
+	PauseTarget, Reportable, ReporterRecord, Reports, ReportsOf, ReportsOn, Reputation, RiskLevel,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -114,8 +113,8 @@ fn a_report_holds_its_deposit_and_pauses_its_target_briefly() {
 			deposit: REPORT_DEPOSIT,
 			until,
 		}));
-		let owners = PauseOwners::<Test>::get(stored("Balances")).expect("held by the reports");
-		assert_eq!(owners.into_inner(), vec![(Contributor::Reports, until)]);
+		let owners = Guardian::pause_holders(&stored("Balances"));
+		assert_eq!(owners, vec![(Contributor::Reports, until)]);
 		assert_eq!(transfer(2, 3, 1), Err(frame_system::Error::<Test>::CallFiltered.into()));
 		// Pause-only and short: it ends by itself; the report stays open for judgment.
 		run_to_block(until);
@@ -334,17 +333,38 @@ fn a_report_shares_a_pause_governance_placed_and_governance_ends_it() {
 }
 
 #[test]
-fn reports_take_at_most_half_of_governances_room() {
+fn reports_have_a_room_of_their_own_for_every_reportable_target() {
 	test(|| {
-		// 4 pauses at most, 2 kept for responses, 2 for governance, of which reports may
-		// fill 1.
-		reportable("Balances");
-		reportable("Utility::batch");
-		assert_ok!(report(1, "Balances", 5));
-		assert_noop!(report(2, "Utility::batch", 5), Error::<Test>::TooManyPauses);
-		// Governance still pauses, and a report may share a pause already in force.
-		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Utility::batch"), 5));
-		assert_ok!(report(2, "Utility::batch", 5));
+		// Governance's room (2) and the automatic responses' (4) are full.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Timestamp"), 50));
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Utility::batch_all"), 50));
+		let automatic = [
+			"Utility::force_batch",
+			"Utility::dispatch_as",
+			"Utility::with_weight",
+			"Utility::if_else",
+		]
+		.map(stored);
+		// Two playbooks of MaxResponseTargets (2) each.
+		assert_eq!(respond(Contributor::CapResponse, &automatic[..2], 50), 2);
+		assert_eq!(respond(Contributor::CapResponse, &automatic[2..], 50), 2);
+		assert_noop!(
+			Guardian::pause(RuntimeOrigin::root(), target("Utility::batch"), 5),
+			Error::<Test>::TooManyPauses
+		);
+		// Every reportable target (at most MaxReportableTargets, the reports' room) can still
+		// be reported, and a report shares a target already paused.
+		for name in ["Balances", "Utility::batch", "Timestamp"] {
+			reportable(name);
+		}
+		for (who, name) in [(1, "Balances"), (2, "Utility::batch"), (3, "Timestamp")] {
+			assert_ok!(report(who, name, 5));
+		}
+		assert_eq!(paused_until("Utility::batch"), Some(6));
+		// Filing reports never takes governance's or the responses' room: governance's
+		// resume still works, and the responses still hold theirs.
+		assert_ok!(Guardian::resume(judge(), target("Timestamp")));
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), PauseTarget::Chain, 5));
 	});
 }
 
@@ -369,7 +389,7 @@ fn a_confirmed_report_keeps_its_pause_whatever_is_rejected_after() {
 		assert_ok!(report(2, "Balances", 1));
 		assert_ok!(Guardian::reject_report(judge(), 1));
 		assert_eq!(paused_until("Balances"), Some(1 + MAX_REPORT_PAUSE));
-		let owners = PauseOwners::<Test>::get(stored("Balances")).expect("shared");
+		let owners = Guardian::pause_holders(&stored("Balances"));
 		assert!(owners.iter().any(|(by, until)| *by == Contributor::Governance && *until == 11));
 	});
 }

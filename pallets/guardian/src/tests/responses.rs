@@ -5,18 +5,13 @@
 //! replacement.
 
 use crate::{
-	tests::mock::*, CheckVelocity, Contributor, Error, Event, Limit, MetricSink, MonitorInput,
-	Monitors, PauseOwners, PauseTarget, PlaybookInput, PolicyInput, ResponseInput,
-	RiskContributions, RiskLevel, Rule, Source, WeightInfo, WindowSpec,
+	responses::{holds::HoldMode, Engine},
+	tests::mock::*,
+	Contributor, Error, Event, Limit, MonitorInput, Monitors, PauseTarget, PlaybookInput,
+	PolicyInput, RiskContributions, RiskLevel, Rule, Source, WeightInfo, WindowSpec,
 };
-use frame_support::{
-	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::fungible::Mutate, weights::Weight,
-	BoundedVec,
-};
-use sp_runtime::{
-	traits::{DispatchTransaction, TransactionExtension},
-	DispatchError, Perbill,
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Mutate, BoundedVec};
+use sp_runtime::{DispatchError, Perbill};
 
 const DURATION: u64 = 10;
 
@@ -27,36 +22,26 @@ fn paused() -> DispatchError {
 fn is_paused(name: &str) -> bool {
 	<Guardian as crate::CircuitBreaker<u64>>::paused_until(&target(name)).is_some()
 }
-/// A metric monitor: a net fall of more than 100 in 10 blocks pauses `pause` and raises the
+/// A feed monitor: a net fall of more than 100 in 10 blocks pauses `pause` and raises the
 /// level to `raise_to` for `duration` blocks.
-fn metric_monitor(pause: &[&str], raise_to: RiskLevel, duration: u64) -> MonitorInput<u64> {
+fn feed_monitor(pause: &[&str], raise_to: RiskLevel, duration: u64) -> MonitorInput<u64> {
 	MonitorInput {
 		rule: Some(Rule::Flow { period: 10, rise: None, fall: Some(Limit::Absolute(100)) }),
 		stale_after: None,
 		playbook: PlaybookInput {
 			pause: pause.iter().map(|p| target(p)).collect(),
+			pause_inbound: false,
 			raise_to,
 			duration,
 		},
 	}
 }
-/// Sets the monitor of metric `id` and fires it (a fall of 500).
+/// Sets the monitor of feed `id` and fires it (a fall of 500).
 fn fire(id: u32, monitor: MonitorInput<u64>) {
-	assert_ok!(Guardian::set_monitor(capper(), Source::Metric(id), monitor));
-	<Guardian as MetricSink>::report(id, 1000);
-	<Guardian as MetricSink>::report(id, 500);
-	assert!(Guardian::feed_flagged_source(Source::Metric(id)));
-}
-/// Returns what `CheckVelocity` refunded of its up-front weight.
-fn in_signed_transaction(who: u64, body: impl FnOnce()) -> Weight {
-	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-	let info = call.get_dispatch_info();
-	let (pre, _) = CheckVelocity::<Test>::new()
-		.validate_and_prepare(RuntimeOrigin::signed(who), &call, &info, 0, 0)
-		.expect("valid");
-	body();
-	CheckVelocity::<Test>::post_dispatch_details(pre, &info, &Default::default(), 0, &Ok(()))
-		.expect("no error")
+	assert_ok!(Guardian::set_monitor(capper(), Source::Feed(id), monitor));
+	observe(Source::Feed(id), 1000);
+	observe(Source::Feed(id), 500);
+	assert!(Guardian::flagged(Source::Feed(id)));
 }
 /// Runs `body` in a storage layer that is then rolled back (the rest of the dispatch failed).
 fn then_fail(body: impl FnOnce()) {
@@ -74,7 +59,12 @@ fn guarded_with_a_response() {
 		MonitorInput {
 			rule: None,
 			stale_after: None,
-			playbook: PlaybookInput { pause: vec![], raise_to: RiskLevel::Elevated, duration: 5 },
+			playbook: PlaybookInput {
+				pause: vec![],
+				pause_inbound: false,
+				raise_to: RiskLevel::Elevated,
+				duration: 5,
+			},
 		}
 	));
 	assert_ok!(Guardian::set_policy(
@@ -83,7 +73,12 @@ fn guarded_with_a_response() {
 		PolicyInput {
 			windows: vec![WindowSpec { period: 10, limit: Limit::Absolute(400) }],
 			high_water: Some(Perbill::from_percent(50)),
-			response: Some(ResponseInput { targets: vec![target("Utility::batch")], duration: 5 }),
+			response: Some(PlaybookInput {
+				pause: vec![target("Utility::batch")],
+				pause_inbound: false,
+				raise_to: RiskLevel::Normal,
+				duration: 5,
+			}),
 		}
 	));
 }
@@ -95,7 +90,7 @@ fn a_response_fired_in_a_failed_dispatch_stays_in_force_and_is_charged() {
 		let quiet = in_signed_transaction(1, || {});
 		// The prober crosses the high-water mark inside a batch_all that then fails: the
 		// transfer, the usage and the response are rolled back with it...
-		let refund = in_signed_transaction(1, || {
+		let charged = in_signed_transaction(1, || {
 			then_fail(|| {
 				assert_ok!(<Balances as Mutate<u64>>::burn_from(
 					&1,
@@ -110,13 +105,16 @@ fn a_response_fired_in_a_failed_dispatch_stays_in_force_and_is_charged() {
 		// level is raised, the monitor's flag is set. The probe had its consequence.
 		assert!(is_paused("Utility::batch"));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
-		assert!(Guardian::feed_flagged_source(Source::PolicyOutflow));
+		assert!(Guardian::flagged(Source::PolicyOutflow));
 		// The money did not move and the usage was not counted.
 		assert_eq!(Balances::free_balance(1), 1000);
 		assert_eq!(Guardian::remaining_allowance(&1), Some(200));
-		// And the transaction paid for it: less of what it was charged up front came back.
-		assert!(refund.all_lt(quiet), "{refund:?} vs {quiet:?}");
-		assert!(quiet.saturating_sub(refund).all_gte(<Test as crate::Config>::WeightInfo::pause()));
+		// And the transaction pays for it: the guard work charged with its fee covers the
+		// response applied again.
+		assert!(charged.all_gt(quiet), "{charged:?} vs {quiet:?}");
+		assert!(charged
+			.saturating_sub(quiet)
+			.all_gte(<Test as crate::Config>::WeightInfo::pause()));
 	});
 }
 
@@ -131,11 +129,15 @@ fn a_trip_fired_twice_in_one_transaction_is_applied_once() {
 				});
 			}
 		});
-		let applied = guardian_events()
-			.into_iter()
-			.filter(|e| matches!(e, Event::ResponseApplied { .. }))
-			.count();
-		assert_eq!(applied, 1);
+		// Once each: the cap's response and the outflow monitor's.
+		let applied = |who: Contributor| {
+			guardian_events()
+				.into_iter()
+				.filter(|e| matches!(e, Event::ResponseApplied { by, .. } if *by == who))
+				.count()
+		};
+		assert_eq!(applied(Contributor::CapResponse), 1);
+		assert_eq!(applied(Contributor::Monitor(Source::PolicyOutflow)), 1);
 		assert_eq!(crate::Pauses::<Test>::get().len(), 1);
 	});
 }
@@ -148,19 +150,21 @@ fn resetting_one_response_withdraws_only_its_own_part() {
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Utility::batch"), 3));
 		// Two monitors fire: one pauses Balances and goes Critical, the other pauses Balances
 		// and Utility and goes Elevated.
-		fire(1, metric_monitor(&["Balances"], RiskLevel::Critical, DURATION));
-		fire(2, metric_monitor(&["Balances", "Utility::batch"], RiskLevel::Elevated, DURATION));
+		fire(1, feed_monitor(&["Balances"], RiskLevel::Critical, DURATION));
+		fire(2, feed_monitor(&["Balances", "Utility::batch"], RiskLevel::Elevated, DURATION));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Critical);
 		// Resetting the first: its Critical ends, the other monitor's and governance's
 		// Elevated stay; Balances stays paused (the second still holds it).
-		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Metric(1)));
+		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(1)));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
 		assert!(is_paused("Balances"));
-		assert!(guardian_events()
-			.contains(&Event::ResponseReset { source: Source::Metric(1), resumed: 0 }));
+		assert!(guardian_events().contains(&Event::ResponseReset {
+			by: Contributor::Monitor(Source::Feed(1)),
+			resumed: 0
+		}));
 		// Resetting the second: Balances resumes; Utility falls back to governance's own
 		// (shorter) pause; governance's Elevated stays.
-		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Metric(2)));
+		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(2)));
 		assert!(!is_paused("Balances"));
 		assert!(guardian_events()
 			.contains(&Event::PauseShortened { target: stored("Utility::batch"), until: 4 }));
@@ -183,14 +187,16 @@ fn a_response_extends_what_it_can_on_a_shared_target() {
 		// shares it. The fast pauser (bound 10) extends the response: its own part grows,
 		// governance's longer pause is left as it is — no error.
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Balances"), 100));
-		fire(1, metric_monitor(&["Balances", "Utility::batch"], RiskLevel::Elevated, 5));
-		assert_ok!(Guardian::extend_response(RuntimeOrigin::signed(PAUSER), Source::Metric(1), 5));
-		assert!(guardian_events()
-			.contains(&Event::ResponseExtended { source: Source::Metric(1), until: 11 }));
-		let owners = PauseOwners::<Test>::get(stored("Balances")).expect("shared").to_vec();
+		fire(1, feed_monitor(&["Balances", "Utility::batch"], RiskLevel::Elevated, 5));
+		assert_ok!(Guardian::extend_response(RuntimeOrigin::signed(PAUSER), Source::Feed(1), 5));
+		assert!(guardian_events().contains(&Event::ResponseExtended {
+			by: Contributor::Monitor(Source::Feed(1)),
+			until: 11
+		}));
+		let owners = Guardian::pause_holders(&stored("Balances"));
 		assert_eq!(
 			owners,
-			vec![(Contributor::Governance, 101), (Contributor::Monitor(Source::Metric(1)), 11)]
+			vec![(Contributor::Governance, 101), (Contributor::Monitor(Source::Feed(1)), 11)]
 		);
 		assert_eq!(
 			<Guardian as crate::CircuitBreaker<u64>>::paused_until(&target("Utility::batch")),
@@ -198,54 +204,66 @@ fn a_response_extends_what_it_can_on_a_shared_target() {
 		);
 		assert_eq!(
 			RiskContributions::<Test>::get(
-				Contributor::Monitor(Source::Metric(1)),
+				Contributor::Monitor(Source::Feed(1)),
 				RiskLevel::Elevated
 			),
 			Some(11)
 		);
 		// The bound counts from now: nothing more fits this block.
 		assert_noop!(
-			Guardian::extend_response(RuntimeOrigin::signed(PAUSER), Source::Metric(1), 1),
+			Guardian::extend_response(RuntimeOrigin::signed(PAUSER), Source::Feed(1), 1),
 			Error::<Test>::DurationBeyondBound
 		);
 		// Governance resumes Utility::batch outright; the extension still works on what is
 		// left, and never resurrects the resumed pause.
 		run_to_block(3);
 		assert_ok!(Guardian::resume(RuntimeOrigin::signed(RESUMER), target("Utility::batch")));
-		assert_ok!(Guardian::extend_response(RuntimeOrigin::signed(PAUSER), Source::Metric(1), 1));
+		assert_ok!(Guardian::extend_response(RuntimeOrigin::signed(PAUSER), Source::Feed(1), 1));
 		assert!(!is_paused("Utility::batch"));
-		let owners = PauseOwners::<Test>::get(stored("Balances")).expect("shared").to_vec();
-		assert_eq!(owners[1], (Contributor::Monitor(Source::Metric(1)), 12));
+		let owners = Guardian::pause_holders(&stored("Balances"));
+		assert_eq!(owners[1], (Contributor::Monitor(Source::Feed(1)), 12));
 	});
 }
 
 #[test]
 fn a_response_that_finds_no_room_escalates_and_says_so() {
 	test(|| {
-		// Governance fills its share (2 of 4), a cap response one more: one slot is left.
+		// The automatic responses' room (4): a cap response holds three targets, so one is
+		// left.
+		assert_ok!(Engine::<Test>::hold(
+			Contributor::CapResponse,
+			&stored("Utility::force_batch"),
+			50,
+			HoldMode::AtLeast
+		));
+		assert_ok!(Engine::<Test>::hold(
+			Contributor::CapResponse,
+			&stored("Utility::batch_all"),
+			50,
+			HoldMode::AtLeast
+		));
+		assert_ok!(Engine::<Test>::hold(
+			Contributor::CapResponse,
+			&stored("Utility::dispatch_as"),
+			50,
+			HoldMode::AtLeast
+		));
+		// Governance's own pauses take governance's room, never this one.
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Balances"), 50));
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), PauseTarget::Chain, 50));
-		assert_eq!(
-			Guardian::pause_response_targets(
-				&[stored("Utility::force_batch")],
-				50,
-				Contributor::CapResponse
-			),
-			1
-		);
 		// The monitor wants Utility and Timestamp: one is placed, the other escalates.
-		fire(1, metric_monitor(&["Utility::batch", "Timestamp"], RiskLevel::Elevated, DURATION));
+		fire(1, feed_monitor(&["Utility::batch", "Timestamp"], RiskLevel::Elevated, DURATION));
 		assert!(is_paused("Utility::batch"));
 		assert!(!is_paused("Timestamp"));
 		assert!(guardian_events().contains(&Event::ResponseEscalated {
-			by: Contributor::Monitor(Source::Metric(1)),
+			by: Contributor::Monitor(Source::Feed(1)),
 			unplaced: BoundedVec::truncate_from(vec![stored("Timestamp")]),
 			level: RiskLevel::Critical,
 			until: 1 + DURATION,
 		}));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Critical);
 		// Its reset withdraws the escalation with the rest.
-		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Metric(1)));
+		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(1)));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Normal);
 	});
 }
@@ -253,29 +271,29 @@ fn a_response_that_finds_no_room_escalates_and_says_so() {
 #[test]
 fn a_monitor_cannot_be_removed_or_replaced_out_from_under_its_response() {
 	test(|| {
-		fire(1, metric_monitor(&["Balances"], RiskLevel::Elevated, DURATION));
+		fire(1, feed_monitor(&["Balances"], RiskLevel::Elevated, DURATION));
 		assert_noop!(
-			Guardian::remove_monitor(capper(), Source::Metric(1)),
+			Guardian::remove_monitor(capper(), Source::Feed(1)),
 			Error::<Test>::ResponseInForce
 		);
 		// Replacing it (another playbook) keeps the response in force, with its flag: the new
 		// playbook does not run on top, and the reset still finds the old pauses.
 		assert_ok!(Guardian::set_monitor(
 			capper(),
-			Source::Metric(1),
-			metric_monitor(&["Utility::batch"], RiskLevel::Critical, DURATION)
+			Source::Feed(1),
+			feed_monitor(&["Utility::batch"], RiskLevel::Critical, DURATION)
 		));
-		assert!(Guardian::feed_flagged_source(Source::Metric(1)));
-		<Guardian as MetricSink>::report(1, 1000);
-		<Guardian as MetricSink>::report(1, 1);
+		assert!(Guardian::flagged(Source::Feed(1)));
+		observe(Source::Feed(1), 1000);
+		observe(Source::Feed(1), 1);
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
 		assert!(!is_paused("Utility::batch"));
 		assert_noop!(transfer(2, 3, 10), paused());
-		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Metric(1)));
+		assert_ok!(Guardian::reset_response(RuntimeOrigin::signed(RESUMER), Source::Feed(1)));
 		assert!(!is_paused("Balances"));
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Normal);
-		assert_ok!(Guardian::remove_monitor(capper(), Source::Metric(1)));
-		assert!(Monitors::<Test>::get(Source::Metric(1)).is_none());
+		assert_ok!(Guardian::remove_monitor(capper(), Source::Feed(1)));
+		assert!(Monitors::<Test>::get(Source::Feed(1)).is_none());
 	});
 }
 
@@ -288,15 +306,15 @@ fn holders_whose_time_is_up_never_fill_a_long_pause() {
 		// still finds room — nothing escalates to Critical.
 		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Balances"), 500));
 		for id in 0..10u32 {
-			fire(id, metric_monitor(&["Balances"], RiskLevel::Elevated, 5));
+			fire(id, feed_monitor(&["Balances"], RiskLevel::Elevated, 5));
 			let level = <Guardian as crate::RiskLevelProvider>::risk_level();
 			assert_eq!(level, RiskLevel::Elevated, "monitor {id}");
 			let escalated = |e: &Event<Test>| matches!(e, Event::ResponseEscalated { .. });
 			assert!(!guardian_events().iter().any(escalated), "monitor {id}");
-			let owners = PauseOwners::<Test>::get(stored("Balances")).expect("shared");
+			let owners = Guardian::pause_holders(&stored("Balances"));
 			assert_eq!(owners.len(), 2, "governance and monitor {id} only");
 			run_to_block(System::block_number() + 6);
-			assert_ok!(Guardian::remove_monitor(capper(), Source::Metric(id)));
+			assert_ok!(Guardian::remove_monitor(capper(), Source::Feed(id)));
 		}
 	});
 }

@@ -150,7 +150,7 @@ fn safe_mode_exit_withdraws_only_what_other_pallets_hold() {
 		assert!(<Guardian as SafeMode>::enter(5).is_ok());
 		let chain = Guardian::validate_target(&PauseTarget::Chain).expect("valid");
 		let by = crate::Contributor::CapResponse;
-		assert_eq!(Guardian::pause_response_targets(&[chain], 3, by), 1);
+		assert_eq!(respond(by, &[chain], 3), 1);
 		assert!(<Guardian as SafeMode>::exit().is_ok());
 		assert_eq!(<Guardian as SafeMode>::remaining(), Some(2));
 		assert_eq!(

@@ -1,15 +1,12 @@
-//! Risk levels: the maximum of the live contributions — each monitor's response and
-//! governance's own raise, each with its own expiry ([`RiskContributions`]) — falling back when
-//! their time is up, read by the velocity caps and by other pallets through
-//! [`RiskLevelProvider`]. Resetting one response removes only its contribution.
+//! Risk levels: the maximum of the live contributions — each response's and governance's own,
+//! each with its own expiry ([`RiskContributions`]) — falling back when their time is up, read
+//! by the velocity caps and by other pallets through [`RiskLevelProvider`]. Withdrawing one
+//! contribution never lifts another's.
 
-use crate::{Alert, Config, Contributor, Error, Event, Pallet, RiskContributions, RiskLevel};
-use frame_support::{ensure, traits::Get, weights::Weight};
+use super::{Contributor, Engine, RiskLevel};
+use crate::{Config, Event, Pallet, RiskContributions, RiskState};
+use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchResult,
-};
 
 /// Read access to the chain's risk level, for other pallets: a lending or DEX pallet raises
 /// its margins, or stops opening positions, while the guardian is alarmed.
@@ -23,38 +20,14 @@ pub trait RiskLevelProvider {
 
 impl<T: Config> RiskLevelProvider for Pallet<T> {
 	fn risk_level() -> RiskLevel {
-		Self::risk_level_now()
+		Engine::<T>::level_now()
 	}
 }
 
-impl<T: Config> Pallet<T> {
-	/// Logic for [`Pallet::raise_risk_level`]: raise governance's contribution to `level` for
-	/// `duration` blocks, at most `bound`.
-	pub(crate) fn do_raise_risk_level(
-		level: RiskLevel,
-		duration: BlockNumberFor<T>,
-		bound: BlockNumberFor<T>,
-	) -> DispatchResult {
-		ensure!(level != RiskLevel::Normal, Error::<T>::NotARaise);
-		ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
-		ensure!(duration <= bound, Error::<T>::DurationBeyondBound);
-		let now = frame_system::Pallet::<T>::block_number();
-		Self::raise_risk(Contributor::Governance, level, now.saturating_add(duration));
-		Ok(())
-	}
-
-	/// Logic for [`Pallet::clear_risk_level`]: every contribution ends, back to `Normal` at
-	/// once (governance's override; a response's reset ends only that response's).
-	pub(crate) fn do_clear_risk_level() -> DispatchResult {
-		let _ = RiskContributions::<T>::clear(u32::MAX, None);
-		Self::forget_escalations();
-		Self::recompute_risk();
-		Ok(())
-	}
-
+impl<T: Config> Engine<T> {
 	/// The level in force in the current block.
-	pub fn risk_level_now() -> RiskLevel {
-		Alert::<T>::get().level_at(frame_system::Pallet::<T>::block_number())
+	pub fn level_now() -> RiskLevel {
+		RiskState::<T>::get().level_at(frame_system::Pallet::<T>::block_number())
 	}
 
 	/// Raise `by`'s contribution to at least `level` until at least `until` (exclusive). A
@@ -69,6 +42,16 @@ impl<T: Config> Pallet<T> {
 				*deadline = Some(until);
 			}
 		});
+		Self::recompute_risk();
+	}
+
+	/// Set `by`'s contribution at `level` to end at `until` exactly, or (with `None`) remove
+	/// it (the reports' escalations, recomputed when reports are judged).
+	pub(crate) fn set_risk(by: Contributor, level: RiskLevel, until: Option<BlockNumberFor<T>>) {
+		match until {
+			Some(until) => RiskContributions::<T>::insert(by, level, until),
+			None => RiskContributions::<T>::remove(by, level),
+		}
 		Self::recompute_risk();
 	}
 
@@ -92,9 +75,15 @@ impl<T: Config> Pallet<T> {
 		Self::recompute_risk();
 	}
 
-	/// Recompute the alert state's deadlines from the live contributions (dropping those
-	/// whose time is up): each level holds until the latest of its contributions. Bounded by
-	/// the number of contributors (the monitors, governance and the caps' responses).
+	/// End every contribution: back to `Normal` at once (governance's `clear_risk_level`).
+	pub(crate) fn clear_all_risk() {
+		let _ = RiskContributions::<T>::clear(u32::MAX, None);
+		Self::recompute_risk();
+	}
+
+	/// Recompute the level's deadlines from the live contributions (dropping those whose
+	/// time is up): each level holds until the latest of its contributions. Bounded by the
+	/// number of contributors.
 	pub(crate) fn recompute_risk() {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut expired = alloc::vec::Vec::new();
@@ -115,9 +104,9 @@ impl<T: Config> Pallet<T> {
 		for (by, level) in expired {
 			RiskContributions::<T>::remove(by, level);
 		}
-		Alert::<T>::mutate(|alert| {
-			alert.elevated_until = elevated;
-			alert.critical_until = critical;
+		RiskState::<T>::mutate(|state| {
+			state.elevated_until = elevated;
+			state.critical_until = critical;
 		});
 		Self::announce_risk();
 	}
@@ -127,15 +116,25 @@ impl<T: Config> Pallet<T> {
 	/// whose time is up). Returns the weight: one write when it changed.
 	pub(crate) fn announce_risk() -> Weight {
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut alert = Alert::<T>::get();
-		let level = alert.level_at(now);
-		if level == alert.announced {
+		let mut state = RiskState::<T>::get();
+		let level = state.level_at(now);
+		if level == state.announced {
 			return Weight::zero();
 		}
-		let from = alert.announced;
-		alert.announced = level;
-		Alert::<T>::put(alert);
-		Self::deposit_event(Event::RiskLevelChanged { from, to: level });
+		let from = state.announced;
+		state.announced = level;
+		RiskState::<T>::put(state);
+		Pallet::<T>::deposit_event(Event::RiskLevelChanged { from, to: level });
 		T::DbWeight::get().writes(1)
+	}
+
+	/// `on_initialize`: announce a level whose time is up. Returns the weight used (the
+	/// state is a whitelisted key the hook reads anyway).
+	pub(crate) fn expire_risk(now: BlockNumberFor<T>) -> Weight {
+		let state = RiskState::<T>::get();
+		if state.level_at(now) == state.announced {
+			return Weight::zero();
+		}
+		Self::announce_risk()
 	}
 }

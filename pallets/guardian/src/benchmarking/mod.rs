@@ -5,301 +5,42 @@
 //!
 //! For the responses, every stored pause is held by the most contributors it may have
 //! (`MaxMonitors + 4`), and every contributor has a live contribution at both levels, so the
-//! scans of [`PauseOwners`] and [`RiskContributions`] are measured at their bound.
+//! scans of [`PauseHolds`] and [`RiskContributions`] are measured at their bound. The set-up
+//! is in `setup.rs`.
 //!
 //! Targets are taken from the runtime's own call metadata (every call that is neither the
 //! guardian's nor whitelisted), so no runtime-specific helper is needed.
 
-use super::*;
-use crate::Pallet as Guardian;
-use alloc::vec::Vec;
+mod setup;
+
+use crate::{
+	breakers::Breakers,
+	caps::Caps,
+	monitors::Monitoring,
+	reports::Reporting,
+	responses::{Class, Engine},
+	Pallet as Guardian, *,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
-	EnsureOrigin, Get, Hooks,
+	EnsureOrigin, Get, GetCallMetadata, Hooks,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{One, Saturating, StaticLookup},
-	Perbill,
-};
-
-/// `MaxWindows` absolute windows of distinct periods, each allowing `limit`.
-fn windows<T: Config>(limit: u32) -> Vec<WindowSpecOf<T>> {
-	(1..=T::MaxWindows::get())
-		.map(|i| WindowSpec { period: (i * 100).into(), limit: Limit::Absolute(limit.into()) })
-		.collect()
-}
-
-/// The costliest policy: `MaxWindows` windows, a high-water mark, `MaxResponseTargets` targets.
-fn worst_policy<T: Config>(limit: u32) -> PolicyInputOf<T> {
-	PolicyInput {
-		windows: windows::<T>(limit),
-		high_water: Some(Perbill::from_percent(80)),
-		response: Some(ResponseInput {
-			targets: pausable_calls::<T>(T::MaxResponseTargets::get()),
-			duration: One::one(),
-		}),
-	}
-}
-
-/// `who`, existing with a balance far above anything a benchmark moves or holds: a million
-/// existential deposits and ten own-limit deposits (at least 10^9).
-fn funded<T: Config>(who: &T::AccountId) {
-	let amount = T::Currency::minimum_balance()
-		.saturating_mul(1_000_000u32.into())
-		.saturating_add(T::OwnLimitDeposit::get().saturating_mul(10u32.into()))
-		.max(1_000_000_000u32.into());
-	let _ = T::Currency::set_balance(who, amount);
-}
-
-/// An account under the worst policy and an own limit, with usage in every window, and a
-/// global cap: every kind of state a debit touches.
-fn guarded<T: Config>(seed: u32) -> T::AccountId {
-	guarded_with::<T>(seed, 1_000_000)
-}
-
-/// [`guarded`] with windows allowing `limit` each, and 10 already used in each.
-fn guarded_with<T: Config>(seed: u32, limit: u32) -> T::AccountId {
-	let who: T::AccountId = account("guarded", seed, 0);
-	funded::<T>(&who);
-	let free = Guardian::<T>::free_of(&who);
-	let policy = Guardian::<T>::build_policy(&worst_policy::<T>(limit), false, None, free)
-		.expect("valid policy");
-	let own = Guardian::<T>::windows_from(
-		Guardian::<T>::validate_windows(&windows::<T>(limit), true).expect("valid"),
-		None,
-		free,
-	);
-	Guardian::<T>::store_guard(
-		&who,
-		AccountGuard { policy: Some(policy), own: Some(own), rejected: 0 },
-	)
-	.expect("the account exists");
-	if GlobalCap::<T>::get().is_none() {
-		let cap = Guardian::<T>::build_policy(&worst_policy::<T>(limit), true, None, free)
-			.expect("valid cap");
-		GlobalCap::<T>::put(cap);
-	}
-	Guardian::<T>::record_outflow(&who, 10u32.into(), free);
-	who
-}
-
-fn cap_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
-	T::CapOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
-}
-
-/// Up to `n` distinct call targets that can be paused in this runtime.
-fn pausable_calls<T: Config>(n: u32) -> Vec<PauseTargetInput> {
-	let mut targets = Vec::new();
-	for pallet in <<T as Config>::RuntimeCall as GetCallMetadata>::get_module_names() {
-		for call in <<T as Config>::RuntimeCall as GetCallMetadata>::get_call_names(pallet) {
-			let target = PauseTarget::Call {
-				pallet: pallet.as_bytes().to_vec(),
-				call: call.as_bytes().to_vec(),
-			};
-			if targets.len() < n as usize && Guardian::<T>::validate_target(&target).is_ok() {
-				targets.push(target);
-			}
-		}
-	}
-	targets
-}
-
-/// Stores `n` pauses of distinct call targets, lasting `duration` blocks; returns the targets.
-fn fill<T: Config>(n: u32, duration: BlockNumberFor<T>) -> Vec<PauseTargetInput> {
-	let targets = pausable_calls::<T>(n);
-	assert_eq!(targets.len(), n as usize, "the runtime has fewer pausable calls than needed");
-	for target in &targets {
-		let stored = Guardian::<T>::validate_target(target).expect("pausable");
-		// As a response's: responses may use every slot.
-		Guardian::<T>::insert_pause(stored, duration, duration, Contributor::CapResponse)
-			.expect("room for the pause");
-	}
-	targets
-}
-
-/// A reportable target, with as many other pauses stored as a report's pause may find (its
-/// room less one): the call target right after those [`fill`] takes.
-fn reportable_target<T: Config>() -> PauseTargetInput {
-	let others = Guardian::<T>::room_for(Contributor::Reports).saturating_sub(1);
-	let _ = fill::<T>(others, T::MaxProgrammaticPause::get());
-	let target = pausable_calls::<T>(others.saturating_add(1))
-		.pop()
-		.expect("the runtime has a pausable call");
-	Guardian::<T>::do_set_reportable(&target, true).expect("a valid reportable target");
-	target
-}
-
-/// `who` funded for its next report (and a reward) on top of [`funded`].
-fn fund_reporter<T: Config>(who: &T::AccountId) {
-	funded::<T>(who);
-	let need = Guardian::<T>::report_deposit(who)
-		.saturating_mul(2u32.into())
-		.saturating_add(T::ReportReward::get())
-		.saturating_add(T::Currency::minimum_balance());
-	if Guardian::<T>::free_of(who) < need {
-		let _ = T::Currency::set_balance(who, need);
-	}
-}
-
-/// Escalations recorded on `n` other call targets (what a refresh of the reports' risk level
-/// iterates), live for 100 blocks.
-fn other_escalations<T: Config>(n: u32) {
-	let now = frame_system::Pallet::<T>::block_number();
-	for target in pausable_calls::<T>(n) {
-		let stored = Guardian::<T>::validate_target(&target).expect("pausable");
-		if !Escalations::<T>::contains_key(&stored) {
-			Escalations::<T>::insert(stored, (now, now.saturating_add(100u32.into())));
-		}
-	}
-}
-
-/// `n` running reports on `target` by distinct reporters, for the longest report pause.
-fn open_reports<T: Config>(target: &PauseTargetInput, n: u32) -> Vec<ReportId> {
-	(0..n)
-		.map(|i| {
-			let who: T::AccountId = account("reporter", i, 0);
-			fund_reporter::<T>(&who);
-			let id = NextReportId::<T>::get();
-			Guardian::<T>::do_report(who, target, Default::default(), T::MaxReportPause::get())
-				.expect("room for the report");
-			id
-		})
-		.collect()
-}
-
-fn pause_bound<T: Config>() -> BlockNumberFor<T> {
-	T::PauseOrigin::try_successful_origin()
-		.ok()
-		.and_then(|origin| T::PauseOrigin::try_origin(origin).ok())
-		.unwrap_or_else(One::one)
-}
-
-/// The costliest monitor input: a flow rule with both thresholds, a staleness threshold (for
-/// the sources that take one), a playbook pausing `targets` and raising the level to Critical
-/// for the longest programmatic pause.
-fn monitor_input<T: Config>(
-	source: Source,
-	targets: Vec<PauseTargetInput>,
-) -> MonitorInput<BlockNumberFor<T>> {
-	MonitorInput {
-		rule: Some(Rule::Flow {
-			period: 100u32.into(),
-			rise: Some(Limit::Absolute(100)),
-			fall: Some(Limit::ShareOfBalance(Perbill::from_percent(10))),
-		}),
-		stale_after: (source != Source::Issuance).then(|| 100u32.into()),
-		playbook: PlaybookInput {
-			pause: targets,
-			raise_to: RiskLevel::Critical,
-			duration: T::MaxProgrammaticPause::get(),
-		},
-	}
-}
-
-/// Sets `n` feed monitors, each watched for staleness and pausing `targets`.
-fn fill_monitors<T: Config>(n: u32, targets: &[PauseTargetInput]) {
-	for key in 0..n {
-		let source = Source::Feed(key);
-		let monitor =
-			Guardian::<T>::build_monitor(source, &monitor_input::<T>(source, targets.to_vec()))
-				.expect("valid monitor");
-		Guardian::<T>::store_monitor(source, monitor).expect("room for the monitor");
-	}
-}
-
-/// `MaxActivePauses - MaxResponseTargets` pauses stored, and the `MaxResponseTargets` other
-/// pausable targets a playbook will pause: the response's worst case.
-fn response_targets<T: Config>() -> Vec<PauseTargetInput> {
-	let max = T::MaxActivePauses::get();
-	let mut targets = pausable_calls::<T>(max);
-	let playbook = targets.split_off(max.saturating_sub(T::MaxResponseTargets::get()) as usize);
-	for target in &targets {
-		let stored = Guardian::<T>::validate_target(target).expect("pausable");
-		Guardian::<T>::insert_pause(stored, 10u32.into(), 10u32.into(), Contributor::CapResponse)
-			.expect("room");
-	}
-	playbook
-}
-
-/// Every contributor there can be, but `except`: governance, the caps' responses, other
-/// pallets and a monitor of each feed key below `MaxMonitors`.
-fn contributors<T: Config>(except: Option<Contributor>) -> Vec<Contributor> {
-	let fixed = [
-		Contributor::Governance,
-		Contributor::CapResponse,
-		Contributor::Programmatic,
-		Contributor::Reports,
-	];
-	let monitors = (0..T::MaxMonitors::get()).map(|key| Contributor::Monitor(Source::Feed(key)));
-	fixed.into_iter().chain(monitors).filter(|c| Some(*c) != except).collect()
-}
-
-/// The responses' worst case around `source`: every stored pause held by as many other
-/// contributors as it may (until the pause's own expiry, so it lasts as long as before), and
-/// every other contributor contributing at both levels.
-fn crowd_responses<T: Config>(source: Option<Source>) {
-	let except = source.map(Contributor::Monitor);
-	let now = frame_system::Pallet::<T>::block_number();
-	for record in Pauses::<T>::get() {
-		let mut owners = PauseOwners::<T>::get(&record.target).unwrap_or_default();
-		for by in contributors::<T>(except) {
-			if owners.iter().all(|(owner, _)| *owner != by) && owners.try_push((by, now)).is_err() {
-				break;
-			}
-		}
-		if let Some(last) = owners.iter_mut().find(|(_, until)| *until == now) {
-			last.1 = record.until;
-		}
-		PauseOwners::<T>::insert(&record.target, owners);
-	}
-	let until = now.saturating_add(100u32.into());
-	for by in contributors::<T>(except) {
-		// Monitors' contributions only where the monitor has a response in force to match.
-		if let Contributor::Monitor(of) = by {
-			if !Guardian::<T>::feed_flagged_source(of) {
-				continue;
-			}
-		}
-		for level in [RiskLevel::Elevated, RiskLevel::Critical] {
-			RiskContributions::<T>::insert(by, level, until);
-		}
-	}
-	Guardian::<T>::recompute_risk();
-}
-
-/// A metric monitor (with `MaxMonitors - 1` feed monitors beside it) that has accepted the
-/// value 1000, and is flagged if `flagged`.
-fn observed_metric<T: Config>(flagged: bool) -> Source {
-	let targets = response_targets::<T>();
-	fill_monitors::<T>(T::MaxMonitors::get().saturating_sub(1), &[]);
-	let source = Source::Metric(0);
-	let monitor = Guardian::<T>::build_monitor(source, &monitor_input::<T>(source, targets))
-		.expect("valid monitor");
-	Guardian::<T>::store_monitor(source, monitor).expect("room for the monitor");
-	Guardian::<T>::observe(source, 1_000);
-	if flagged {
-		Guardian::<T>::observe(source, 5_000);
-	}
-	source
-}
+use sp_runtime::traits::{One, Saturating, StaticLookup};
 
 #[benchmarks]
 mod benchmarks {
-	use super::*;
+	use super::{setup::*, *};
 
-	/// Governance's pause with as many pauses stored as it may add to (it leaves
-	/// `MaxResponseTargets` slots to responses).
+	/// Governance's pause with every other pause stored.
 	#[benchmark]
 	fn pause() -> Result<(), BenchmarkError> {
-		let max = T::MaxActivePauses::get().saturating_sub(T::MaxResponseTargets::get());
-		let mut targets = fill::<T>(max, 10u32.into());
-		let target = targets.pop().expect("max >= 1");
-		Guardian::<T>::remove_pause(
-			&Guardian::<T>::validate_target(&target).expect("pausable"),
-			ResumeReason::Governance,
-		)?;
+		// Every other pause stored (the rooms sum to at most `MaxActivePauses`), one place of
+		// governance's room left.
+		let max = T::MaxActivePauses::get();
+		let _ = fill_around::<T>(max.saturating_sub(1), 10u32.into(), Class::Governance);
+		let target = pausable_calls::<T>(max).pop().expect("max >= 1");
 		let origin =
 			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let duration = pause_bound::<T>();
@@ -317,15 +58,15 @@ mod benchmarks {
 		// the set-up and the call, and a 1-block pause would have expired by then.
 		let max = T::MaxActivePauses::get();
 		let duration: BlockNumberFor<T> = 10u32.into();
-		let targets = fill::<T>(max, duration);
+		let targets = fill_around::<T>(max.saturating_sub(1), duration, Class::Governance);
 		// Every pause shared by as many holders as it may have, governance not among them
 		// (it is added).
 		crowd_responses::<T>(None);
 		let target = targets.last().cloned().expect("max >= 1");
-		let stored = Guardian::<T>::validate_target(&target).expect("pausable");
-		PauseOwners::<T>::mutate(&stored, |owners| {
-			if let Some(owners) = owners {
-				owners.retain(|(owner, _)| *owner != Contributor::Governance);
+		let stored = Engine::<T>::validate_target(&target).expect("pausable");
+		PauseHolds::<T>::mutate(|all| {
+			for entry in all.iter_mut().filter(|entry| entry.target == stored) {
+				entry.holds.retain(|(owner, _)| *owner != Contributor::Governance);
 			}
 		});
 		let origin =
@@ -343,9 +84,9 @@ mod benchmarks {
 	#[benchmark]
 	fn resume() -> Result<(), BenchmarkError> {
 		let max = T::MaxActivePauses::get();
-		let targets = fill::<T>(max, 10u32.into());
+		let targets = fill_around::<T>(max.saturating_sub(1), 10u32.into(), Class::Reports);
 		let target = targets.last().cloned().expect("max >= 1");
-		Guardian::<T>::do_set_reportable(&target, true).expect("a valid reportable target");
+		Reporting::<T>::do_set_reportable(&target, true).expect("a valid reportable target");
 		let _ = open_reports::<T>(&target, T::MaxOpenReports::get());
 		let origin =
 			T::ResumeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -397,14 +138,7 @@ mod benchmarks {
 		let mut targets = pausable_calls::<T>(n.saturating_add(1));
 		let unpaused = targets.pop().expect("at least one pausable call");
 		for target in &targets {
-			let stored = Guardian::<T>::validate_target(target).expect("pausable");
-			Guardian::<T>::insert_pause(
-				stored,
-				10u32.into(),
-				10u32.into(),
-				Contributor::CapResponse,
-			)
-			.expect("room");
+			place::<T>(&Engine::<T>::validate_target(target).expect("pausable"), 10u32.into());
 		}
 		let (pallet, call) = match unpaused {
 			PauseTarget::Call { pallet, call } => (pallet, call),
@@ -426,7 +160,7 @@ mod benchmarks {
 		{
 			// `call_allowed`'s storage work for a pausable call.
 			covered =
-				Summary::<T>::get().active != 0 && Guardian::<T>::pause_covering(&meta).is_some();
+				Summary::<T>::get().active != 0 && Breakers::<T>::pause_covering(&meta).is_some();
 		}
 		assert!(!covered);
 		assert_eq!(Summary::<T>::get().active, n);
@@ -517,7 +251,7 @@ mod benchmarks {
 	fn remove_own_limit() {
 		let who: T::AccountId = whitelisted_caller();
 		funded::<T>(&who);
-		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
+		Caps::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
 
 		#[extrinsic_call]
 		_(frame_system::RawOrigin::Signed(who.clone()));
@@ -531,8 +265,8 @@ mod benchmarks {
 	fn enact_own_limit() {
 		let who: T::AccountId = whitelisted_caller();
 		funded::<T>(&who);
-		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
-		Guardian::<T>::do_remove_own_limit(&who).expect("has a limit");
+		Caps::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
+		Caps::<T>::do_remove_own_limit(&who).expect("has a limit");
 		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::OwnLimitDelay::get());
 		frame_system::Pallet::<T>::set_block_number(due);
 
@@ -546,8 +280,8 @@ mod benchmarks {
 	fn cancel_own_announcement() {
 		let who: T::AccountId = whitelisted_caller();
 		funded::<T>(&who);
-		Guardian::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
-		Guardian::<T>::do_remove_own_limit(&who).expect("has a limit");
+		Caps::<T>::do_limit_own_outflow(&who, &windows::<T>(1_000)).expect("valid");
+		Caps::<T>::do_remove_own_limit(&who).expect("has a limit");
 
 		#[extrinsic_call]
 		_(frame_system::RawOrigin::Signed(who.clone()));
@@ -564,8 +298,8 @@ mod benchmarks {
 		let allowance;
 		#[block]
 		{
-			allowance = Guardian::<T>::may_be_guarded(&who)
-				.then(|| Guardian::<T>::remaining_allowance(&who))
+			allowance = Caps::<T>::may_be_guarded(&who)
+				.then(|| Caps::<T>::remaining_allowance(&who))
 				.flatten();
 		}
 		assert!(allowance.is_some());
@@ -577,11 +311,11 @@ mod benchmarks {
 	#[benchmark]
 	fn ledger_debit_guarded() {
 		let who = guarded::<T>(0);
-		let free = Guardian::<T>::free_of(&who);
+		let free = Caps::<T>::free_of(&who);
 		#[block]
 		{
-			if Guardian::<T>::may_be_guarded(&who) {
-				Guardian::<T>::record_outflow(&who, 10u32.into(), free);
+			if Caps::<T>::may_be_guarded(&who) {
+				Caps::<T>::record_outflow(&who, 10u32.into(), free);
 			}
 		}
 	}
@@ -606,19 +340,20 @@ mod benchmarks {
 				stale_after: None,
 				playbook: PlaybookInput {
 					pause: own,
+					pause_inbound: false,
 					raise_to: RiskLevel::Critical,
 					duration: T::MaxProgrammaticPause::get(),
 				},
 			};
-			let monitor = Guardian::<T>::build_monitor(source, &input).expect("valid monitor");
-			Guardian::<T>::store_monitor(source, monitor).expect("room for the monitor");
+			let monitor = Monitoring::<T>::build_monitor(source, &input).expect("valid monitor");
+			Monitoring::<T>::store_monitor(source, monitor).expect("room for the monitor");
 		}
-		let free = Guardian::<T>::free_of(&who);
+		let free = Caps::<T>::free_of(&who);
 		#[block]
 		{
-			Guardian::<T>::record_outflow(&who, 1_000u32.into(), free);
+			Caps::<T>::record_outflow(&who, 1_000u32.into(), free);
 		}
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+		assert_eq!(Engine::<T>::level_now(), RiskLevel::Critical);
 	}
 
 	/// Returning an excess held on an account to the guarded account it came from.
@@ -674,7 +409,7 @@ mod benchmarks {
 		let maybe;
 		#[block]
 		{
-			maybe = Guardian::<T>::may_be_guarded(&who);
+			maybe = Caps::<T>::may_be_guarded(&who);
 		}
 		assert!(!maybe);
 	}
@@ -728,7 +463,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, source);
 
-		assert!(!Guardian::<T>::feed_flagged_source(source));
+		assert!(!Monitoring::<T>::flagged(source));
 		Ok(())
 	}
 
@@ -743,7 +478,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, RiskLevel::Critical, One::one());
 
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+		assert_eq!(Engine::<T>::level_now(), RiskLevel::Critical);
 		Ok(())
 	}
 
@@ -758,7 +493,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin);
 
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Normal);
+		assert_eq!(Engine::<T>::level_now(), RiskLevel::Normal);
 		Ok(())
 	}
 
@@ -769,9 +504,9 @@ mod benchmarks {
 		let source = observed_metric::<T>(false);
 		#[block]
 		{
-			Guardian::<T>::observe(source, 1_050);
+			Monitoring::<T>::observe(source, 1_050);
 		}
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Normal);
+		assert_eq!(Engine::<T>::level_now(), RiskLevel::Normal);
 	}
 
 	/// One observation that fires: the playbook pauses `MaxResponseTargets` targets (with the
@@ -782,9 +517,9 @@ mod benchmarks {
 		crowd_responses::<T>(Some(source));
 		#[block]
 		{
-			Guardian::<T>::observe(source, 5_000);
+			Monitoring::<T>::observe(source, 5_000);
 		}
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+		assert_eq!(Engine::<T>::level_now(), RiskLevel::Critical);
 	}
 
 	/// `n` watched sources turning stale in the same block, each running a playbook.
@@ -796,9 +531,9 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(due);
 		#[block]
 		{
-			Guardian::<T>::check_stale(due);
+			Monitoring::<T>::check_stale(due);
 		}
-		assert_eq!(Guardian::<T>::risk_level_now(), RiskLevel::Critical);
+		assert_eq!(Engine::<T>::level_now(), RiskLevel::Critical);
 	}
 
 	/// Declaring a target reportable with `MaxReportableTargets − 1` others listed.
@@ -807,7 +542,7 @@ mod benchmarks {
 		let targets = pausable_calls::<T>(T::MaxReportableTargets::get());
 		let (last, others) = targets.split_last().ok_or(BenchmarkError::Weightless)?;
 		for target in others {
-			Guardian::<T>::do_set_reportable(target, true).expect("valid");
+			Reporting::<T>::do_set_reportable(target, true).expect("valid");
 		}
 		let origin = cap_origin::<T>()?;
 

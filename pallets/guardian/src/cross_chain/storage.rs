@@ -1,0 +1,34 @@
+//! The cross-chain capability's storage: inbound pauses, alert subscriptions and sources, and
+//! inbound caps.
+
+use frame_support::pallet_macros::pallet_section;
+
+#[pallet_section]
+mod cross_chain_storage {
+	/// Pauses of inbound XCM (see [`crate::cross_chain::inbound`]). Read by `on_initialize`
+	/// every block for expiry, and by [`PausableProcessor`] for every message; whitelisted for
+	/// benchmarks.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type XcmInboundPauses<T: Config> = StorageValue<_, InboundPausesOf<T>, ValueQuery>;
+
+	/// The destinations this chain alerts when a playbook fires (see
+	/// [`crate::cross_chain::alerts_out`]).
+	#[pallet::storage]
+	pub type AlertSubscriptions<T: Config> = StorageValue<_, SubscriptionsOf<T>, ValueQuery>;
+
+	/// The locations allowed to alert this chain, with their mapped playbooks (see
+	/// [`crate::cross_chain::alerts_in`]).
+	#[pallet::storage]
+	pub type AlertSources<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, AlertSourceOf<T>>;
+
+	/// The inbound value caps, by origin (see [`crate::cross_chain::inflow`]).
+	#[pallet::storage]
+	pub type InboundCaps<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, InboundCapOf<T>>;
+
+	/// The identifier of the next alert source.
+	#[pallet::storage]
+	pub type NextAlertSourceId<T: Config> = StorageValue<_, u32, ValueQuery>;
+}

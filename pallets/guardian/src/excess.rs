@@ -1,0 +1,125 @@
+//! Excess held on a recipient: value that reached an account beyond what its source was allowed
+//! to send, held there ([`HoldReason::Excess`]) for governance to return — never lost, never
+//! minted. Shared by the velocity caps (an outflow the ledger let through because value had been
+//! credited in anticipation, [`crate::caps::excess`]) and the inbound caps of the cross-chain
+//! capability (a deposit beyond an origin's cap, [`crate::cross_chain::inflow`]).
+//!
+//! Each hold is recorded in [`ExcessHolds`] with the account it came from. For
+//! [`Config::ExcessHoldPeriod`] blocks governance ([`Config::ConfigureOrigin`]) may return it
+//! to that account ([`Pallet::return_excess`]); governance may release it early and, once the
+//! period is over, anyone may ([`Pallet::release_excess`]). A hold only moves value within the
+//! holder's account; returning it is a transfer of held value.
+
+use crate::{lifecycle::memory, Config, Error, Event, ExcessHold, ExcessHolds, HoldReason, Pallet};
+use core::marker::PhantomData;
+use frame_support::{
+	ensure,
+	pallet_macros::pallet_section,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+
+#[cfg(doc)]
+use crate::Pallet as _;
+
+/// Excess held on recipients: the shared mechanism (see the module docs).
+pub struct Excess<T>(PhantomData<T>);
+
+#[pallet_section]
+mod excess_storage {
+	/// Excess held on an account (first key) from another account (second key), and until
+	/// when only governance may release it (see [`crate::excess`]).
+	#[pallet::storage]
+	pub type ExcessHolds<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		ExcessHold<T::Balance, BlockNumberFor<T>>,
+	>;
+}
+
+impl<T: Config> Excess<T> {
+	/// How much of `on`'s balance could be held now (it keeps its existential deposit free).
+	pub(crate) fn holdable(on: &T::AccountId) -> T::Balance {
+		T::Currency::reducible_balance(on, Preservation::Protect, Fortitude::Force)
+	}
+
+	/// Hold `amount` on `on` as excess from `from` for [`Config::ExcessHoldPeriod`] blocks,
+	/// adding to what is already held from `from`. Returns whether it was held.
+	pub(crate) fn hold(from: &T::AccountId, on: &T::AccountId, amount: T::Balance) -> bool {
+		if amount.is_zero() || from == on {
+			return false;
+		}
+		let held =
+			memory::own_operation(|| T::Currency::hold(&HoldReason::Excess.into(), on, amount));
+		if let Err(error) = held {
+			log::warn!(target: crate::LOG_TARGET, "excess of {from:?} not held on {on:?}: {error:?}");
+			return false;
+		}
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ExcessHoldPeriod::get());
+		ExcessHolds::<T>::mutate(on, from, |record| {
+			let record = record.get_or_insert(ExcessHold { amount: Zero::zero(), until });
+			record.amount = record.amount.saturating_add(amount);
+			record.until = until;
+		});
+		Pallet::<T>::deposit_event(Event::ExcessHeld {
+			from: from.clone(),
+			on: on.clone(),
+			amount,
+			until,
+		});
+		true
+	}
+
+	/// Logic for [`Pallet::return_excess`]: move the excess held on `on` back to `from`.
+	pub(crate) fn do_return(on: T::AccountId, from: T::AccountId) -> DispatchResult {
+		let record = ExcessHolds::<T>::get(&on, &from).ok_or(Error::<T>::NoExcessHold)?;
+		let moved = memory::own_operation(|| {
+			T::Currency::transfer_on_hold(
+				&HoldReason::Excess.into(),
+				&on,
+				&from,
+				record.amount,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)
+		})?;
+		ExcessHolds::<T>::remove(&on, &from);
+		Pallet::<T>::deposit_event(Event::ExcessReturned { from, on, amount: moved });
+		Ok(())
+	}
+
+	/// Logic for [`Pallet::release_excess`]: release the excess held on `on` to `on`, by
+	/// governance at any time or by anyone once the hold period is over (`by_governance`).
+	pub(crate) fn do_release(
+		on: T::AccountId,
+		from: T::AccountId,
+		by_governance: bool,
+	) -> DispatchResult {
+		let record = ExcessHolds::<T>::get(&on, &from).ok_or(Error::<T>::NoExcessHold)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(by_governance || now >= record.until, Error::<T>::ExcessHoldNotDue);
+		let released = memory::own_operation(|| {
+			T::Currency::release(
+				&HoldReason::Excess.into(),
+				&on,
+				record.amount,
+				Precision::BestEffort,
+			)
+		})?;
+		ExcessHolds::<T>::remove(&on, &from);
+		Pallet::<T>::deposit_event(Event::ExcessReleased { from, on, amount: released });
+		Ok(())
+	}
+}

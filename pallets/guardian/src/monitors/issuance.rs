@@ -1,0 +1,106 @@
+//! The total issuance, judged against its value right before whatever changed it.
+//!
+//! A mint is judged as one step from the value right before it, never netted against fees,
+//! burns or slashes made elsewhere in the block. The issuance is read, while an issuance
+//! monitor is set, at every point where the guardian can bracket what may mint:
+//!
+//! | span | read before | read after | judged |
+//! |---|---|---|---|
+//! | a signed transaction | `WatchTransaction::prepare` | its `post_dispatch` | when it rose, both ends: the step before it (fees, …) and its own rise apart |
+//! | a bare extrinsic (inherent, unsigned) | its `bare_validate_and_prepare` | its `bare_post_dispatch` | as for a transaction |
+//! | an inbound XCM message | [`PausableProcessor`](crate::PausableProcessor), before it | after it | as for a transaction |
+//! | the pallets' `on_initialize` declared after the guardian | the guardian's `on_initialize` | `PreInherents` | every change |
+//! | `on_poll` and multi-block migrations | `PostInherents` | the next point | every change |
+//! | `on_idle`, `on_finalize`, and the next block's `on_initialize` of pallets declared before the guardian | `PostTransactions` | the next block's `on_initialize` | every change |
+//!
+//! What the table leaves is netting *within* one span: a hook that both mints and burns in the
+//! same phase is judged by what it did in sum. Nothing in one span can hide behind a burn in
+//! another. Every judgement runs in the block the change happened in, except the last row's
+//! (judged at the very start of the next block, before any extrinsic).
+//!
+//! Cost while an issuance monitor is set: two reads per extrinsic and per inbound message
+//! (charged to them), one read at each of the four block points and, when the issuance
+//! changed, an observation (`observe_quiet`, `observe_fire` when it responds); the block
+//! points' work is part of `on_initialize`'s weight.
+
+use super::Monitoring;
+use crate::{Config, MonitorStateOf, Source, Watch, WeightInfo};
+use frame_support::{
+	dispatch::DispatchClass,
+	traits::{fungible::Inspect, Get},
+	weights::Weight,
+};
+use sp_runtime::SaturatedConversion;
+
+impl<T: Config> Monitoring<T> {
+	/// With an issuance monitor set, the total issuance now (read before a span, so that the
+	/// issuance after it is compared with it). One read of the whitelisted watch state, and
+	/// one of the issuance when watched.
+	pub(crate) fn issuance_if_watched() -> Option<u128> {
+		Watch::<T>::get().issuance_watched.then(Self::total_issuance)
+	}
+
+	/// The end of a span that began with the issuance at `before` (`None`: not watched): if the
+	/// issuance rose, the step up to the span's start and the span's own rise are judged apart.
+	/// Returns the weight used.
+	pub(crate) fn issuance_span_ended(before: Option<u128>) -> Weight {
+		let Some(before) = before else { return Weight::zero() };
+		let after = Self::total_issuance();
+		let read = T::DbWeight::get().reads(1);
+		if after <= before {
+			return read;
+		}
+		read.saturating_add(Self::observe_now(Source::Issuance, before))
+			.saturating_add(Self::observe_now(Source::Issuance, after))
+	}
+
+	/// An observation point of the block (`on_initialize`, `PreInherents`, `PostInherents`,
+	/// `PostTransactions`): the issuance judged against its last observed value. Returns the
+	/// weight used.
+	pub(crate) fn issuance_point() -> Weight {
+		if !Watch::<T>::get().issuance_watched {
+			return Weight::zero();
+		}
+		Self::observe_issuance_now()
+	}
+
+	/// The same, from a hook that cannot return its weight (`PreInherents`, `PostInherents`,
+	/// `PostTransactions`): beyond the quiet observation `on_initialize` accounted for, the
+	/// work is added to the block.
+	pub(crate) fn issuance_point_unaccounted() {
+		let used = Self::issuance_point();
+		let accounted = T::WeightInfo::observe_quiet().saturating_add(T::DbWeight::get().reads(1));
+		let beyond = used.saturating_sub(accounted);
+		if beyond.any_gt(Weight::zero()) {
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				beyond,
+				DispatchClass::Mandatory,
+			);
+		}
+	}
+
+	/// What `on_initialize` accounts for the three later observation points of the block.
+	pub(crate) fn later_points_weight() -> Weight {
+		if !Watch::<T>::get().issuance_watched {
+			return Weight::zero();
+		}
+		T::WeightInfo::observe_quiet().saturating_add(T::DbWeight::get().reads(1)).saturating_mul(3)
+	}
+
+	/// The total issuance, observed (the caller knows an issuance monitor is set).
+	pub(crate) fn observe_issuance_now() -> Weight {
+		let issuance = Self::total_issuance();
+		Self::observe_now(Source::Issuance, issuance).saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	/// Start `state` of the issuance monitor afresh from the issuance now, so that a mint in
+	/// the rest of this block is already measured from it.
+	pub(crate) fn start_issuance(state: &mut MonitorStateOf<T>) {
+		state.start_at(Self::total_issuance(), frame_system::Pallet::<T>::block_number());
+	}
+
+	/// The guarded currency's total issuance.
+	pub(crate) fn total_issuance() -> u128 {
+		T::Currency::total_issuance().saturated_into()
+	}
+}
