@@ -60,10 +60,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	impl_name: alloc::borrow::Cow::Borrowed("guardian-runtime"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -107,8 +107,9 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions, in order. [`pallet_guardian::CheckPaused`] refuses a paused
 /// call and [`pallet_guardian::CheckVelocity`] a transfer beyond the signer's allowance at
-/// pool validation, before `ChargeTransactionPayment` takes a fee; `CheckVelocity` also
-/// records the debits the ledger refused during dispatch.
+/// pool validation, before `ChargeTransactionPayment` takes a fee;
+/// [`pallet_guardian::WatchTransaction`] runs the guardian's lifecycle around the dispatch
+/// (guard work reserved and settled, values judged once committed, trips kept).
 #[cfg(not(feature = "without-guardian"))]
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
@@ -120,6 +121,7 @@ pub type TxExtension = (
 	frame_system::CheckWeight<Runtime>,
 	pallet_guardian::CheckPaused<Runtime>,
 	pallet_guardian::CheckVelocity<Runtime>,
+	pallet_guardian::WatchTransaction<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -150,6 +152,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	pallet_guardian::migrations::v2::MigrateToV2<Runtime>,
 	pallet_guardian::migrations::v3::MigrateToV3<Runtime>,
+	pallet_guardian::migrations::v4::MigrateToV4<Runtime>,
 );
 /// No migrations in the benchmark baseline.
 #[cfg(feature = "without-guardian")]

@@ -90,6 +90,18 @@ pub fn next_block() {
 	open_block(number + 1);
 }
 
+/// As [`next_block`], returning the guardian events of the block it finalized: those of its
+/// transactions and those of its end (the guardian judges values anyone can move there, after
+/// the last transaction), which the next block's initialization clears.
+pub fn end_block() -> Vec<pallet_guardian::Event<Runtime>> {
+	let header = Executive::finalize_block();
+	let ended = guardian_events();
+	let number = *header.number();
+	frame_system::BlockHash::<Runtime>::insert(number, header.hash());
+	open_block(number + 1);
+	ended
+}
+
 /// Produces blocks until block `n` is open.
 pub fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {
@@ -116,6 +128,7 @@ pub fn sign_with_tip(who: Keyring, call: RuntimeCall, tip: Balance) -> Unchecked
 		frame_system::CheckWeight::new(),
 		pallet_guardian::CheckPaused::new(),
 		pallet_guardian::CheckVelocity::new(),
+		pallet_guardian::WatchTransaction::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
 		frame_system::WeightReclaim::new(),
 	);

@@ -7,7 +7,7 @@
 use guardian_integration_tests::*;
 use guardian_runtime::{configs::TreasuryAccount, Runtime, RuntimeCall, RuntimeEvent, System};
 use pallet_guardian::{
-	Event as GuardianEvent, Limit, PolicyInput, RejectedDebits, WindowSpec, CAP_EXCEEDED_ERROR,
+	DebitsBeyondCap, Event as GuardianEvent, Limit, PolicyInput, WindowSpec, CAP_EXCEEDED_ERROR,
 };
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
@@ -150,7 +150,7 @@ fn a_proxy_cannot_escape() {
 		})));
 		assert_eq!(balance_of(&dave), before);
 		// A refusal is not an outflow beyond the cap: nothing to report.
-		assert_eq!(RejectedDebits::<Runtime>::get(), 0);
+		assert_eq!(DebitsBeyondCap::<Runtime>::get(), 0);
 		submit_ok(Keyring::Charlie, by_proxy(CAP));
 		assert_eq!(balance_of(&dave), before + CAP);
 	});
@@ -287,11 +287,10 @@ fn crossing_a_high_water_mark_pauses_transfers_in_the_same_block() {
 		let policy = PolicyInput {
 			windows: vec![WindowSpec { period: 100, limit: Limit::Absolute(CAP) }],
 			high_water: Some(sp_runtime::Perbill::from_percent(80)),
-			response: Some(pallet_guardian::ResponseInput {
-				targets: vec![pallet_guardian::PauseTarget::Call {
-					pallet: b"Balances".to_vec(),
-					call: b"transfer_keep_alive".to_vec(),
-				}],
+			response: Some(pallet_guardian::PlaybookInput {
+				pause: vec![call_target("Balances", "transfer_keep_alive")],
+				pause_inbound: false,
+				raise_to: pallet_guardian::RiskLevel::Normal,
 				duration: 50,
 			}),
 		};

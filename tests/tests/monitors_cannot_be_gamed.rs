@@ -11,8 +11,8 @@ use guardian_runtime::{
 	Runtime, RuntimeCall, RuntimeEvent, System,
 };
 use pallet_guardian::{
-	Anomaly, Event as GuardianEvent, Limit, MonitorInput, PlaybookInput, PolicyInput,
-	ResponseInput, RiskLevel, Rule, Source, WindowSpec, PAUSED_CALL_ERROR,
+	Anomaly, Contributor, Event as GuardianEvent, Limit, MonitorInput, PlaybookInput, PolicyInput,
+	RiskLevel, Rule, Source, WindowSpec, PAUSED_CALL_ERROR,
 };
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
@@ -37,7 +37,11 @@ fn set_monitor(source: Source, monitor: MonitorInput<BlockNumber>) {
 }
 
 fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {
-	guardian_events()
+	anomalies_in(guardian_events())
+}
+
+fn anomalies_in(events: Vec<GuardianEvent<Runtime>>) -> Vec<(Source, Anomaly, u128, u128)> {
+	events
 		.into_iter()
 		.filter_map(|e| match e {
 			GuardianEvent::AnomalyDetected { source, anomaly, measured, threshold } => {
@@ -100,6 +104,7 @@ fn book_monitor() -> MonitorInput<BlockNumber> {
 		stale_after: None,
 		playbook: PlaybookInput {
 			pause: vec![],
+			pause_inbound: false,
 			raise_to: RiskLevel::Critical,
 			duration: RESPONSE,
 		},
@@ -114,13 +119,13 @@ fn a_batch_of_open_and_close_round_trips_trips_nothing_but_the_same_move_one_way
 		// Bob's position puts the book at 3000 per mille.
 		let value = 1_000 * PRICE;
 		submit_ok(Keyring::Bob, open(1_000 * UNIT, value / 3));
-		next_block();
+		assert!(anomalies_in(end_block()).is_empty());
 		// Eve opens at the 150% minimum and closes at once, ten times in one batch: the book
 		// swings to 2250 and back every time (25% falls, 250% in all), and ends where it was.
 		let round_trip = || vec![open(500 * UNIT, value / 3), close()];
 		let calls: Vec<_> = (0..10).flat_map(|_| round_trip()).collect();
 		submit_ok(Keyring::Eve, batch(calls));
-		assert!(anomalies().is_empty());
+		assert!(anomalies_in(end_block()).is_empty());
 		assert_eq!(level(), RiskLevel::Normal);
 		// A Jump rule on the same metric is not tripped by one large round trip either.
 		set_monitor(
@@ -131,18 +136,65 @@ fn a_batch_of_open_and_close_round_trips_trips_nothing_but_the_same_move_one_way
 			},
 		);
 		submit_ok(Keyring::Eve, batch(round_trip()));
-		assert!(anomalies().is_empty());
-		// The same move one way is a real fall of the book: the anomaly, and Critical before
-		// the next extrinsic.
+		assert!(anomalies_in(end_block()).is_empty());
+		// Nor by the round trip split over two transactions of one block: the value is judged
+		// as it stands at the block's end.
 		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
-		submit_ok(Keyring::Eve, batch(round_trip()));
-		next_block();
+		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
+		assert!(anomalies().is_empty());
+		submit_ok(Keyring::Eve, close());
+		assert!(anomalies_in(end_block()).is_empty());
+		assert_eq!(level(), RiskLevel::Normal);
+		// The same move left standing is a real fall of the book: the anomaly at the block's
+		// end, and Critical from the next block on.
 		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
 		assert_eq!(
-			anomalies(),
+			anomalies_in(end_block()),
 			vec![(Source::Metric(COLLATERAL_RATIO_METRIC), Anomaly::Fall, 750, 300)]
 		);
 		assert_eq!(level(), RiskLevel::Critical);
+	});
+}
+
+/// The attacker's cost per blocked block: a position that holds the metric beyond its
+/// threshold keeps the response one block at a time, for as long as it stays open (up to the
+/// playbook's duration), and the response ends with the block after the position closes.
+#[test]
+fn a_metric_response_lasts_only_while_the_moved_value_stands() {
+	on_chain(|| {
+		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
+		set_price(PRICE);
+		let value = 1_000 * PRICE;
+		submit_ok(Keyring::Bob, open(1_000 * UNIT, value / 3));
+		end_block();
+		// Eve holds 500 UNIT at the minimum ratio open for 5 blocks.
+		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
+		let opened = System::block_number();
+		assert_eq!(anomalies_in(end_block()).len(), 1);
+		// Every block the position stands (checked in each, before its end) is blocked.
+		let mut blocked: BlockNumber = 0;
+		for _ in 0..5 {
+			blocked += BlockNumber::from(level() == RiskLevel::Critical);
+			end_block();
+		}
+		submit_ok(Keyring::Eve, close());
+		let closed = System::block_number();
+		blocked += BlockNumber::from(level() == RiskLevel::Critical);
+		// The close's block end finds the value back: the response is not renewed, and the
+		// next block is free.
+		end_block();
+		assert_eq!(level(), RiskLevel::Normal);
+		// Blocked: from the block after the open to the block of the close.
+		assert_eq!(blocked, closed - opened);
+		// The same value left standing after a response ran its course is not answered again
+		// until it moves again: the response is bounded by the playbook's duration.
+		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
+		let opened = System::block_number();
+		end_block();
+		run_to_block(opened + RESPONSE + 2);
+		assert_eq!(level(), RiskLevel::Normal);
+		let by = Contributor::Monitor(Source::Metric(COLLATERAL_RATIO_METRIC));
+		assert_eq!(Guardian::response_in_force(by), None);
 	});
 }
 
@@ -158,6 +210,7 @@ fn one_oracle_member_can_neither_flag_the_feed_nor_poison_its_reference() {
 				stale_after: None,
 				playbook: PlaybookInput {
 					pause: vec![pallet_target("Collateral")],
+					pause_inbound: false,
 					raise_to: RiskLevel::Elevated,
 					duration: RESPONSE,
 				},
@@ -195,6 +248,7 @@ fn one_oracle_member_cannot_keep_a_feed_the_others_abandoned_alive() {
 				stale_after: Some(50),
 				playbook: PlaybookInput {
 					pause: vec![pallet_target("Collateral")],
+					pause_inbound: false,
 					raise_to: RiskLevel::Elevated,
 					duration: RESPONSE,
 				},
@@ -228,8 +282,9 @@ fn one_oracle_member_cannot_keep_a_feed_the_others_abandoned_alive() {
 			start + lifetime
 		);
 		assert!(hidden_at <= start + lifetime + 50 + 1, "stale only at {hidden_at}");
-		let monitor = pallet_guardian::Monitors::<Runtime>::get(Source::Feed(NATIVE_PRICE_KEY));
-		assert_eq!(monitor.expect("set").state.flag.map(|f| f.anomaly), Some(Anomaly::Stale));
+		let response =
+			Guardian::response_in_force(Contributor::Monitor(Source::Feed(NATIVE_PRICE_KEY)));
+		assert_eq!(response.map(|r| r.anomaly), Some(Anomaly::Stale));
 		assert_eq!(level(), RiskLevel::Elevated);
 		// Eve's next submission does not lift the staleness response either.
 		next_block();
@@ -252,6 +307,7 @@ fn issuance_monitor() -> MonitorInput<BlockNumber> {
 		stale_after: None,
 		playbook: PlaybookInput {
 			pause: vec![pallet_target("Balances")],
+			pause_inbound: false,
 			raise_to: RiskLevel::Critical,
 			duration: RESPONSE,
 		},
@@ -353,6 +409,7 @@ fn guard(who: AccountId) {
 			stale_after: None,
 			playbook: PlaybookInput {
 				pause: vec![],
+				pause_inbound: false,
 				raise_to: RiskLevel::Elevated,
 				duration: RESPONSE,
 			},
@@ -361,8 +418,10 @@ fn guard(who: AccountId) {
 	let policy = PolicyInput {
 		windows: vec![WindowSpec { period: 100, limit: Limit::Absolute(1_000 * UNIT) }],
 		high_water: Some(Perbill::from_percent(50)),
-		response: Some(ResponseInput {
-			targets: vec![pallet_target("Collateral")],
+		response: Some(PlaybookInput {
+			pause: vec![pallet_target("Collateral")],
+			pause_inbound: false,
+			raise_to: RiskLevel::Normal,
 			duration: RESPONSE,
 		}),
 	};
@@ -486,20 +545,31 @@ fn a_pause_gets_into_a_block_whose_normal_space_is_full() {
 
 // ---- upgrading a live chain ----------------------------------------------------------------
 
+mod v3 {
+	use super::*;
+	/// The per-block alert state as versions 2 and 3 stored it.
+	#[frame_support::storage_alias]
+	pub type Alert = StorageValue<
+		Guardian,
+		pallet_guardian::migrations::v4::old::AlertState<BlockNumber>,
+		frame_support::pallet_prelude::ValueQuery,
+	>;
+}
+
 #[test]
 fn the_v3_migration_keeps_the_level_in_force_as_governances() {
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	on_chain(|| {
 		// A level in force as version 2 stored it: deadlines in the alert state only.
 		let now = System::block_number();
-		pallet_guardian::Alert::<Runtime>::mutate(|alert| {
-			alert.elevated_until = Some(now + 50);
-			alert.critical_until = Some(now + 5);
+		v3::Alert::put(pallet_guardian::migrations::v4::old::AlertState {
+			elevated_until: Some(now + 50),
+			critical_until: Some(now + 5),
+			..Default::default()
 		});
 		StorageVersion::new(2).put::<Guardian>();
-		assert_eq!(level(), RiskLevel::Critical);
 		guardian_runtime::Migrations::on_runtime_upgrade();
-		assert_eq!(Guardian::on_chain_storage_version(), 3);
+		assert_eq!(Guardian::on_chain_storage_version(), 4);
 		assert_eq!(
 			pallet_guardian::RiskContributions::<Runtime>::iter().collect::<Vec<_>>().len(),
 			2

@@ -25,6 +25,8 @@ use frame_support::{
 	traits::{ConstU32, EitherOf, EitherOfDiverse, MapSuccess},
 };
 use frame_system::{EnsureRoot, EnsureRootWithSuccess};
+use pallet_guardian::caps::outflow::Debited;
+use sp_runtime::traits::StaticLookup;
 use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
 use sp_runtime::traits::Replace;
 
@@ -72,6 +74,16 @@ parameter_types! {
 	pub const ProgrammaticMaxPause: BlockNumber = PROGRAMMATIC_MAX_PAUSE;
 	/// Pallets whose calls are never paused.
 	pub const NeverPaused: &'static [&'static str] = &["System", "Timestamp", "Sudo", "Council"];
+	/// Each class of contributors' room among the 40 pauses: governance 8, the automatic
+	/// responses 12 (three full playbooks), other pallets 4, bonded reports 16 (every reportable
+	/// target), other chains' alerts none (this chain has no XCM).
+	pub const Rooms: pallet_guardian::PauseRooms = pallet_guardian::PauseRooms {
+		governance: 8,
+		automatic: 12,
+		programmatic: 4,
+		reports: 16,
+		alerts: 0,
+	};
 }
 
 /// Root, or more than half of the council; `Success` is the longest pause each may impose.
@@ -96,12 +108,13 @@ impl pallet_guardian::Config for Runtime {
 	type WhitelistedCalls = pallet_guardian::WhitelistedPallets<NeverPaused>;
 	type MaxProgrammaticPause = ProgrammaticMaxPause;
 	type MaxNameLen = ConstU32<48>;
-	type MaxActivePauses = ConstU32<32>;
+	type MaxActivePauses = ConstU32<40>;
+	type PauseRooms = Rooms;
 	type Balance = Balance;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Currency = Balances;
-	type CapOrigin = ResumeOrigin;
+	type ConfigureOrigin = ResumeOrigin;
 	type MaxWindows = ConstU32<MAX_WINDOWS>;
 	type MaxResponseTargets = ConstU32<4>;
 	type OwnLimitDelay = OwnLimitDelay;
@@ -136,10 +149,10 @@ impl pallet_guardian::Config for Runtime {
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }
 
-/// The template's outflow estimate for the pool check and the guard work charged up front:
+/// The template's outflow estimate for the pool check and the guard work reserved:
 /// pallet-balances' transfers, in utility batches ([`pallet_guardian::BalancesTransfers`]), and
 /// the calls a proxy or a multisig dispatches on behalf of another account (their debits are
-/// that account's, so they count toward the work charged, not the signer's outflow).
+/// that account's, so they count toward the work reserved, not the signer's outflow).
 pub struct TemplateOutflow;
 
 impl pallet_guardian::EstimateOutflow<AccountId, RuntimeCall, Balance> for TemplateOutflow {
@@ -153,6 +166,83 @@ impl pallet_guardian::EstimateOutflow<AccountId, RuntimeCall, Balance> for Templ
 
 	fn max_debits(call: &RuntimeCall) -> u32 {
 		debits_of(call, 0).max(1)
+	}
+
+	fn debited(who: &AccountId, call: &RuntimeCall) -> Debited<AccountId> {
+		debited_by(who, call, 0)
+	}
+
+	fn moves_value(call: &RuntimeCall) -> bool {
+		<pallet_guardian::BalancesTransfers<Runtime> as pallet_guardian::EstimateOutflow<
+			AccountId,
+			RuntimeCall,
+			Balance,
+		>>::moves_value(call)
+	}
+}
+
+/// Whose balances `call`, signed by `who`, may debit: the signer for its transfers and its
+/// deposits (in batches too), the delegator of a proxy, the account of a multisig, the
+/// target of `sudo_as`; nobody for calls that move no value; [`Debited::Unknown`] for what
+/// may move anyone's (root's calls, the council's motions, the treasury's payouts).
+fn debited_by(who: &AccountId, call: &RuntimeCall, depth: u32) -> Debited<AccountId> {
+	if depth > pallet_guardian::caps::outflow::MAX_ESTIMATE_DEPTH {
+		return Debited::Unknown;
+	}
+	let signer = || Debited::Accounts(alloc::vec![who.clone()]);
+	let inner = |who: &AccountId, call: &RuntimeCall| debited_by(who, call, depth.saturating_add(1));
+	match call {
+		RuntimeCall::System(..) | RuntimeCall::Timestamp(..) | RuntimeCall::Oracle(..) => {
+			Debited::Nobody
+		}
+		RuntimeCall::Balances(..) | RuntimeCall::Guardian(..) | RuntimeCall::Collateral(..) => {
+			signer()
+		}
+		RuntimeCall::Utility(
+			pallet_utility::Call::batch { calls }
+			| pallet_utility::Call::batch_all { calls }
+			| pallet_utility::Call::force_batch { calls },
+		) => calls.iter().fold(Debited::Nobody, |all, call| all.and(inner(who, call))),
+		RuntimeCall::Utility(pallet_utility::Call::if_else { main, fallback }) => {
+			inner(who, main).and(inner(who, fallback))
+		}
+		RuntimeCall::Utility(pallet_utility::Call::with_weight { call, .. }) => inner(who, call),
+		RuntimeCall::Proxy(pallet_proxy::Call::proxy { real, call, .. }) => {
+			match <Runtime as frame_system::Config>::Lookup::lookup(real.clone()) {
+				Ok(real) => signer().and(inner(&real, call)),
+				Err(_) => Debited::Unknown,
+			}
+		}
+		RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+			other_signatories,
+			call,
+		}) => {
+			let mut all = other_signatories.clone();
+			all.push(who.clone());
+			all.sort();
+			let multi = pallet_multisig::Pallet::<Runtime>::multi_account_id(&all, 1);
+			signer().and(inner(&multi, call))
+		}
+		RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+			threshold,
+			other_signatories,
+			call,
+			..
+		}) => {
+			let mut all = other_signatories.clone();
+			all.push(who.clone());
+			all.sort();
+			let multi = pallet_multisig::Pallet::<Runtime>::multi_account_id(&all, *threshold);
+			signer().and(inner(&multi, call))
+		}
+		RuntimeCall::Multisig(..) | RuntimeCall::Proxy(..) => signer(),
+		RuntimeCall::Sudo(pallet_sudo::Call::sudo_as { who: target, call }) => {
+			match <Runtime as frame_system::Config>::Lookup::lookup(target.clone()) {
+				Ok(target) => inner(&target, call),
+				Err(_) => Debited::Unknown,
+			}
+		}
+		_ => Debited::Unknown,
 	}
 }
 

@@ -7,16 +7,17 @@ use frame_support::{
 	traits::{ConstU32, InstanceFilter},
 };
 
-/// `Any` may do everything; `NonTransfer` may neither move balances nor touch the guardian's
-/// own-limit calls: an own limit restricts the delegator's funds for `OwnLimitDelay`, which a
-/// proxy that may not move funds must not be able to impose (or lift).
+/// `Any` may do everything. `NonTransfer` may not move its delegator's funds, nor put them
+/// anywhere they could be lost or locked: no balance call, none of the guardian's calls that
+/// hold a deposit or restrict the funds (an own limit, which restricts them for
+/// `OwnLimitDelay`; a bonded report, whose deposit doubles with every open report and is
+/// slashed on rejection), no proxy or multisig call (they reserve deposits), no collateral
+/// position (reserved, and liquidatable). Nested calls (in batches) are filtered the same way.
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => {
-				!matches!(call, RuntimeCall::Balances(..)) && !touches_own_limit(call)
-			}
+			ProxyType::NonTransfer => !moves_or_binds_funds(call),
 		}
 	}
 	fn is_superset(&self, other: &Self) -> bool {
@@ -27,9 +28,26 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	}
 }
 
-/// Whether `call` is one of the guardian's own-limit calls.
+/// Whether `call` moves its signer's funds or places them behind a deposit, a hold or a
+/// reservation (see [`ProxyType::NonTransfer`]).
+fn moves_or_binds_funds(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::Balances(..)
+			| RuntimeCall::Proxy(
+				pallet_proxy::Call::add_proxy { .. }
+					| pallet_proxy::Call::create_pure { .. }
+					| pallet_proxy::Call::announce { .. }
+			) | RuntimeCall::Multisig(
+			pallet_multisig::Call::as_multi { .. } | pallet_multisig::Call::approve_as_multi { .. }
+		)
+	) || binds_with_the_guardian(call)
+}
+
+/// Whether `call` is one of the guardian's (or its example consumer's) calls that hold or
+/// restrict the signer's funds.
 #[cfg(not(feature = "without-guardian"))]
-fn touches_own_limit(call: &RuntimeCall) -> bool {
+fn binds_with_the_guardian(call: &RuntimeCall) -> bool {
 	matches!(
 		call,
 		RuntimeCall::Guardian(
@@ -37,13 +55,14 @@ fn touches_own_limit(call: &RuntimeCall) -> bool {
 				| pallet_guardian::Call::remove_own_limit { .. }
 				| pallet_guardian::Call::enact_own_limit { .. }
 				| pallet_guardian::Call::cancel_own_announcement { .. }
-		)
+				| pallet_guardian::Call::report { .. }
+		) | RuntimeCall::Collateral(..)
 	)
 }
 
-/// Without the guardian (the benchmark baseline) there are no own-limit calls.
+/// Without the guardian (the benchmark baseline) there are no such calls.
 #[cfg(feature = "without-guardian")]
-fn touches_own_limit(_call: &RuntimeCall) -> bool {
+fn binds_with_the_guardian(_call: &RuntimeCall) -> bool {
 	false
 }
 

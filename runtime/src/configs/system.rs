@@ -1,5 +1,6 @@
 //! frame-system: the block limits (two seconds of compute, 5 MiB, 75% for normal
-//! transactions) and, unless built `without-guardian`, the guardian as `BaseCallFilter`.
+//! transactions) and, unless built `without-guardian`, the guardian as `BaseCallFilter` and
+//! at the block's observation points.
 
 use crate::{
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
@@ -55,4 +56,12 @@ impl frame_system::Config for Runtime {
 	type BaseCallFilter = crate::Guardian;
 	#[cfg(feature = "without-guardian")]
 	type BaseCallFilter = frame_support::traits::Everything;
+	/// The guardian judges the issuance after the `on_initialize` hooks, after the inherents
+	/// and after the last transaction, and values anyone can move at the block's end.
+	#[cfg(not(feature = "without-guardian"))]
+	type PreInherents = crate::Guardian;
+	#[cfg(not(feature = "without-guardian"))]
+	type PostInherents = crate::Guardian;
+	#[cfg(not(feature = "without-guardian"))]
+	type PostTransactions = crate::Guardian;
 }

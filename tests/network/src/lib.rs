@@ -287,10 +287,11 @@ impl Node {
 			frame_system::CheckWeight::new(),
 			pallet_guardian::CheckPaused::new(),
 			pallet_guardian::CheckVelocity::new(),
+			pallet_guardian::WatchTransaction::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 			frame_system::WeightReclaim::new(),
 		);
-		let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), (), (), ());
+		let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), (), (), (), ());
 		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 		let signature = payload.using_encoded(|bytes| who.pair().sign(bytes));
 		Ok(UncheckedExtrinsic::new_signed(

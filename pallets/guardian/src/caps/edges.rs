@@ -48,6 +48,17 @@ impl<T: Config> Caps<T> {
 		who: &T::AccountId,
 		call: &<T as frame_system::Config>::RuntimeCall,
 	) -> Weight {
+		let (budget, check) = Self::reservation_parts(who, call);
+		budget.saturating_add(check)
+	}
+
+	/// [`Self::guard_reservation`] in its two parts: the guard budget of the call's debits
+	/// (settled to what the debits used) and the guarded signer's pool check (done at
+	/// validation, so always used).
+	pub(crate) fn reservation_parts(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> (Weight, Weight) {
 		use crate::EstimateOutflow;
 		let signer_guarded = Self::may_be_guarded(who);
 		let reserve = signer_guarded
@@ -57,14 +68,14 @@ impl<T: Config> Caps<T> {
 				Debited::Unknown => GuardIndex::<T>::exists(),
 			};
 		if !reserve {
-			return Weight::zero();
+			return (Weight::zero(), Weight::zero());
 		}
 		let check = if signer_guarded && T::OutflowEstimator::moves_value(call) {
 			T::WeightInfo::check_velocity().saturating_sub(T::WeightInfo::ledger_debit_unguarded())
 		} else {
 			Weight::zero()
 		};
-		Self::guard_budget(T::OutflowEstimator::max_debits(call)).saturating_add(check)
+		(Self::guard_budget(T::OutflowEstimator::max_debits(call)), check)
 	}
 
 	/// Add `weight` to the block's weight in `class`, within the block's limits (as

@@ -94,6 +94,7 @@ fn begin_all<T: Config>(edge: &Edge) -> Result<Kept<T>, TransactionValidityError
 fn end_all<T: Config>(kept: Kept<T>, edge: &Edge, result: &DispatchResult) -> Weight {
 	let (caps, monitors, engine) = kept;
 	let mut noted = memory::finish();
+	noted.guard_work = noted.guard_work.saturating_add(edge.checked);
 	let engine = <Engine<T> as TransactionEdges<T>>::end(engine, edge, &mut noted, result);
 	noted.guard_work = noted.guard_work.saturating_add(engine);
 	let judged = <Monitoring<T> as TransactionEdges<T>>::end(monitors, edge, &mut noted, result);
@@ -112,7 +113,8 @@ where
 	const IDENTIFIER: &'static str = "GuardianWatchTransaction";
 	type Implicit = ();
 	/// The guard work to reserve.
-	type Val = Weight;
+	/// The guard work reserved, and the part of it the validation did.
+	type Val = (Weight, Weight);
 	type Pre = Watched<T>;
 
 	fn weight(&self, _call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
@@ -129,28 +131,28 @@ where
 		_inherited_implication: &impl Encode,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
-		let reserved = match origin.as_system_origin_signer() {
-			Some(who) => {
-				let reserved = Caps::<T>::guard_reservation(who, call);
-				// For `ExemptFees::can_withdraw_fee`: the payer must afford it too.
-				memory::note_reservation(who.encode(), reserved);
-				reserved
-			}
-			None => Weight::zero(),
+		let (budget, checked) = match origin.as_system_origin_signer() {
+			Some(who) => Caps::<T>::reservation_parts(who, call),
+			None => (Weight::zero(), Weight::zero()),
 		};
-		Ok((ValidTransaction::default(), reserved, origin))
+		let reserved = budget.saturating_add(checked);
+		if let Some(who) = origin.as_system_origin_signer() {
+			// For `ExemptFees::can_withdraw_fee`: the payer must afford it too.
+			memory::note_reservation(who.encode(), reserved);
+		}
+		Ok((ValidTransaction::default(), (reserved, checked), origin))
 	}
 
 	fn prepare(
 		self,
-		reserved: Self::Val,
+		(reserved, checked): Self::Val,
 		origin: &DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
 		_call: &<T as frame_system::Config>::RuntimeCall,
 		info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		let payer = origin.as_system_origin_signer().map(|who| who.encode());
-		let edge = Edge { class: info.class, reserved };
+		let edge = Edge { class: info.class, reserved, checked };
 		let kept = begin_all::<T>(&edge)?;
 		if let Some(payer) = payer.as_ref() {
 			// For `ExemptFees::withdraw_fee`, next in the pipeline.
@@ -179,7 +181,7 @@ where
 		info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 	) -> Result<(), TransactionValidityError> {
-		let edge = Edge { class: info.class, reserved: Weight::zero() };
+		let edge = Edge { class: info.class, reserved: Weight::zero(), checked: Weight::zero() };
 		let kept = begin_all::<T>(&edge)?;
 		memory::keep_bare(kept.1);
 		Ok(())
@@ -192,7 +194,7 @@ where
 		result: &DispatchResult,
 	) -> Result<(), TransactionValidityError> {
 		// A bare extrinsic pays no fee: its guardian work is the block's, like its own.
-		let edge = Edge { class: info.class, reserved: Weight::zero() };
+		let edge = Edge { class: info.class, reserved: Weight::zero(), checked: Weight::zero() };
 		let kept = ((), memory::take_bare(), ());
 		end_all::<T>(kept, &edge, result);
 		Ok(())

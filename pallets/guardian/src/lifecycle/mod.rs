@@ -48,6 +48,9 @@ pub struct Edge {
 	pub class: DispatchClass,
 	/// The guard work reserved for it (zero for a bare extrinsic).
 	pub reserved: Weight,
+	/// The part of `reserved` done at validation (a guarded signer's pool check): used
+	/// whatever the dispatch does.
+	pub checked: Weight,
 }
 
 /// What a capability does at the two edges of every extrinsic. Implemented by the caps, the

@@ -12,11 +12,11 @@
 //!   as it stands then: a move undone within the block is nothing;
 //! * **answered one block at a time**: a response lasts through the next block, and each later
 //!   block end at which the value is still anomalous (still moved beyond the rule's threshold,
-//!   (`rules::still_anomalous`)) renews it for one more block, up to the playbook's duration from its
-//!   start (governance's `extend_response` may lengthen it, its `reset_response` ends it). When
-//!   the value goes back, the response ends with the block after. A value left where it was
-//!   moved is answered once: it is not answered again after its response ran its course,
-//!   until it moves again.
+//!   `rules::still_anomalous`) renews it for one more block, up to the playbook's duration
+//!   from its start (governance's `extend_response` may lengthen it, its `reset_response` ends
+//!   it). When the value goes back within a block, that block is the response's last: the next
+//!   one is free. A value left where it was moved is answered once: it is not answered again
+//!   after its response ran its course, until it moves again.
 //!
 //! **The attacker's cost per blocked block** is then the capital that holds the value beyond
 //! the threshold for that block: to move a book's ratio by the threshold `θ` (a share of the

@@ -839,8 +839,9 @@ fn guard_work_is_reserved_only_where_a_guarded_account_may_pay_and_charged_as_do
 			call: Box::new(transfer_call(3, 5)),
 		});
 		assert_eq!(Guardian::guard_reservation(&2, &derivative), Guardian::guard_budget(1));
-		// After dispatch the payer is charged what the ledger did: the reads of its guard
-		// record and the guarded debit; an unguarded transfer, nothing.
+		// After dispatch the payer is charged what the guard did: its pool check (done at
+		// validation), the reads of its guard record and the guarded debit; an unguarded
+		// transfer, nothing.
 		let reads = <<Test as frame_system::Config>::DbWeight as Get<
 			frame_support::weights::RuntimeDbWeight,
 		>>::get()
@@ -848,7 +849,7 @@ fn guard_work_is_reserved_only_where_a_guarded_account_may_pay_and_charged_as_do
 		let normal = || *frame_system::Pallet::<Test>::block_weight().get(DispatchClass::Normal);
 		let before = normal();
 		let charged = charged_guard_work(1, transfer_call(2, 5));
-		assert_eq!(charged, reads + <() as WeightInfo>::ledger_debit_guarded());
+		assert_eq!(charged, extra + reads + <() as WeightInfo>::ledger_debit_guarded());
 		// The block keeps what was used, and got the rest of the reservation back.
 		assert_eq!(normal(), before + charged);
 		assert_eq!(charged_guard_work(2, transfer_call(3, 5)), Weight::zero());
