@@ -220,8 +220,8 @@ fn a_guarded_treasury_with_a_limit_of_its_own_still_mints_nothing() {
 			}),
 		);
 		if pallet_guardian::Pallet::<Runtime>::remaining_allowance(&treasury).is_none() {
-		set_policy(&treasury, DAYS);
-	}
+			set_policy(&treasury, DAYS);
+		}
 		// The treasury's first own limit (root acting as the treasury): a hold on a policy
 		// account. Before the fix it stored the treasury's whole balance less its allowance as
 		// its frozen balance, so the spend period's settle failed after Dave was credited.

@@ -25,10 +25,10 @@ use frame_support::{
 	traits::{ConstU32, EitherOf, EitherOfDiverse, MapSuccess},
 };
 use frame_system::{EnsureRoot, EnsureRootWithSuccess};
-use pallet_guardian::caps::outflow::Debited;
-use sp_runtime::traits::StaticLookup;
 use pallet_collective::{EnsureProportionAtLeast, EnsureProportionMoreThan};
+use pallet_guardian::caps::outflow::Debited;
 use sp_runtime::traits::Replace;
+use sp_runtime::traits::StaticLookup;
 
 /// The longest pause root may impose: 30 days.
 pub const ROOT_MAX_PAUSE: BlockNumber = 30 * DAYS;
@@ -190,7 +190,8 @@ fn debited_by(who: &AccountId, call: &RuntimeCall, depth: u32) -> Debited<Accoun
 		return Debited::Unknown;
 	}
 	let signer = || Debited::Accounts(alloc::vec![who.clone()]);
-	let inner = |who: &AccountId, call: &RuntimeCall| debited_by(who, call, depth.saturating_add(1));
+	let inner =
+		|who: &AccountId, call: &RuntimeCall| debited_by(who, call, depth.saturating_add(1));
 	match call {
 		RuntimeCall::System(..) | RuntimeCall::Timestamp(..) | RuntimeCall::Oracle(..) => {
 			Debited::Nobody

@@ -285,6 +285,7 @@ async fn an_automatic_response_is_the_same_everywhere(net: &LocalNetwork) -> Res
 			stale_after: None,
 			playbook: PlaybookInput {
 				pause: vec![pallet_target("Balances")],
+				pause_inbound: false,
 				raise_to: RiskLevel::Critical,
 				duration: 50,
 			},

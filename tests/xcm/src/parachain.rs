@@ -92,6 +92,15 @@ parameter_types! {
 parameter_types! {
 	/// System (and so `set_code`) is never paused; root dispatches past pauses anyway.
 	pub const NeverPaused: &'static [&'static str] = &["System"];
+	/// Room for every alert source's full playbook (4 sources of 4 targets) beside the other
+	/// classes.
+	pub const Rooms: pallet_guardian::PauseRooms = pallet_guardian::PauseRooms {
+		governance: 8,
+		automatic: 8,
+		programmatic: 4,
+		reports: 4,
+		alerts: 16,
+	};
 }
 
 #[derive_impl(pallet_guardian::config_preludes::TestDefaultConfig)]
@@ -99,12 +108,13 @@ impl pallet_guardian::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type PauseOrigin = EnsureRootWithSuccess<AccountId, ConstU64<1_000>>;
 	type ResumeOrigin = EnsureRoot<AccountId>;
-	type CapOrigin = EnsureRoot<AccountId>;
+	type ConfigureOrigin = EnsureRoot<AccountId>;
 	type WhitelistedCalls = pallet_guardian::WhitelistedPallets<NeverPaused>;
 	type MaxProgrammaticPause = ConstU64<100>;
 	// pallet-xcm has a 34-byte call name (`transfer_assets_using_type_and_then`).
 	type MaxNameLen = ConstU32<48>;
-	type MaxActivePauses = ConstU32<16>;
+	type MaxActivePauses = ConstU32<40>;
+	type PauseRooms = Rooms;
 	type MaxResponseTargets = ConstU32<4>;
 	type Balance = Balance;
 	type Currency = Balances;

@@ -15,7 +15,7 @@ use guardian_xcm_tests::{
 	GUARDIAN_INDEX, INITIAL_BALANCE, PARA_A, PARA_B, PARA_C,
 };
 use pallet_guardian::{
-	AlertPlaybookInput, Anomaly, Event as GuardianEvent, GuardianAlert, Limit, MonitorInput,
+	Anomaly, Contributor, Event as GuardianEvent, GuardianAlert, Limit, MonitorInput,
 	PauseTargetInput, PlaybookInput, PolicyInput, RiskLevel, Rule, Source, WindowSpec,
 };
 use sp_runtime::Perbill;
@@ -58,6 +58,7 @@ fn a_watches_issuance_and_alerts_b_and_c() {
 				stale_after: None,
 				playbook: PlaybookInput {
 					pause: vec![pallet("Balances")],
+					pause_inbound: false,
 					raise_to: RiskLevel::Critical,
 					duration: A_RESPONSE,
 				},
@@ -84,13 +85,11 @@ fn b_answers_a() {
 			versioned(sibling(PARA_A)),
 			vec![(
 				Source::Issuance,
-				AlertPlaybookInput {
+				PlaybookInput {
+					pause: vec![],
 					pause_inbound: true,
-					playbook: PlaybookInput {
-						pause: vec![],
-						raise_to: RiskLevel::Elevated,
-						duration: B_RESPONSE,
-					},
+					raise_to: RiskLevel::Elevated,
+					duration: B_RESPONSE,
 				},
 			)],
 		));
@@ -106,13 +105,11 @@ fn c_answers_a() {
 			versioned(sibling(PARA_A)),
 			vec![(
 				Source::Issuance,
-				AlertPlaybookInput {
+				PlaybookInput {
+					pause: vec![pallet("PolkadotXcm")],
 					pause_inbound: false,
-					playbook: PlaybookInput {
-						pause: vec![pallet("PolkadotXcm")],
-						raise_to: RiskLevel::Elevated,
-						duration: C_RESPONSE,
-					},
+					raise_to: RiskLevel::Elevated,
+					duration: C_RESPONSE,
 				},
 			)],
 		));
@@ -131,18 +128,30 @@ fn reserve_transfer_a_to_b(amount: u128) {
 	));
 }
 
+/// The contributor of the responses to `from`'s alerts.
+fn alerts_of(from: Location) -> Contributor {
+	Contributor::Alert(pallet_guardian::AlertSources::<Runtime>::get(from).expect("a source").id)
+}
+
+/// The responses to alerts: from where, of which kind, whether inbound XCM from there was
+/// paused, how many targets, the level, until when.
 fn alert_responses() -> Vec<(Location, Source, bool, u32, RiskLevel, u64)> {
+	let sources: Vec<_> = pallet_guardian::AlertSources::<Runtime>::iter().collect();
 	guardian_events()
 		.into_iter()
 		.filter_map(|e| match e {
-			GuardianEvent::AlertResponseApplied {
-				from,
-				kind,
+			GuardianEvent::ResponseApplied {
+				by: Contributor::Alert(id),
+				source,
 				inbound_paused,
 				paused,
 				level,
 				until,
-			} => Some((from, kind, inbound_paused, paused, level, until)),
+				..
+			} => sources
+				.iter()
+				.find(|(_, entry)| entry.id == id)
+				.map(|(from, _)| (from.clone(), source, inbound_paused, paused, level, until)),
 			_ => None,
 		})
 		.collect()
@@ -467,8 +476,10 @@ fn every_response_expires_and_governance_can_reset_it() {
 		assert_ok!(Guardian::reset_alert_response(root(), versioned(sibling(PARA_A))));
 		assert_eq!(level(), RiskLevel::Normal);
 		assert_eq!(Guardian::call_paused_until(b"PolkadotXcm", b"transfer_assets"), None);
-		assert!(guardian_events()
-			.contains(&GuardianEvent::AlertResponseReset { source: sibling(PARA_A), resumed: 1 }));
+		assert!(guardian_events().contains(&GuardianEvent::ResponseReset {
+			by: alerts_of(sibling(PARA_A)),
+			resumed: 1
+		}));
 		// Nothing left to reset; the source may now be removed.
 		assert_noop!(
 			Guardian::reset_alert_response(root(), versioned(sibling(PARA_A))),
@@ -506,13 +517,11 @@ fn bad_input_is_refused_with_a_named_error_and_changes_nothing() {
 			Error::<Runtime>::AlertDestinationUnreachable
 		);
 		// A mapping to a target that does not exist.
-		let playbook = |target: &str| AlertPlaybookInput {
+		let playbook = |target: &str| PlaybookInput {
+			pause: vec![pallet(target)],
 			pause_inbound: false,
-			playbook: PlaybookInput {
-				pause: vec![pallet(target)],
-				raise_to: RiskLevel::Elevated,
-				duration: 5,
-			},
+			raise_to: RiskLevel::Elevated,
+			duration: 5,
 		};
 		assert_noop!(
 			Guardian::set_alert_source(
