@@ -102,6 +102,25 @@ pub fn end_block() -> Vec<pallet_guardian::Event<Runtime>> {
 	ended
 }
 
+/// As [`next_block`], running `between` after the block's transactions and its
+/// `PostTransactions` point: where the block's `on_idle` and `on_finalize` hooks, and the next
+/// block's `on_initialize` of pallets declared before the guardian, run.
+pub fn next_block_with(between: impl FnOnce()) {
+	let header = Executive::finalize_block();
+	between();
+	let number = *header.number();
+	frame_system::BlockHash::<Runtime>::insert(number, header.hash());
+	open_block(number + 1);
+}
+
+/// Ends the open block's inherents (its `PostInherents` point and `on_poll` hooks) before its
+/// first transaction, as block production does; then runs `on_poll`, where an `on_poll`
+/// hook (or a multi-block migration step) would run.
+pub fn after_inherents(on_poll: impl FnOnce()) {
+	Executive::inherents_applied();
+	on_poll();
+}
+
 /// Produces blocks until block `n` is open.
 pub fn run_to_block(n: BlockNumber) {
 	while System::block_number() < n {

@@ -573,6 +573,25 @@ fn bad_monitors_return_named_errors_and_change_nothing() {
 			refused(Source::GlobalOutflow, issuance_monitor()),
 			error(GuardianError::RuleNotApplicable)
 		);
+		// Only an alert's response answers a location whose inbound XCM it could pause.
+		let inbound = MonitorInput {
+			playbook: PlaybookInput { pause_inbound: true, ..issuance_monitor().playbook },
+			..issuance_monitor()
+		};
+		assert_eq!(refused(Source::Issuance, inbound), error(GuardianError::InboundNotApplicable));
+		let policy = PolicyInput {
+			windows: vec![WindowSpec { period: 100, limit: Limit::Absolute(CAP) }],
+			high_water: Some(Perbill::from_percent(50)),
+			response: Some(PlaybookInput { pause_inbound: true, ..issuance_monitor().playbook }),
+		};
+		assert_eq!(
+			sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_policy {
+				who: MultiAddress::Id(Keyring::Ferdie.to_account_id()),
+				policy,
+			})),
+			error(GuardianError::InboundNotApplicable)
+		);
+		assert!(pallet_guardian::Guards::<Runtime>::get(Keyring::Ferdie.to_account_id()).is_none());
 		assert_eq!(pallet_guardian::Monitors::<Runtime>::count(), 0);
 		// Too many entries: the runtime allows 16 monitors.
 		for key in 0..16 {

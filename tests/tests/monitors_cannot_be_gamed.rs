@@ -396,6 +396,189 @@ fn fees_burnt_earlier_in_the_block_cannot_cover_a_mint() {
 	});
 }
 
+fn mint_into_ferdie(amount: Balance) {
+	assert_eq!(
+		<pallet_balances::Pallet<Runtime> as frame_support::traits::fungible::Mutate<
+			AccountId,
+		>>::mint_into(&Keyring::Ferdie.to_account_id(), amount),
+		Ok(amount)
+	);
+}
+
+/// Bob burns three times `amount` in a signed transaction: a fall, tolerated.
+fn bob_burns(amount: Balance) {
+	submit_ok(
+		Keyring::Bob,
+		RuntimeCall::Balances(pallet_balances::Call::burn { value: 3 * amount, keep_alive: true }),
+	);
+}
+
+/// A hook's mint (`on_finalize`, `on_idle`, an early `on_initialize`) is judged against the
+/// issuance right before it, never netted against what the block burnt in its transactions.
+#[test]
+fn a_hook_mint_cannot_hide_behind_a_burn_earlier_in_the_block() {
+	on_chain(|| {
+		set_monitor(Source::Issuance, issuance_monitor());
+		next_block();
+		let amount = over_threshold();
+		let start = pallet_balances::TotalIssuance::<Runtime>::get();
+		bob_burns(amount);
+		assert!(anomalies().is_empty());
+		next_block_with(|| mint_into_ferdie(amount));
+		assert!(pallet_balances::TotalIssuance::<Runtime>::get() < start);
+		let found = anomalies();
+		assert_eq!(found.len(), 1, "{found:?}");
+		assert_eq!((found[0].0, found[0].1, found[0].2), (Source::Issuance, Anomaly::Rise, amount));
+		assert_eq!(level(), RiskLevel::Critical);
+		assert_eq!(ferdie_moves_funds(), paused());
+	});
+}
+
+/// An `on_poll` mint (after the block's inherents, before its transactions) is judged at the
+/// next read of the issuance, the first transaction's start, before anything later in the
+/// block could cover it.
+#[test]
+fn an_on_poll_mint_cannot_hide_behind_a_burn_later_in_the_block() {
+	on_chain(|| {
+		set_monitor(Source::Issuance, issuance_monitor());
+		next_block();
+		let amount = over_threshold();
+		let start = pallet_balances::TotalIssuance::<Runtime>::get();
+		after_inherents(|| mint_into_ferdie(amount));
+		assert!(pallet_balances::TotalIssuance::<Runtime>::get() > start);
+		// Bob's burn would bring the block below where it started: the mint is answered
+		// at its start, and the burn, a Balances call, does not even dispatch.
+		let burn = RuntimeCall::Balances(pallet_balances::Call::burn {
+			value: 3 * amount,
+			keep_alive: true,
+		});
+		assert_eq!(submit_err(Keyring::Bob, burn), call_filtered());
+		let found = anomalies();
+		assert_eq!(found.len(), 1, "{found:?}");
+		assert_eq!((found[0].0, found[0].1, found[0].2), (Source::Issuance, Anomaly::Rise, amount));
+		assert_eq!(level(), RiskLevel::Critical);
+		assert_eq!(ferdie_moves_funds(), paused());
+	});
+}
+
+// ---- a consumer acting on a value before the guardian judged it --------------------------
+
+/// The native price: a jump of more than 20% pauses the lending pallet.
+fn price_monitor(stale_after: Option<BlockNumber>) -> MonitorInput<BlockNumber> {
+	MonitorInput {
+		rule: Some(Rule::Jump { within: 10, max_jump: Perbill::from_percent(20) }),
+		stale_after,
+		playbook: PlaybookInput {
+			pause: vec![pallet_target("Collateral")],
+			pause_inbound: false,
+			raise_to: RiskLevel::Elevated,
+			duration: RESPONSE,
+		},
+	}
+}
+
+fn feed_call(price: u128) -> RuntimeCall {
+	RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
+		values: vec![(NATIVE_PRICE_KEY, price)].try_into().expect("one value"),
+	})
+}
+
+/// Only Charlie's honest value is still fresh (Alice's and Bob's expired), so two members of
+/// five move the median: Dave has fed twice the price already (two fresh values, fewer than
+/// `MinimumCount`: the combined value stays), and Eve's own feed makes the third.
+fn only_one_honest_value_fresh() {
+	set_price(PRICE);
+	let start = System::block_number();
+	let lifetime =
+		BlockNumber::try_from(guardian_runtime::oracle::OracleValueLifetime::get() / BLOCK_TIME_MS)
+			.expect("fits");
+	jump_to_block(start + lifetime / 2);
+	feed(Keyring::Charlie, PRICE);
+	jump_to_block(start + lifetime + 1);
+	feed(Keyring::Dave, 2 * PRICE);
+	assert_eq!(guarded_price(), Some(PRICE));
+}
+
+#[test]
+fn feed_then_use_in_one_transaction_gets_the_judged_price_or_none() {
+	on_chain(|| {
+		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(None));
+		only_one_honest_value_fresh();
+		// 100 UNIT against the debt only the doubled price supports at the 150% minimum.
+		let debt = 100 * 2 * PRICE * 100 / u128::from(guardian_runtime::collateral::BASE_RATIO);
+		// Atomically: the open fails, so the whole batch (and its feed) is undone.
+		let before = free(Keyring::Eve);
+		let error =
+			submit_err(Keyring::Eve, batch_all(vec![feed_call(2 * PRICE), open(100 * UNIT, debt)]));
+		assert_ne!(error, call_filtered());
+		assert!(
+			pallet_collateral::Positions::<Runtime>::get(Keyring::Eve.to_account_id()).is_none()
+		);
+		assert!(before - free(Keyring::Eve) < UNIT, "only the fee was paid");
+		// Not atomically: the feed lands, the open reads the last judged price (or none) and
+		// fails; the feed's jump is answered at the transaction's end.
+		submit_ok(Keyring::Eve, batch(vec![feed_call(2 * PRICE), open(100 * UNIT, debt)]));
+		assert!(
+			pallet_collateral::Positions::<Runtime>::get(Keyring::Eve.to_account_id()).is_none()
+		);
+		assert_eq!(anomalies().len(), 1);
+		assert_eq!(anomalies()[0].1, Anomaly::Jump);
+		assert_eq!(guarded_price(), None);
+		assert_eq!(submit(Keyring::Dave, open(100 * UNIT, 10)), paused());
+	});
+}
+
+// ---- a staleness playbook that pauses its own feeders -----------------------------------
+
+#[test]
+fn a_staleness_playbook_pausing_its_own_feeders_answers_each_silence_once() {
+	on_chain(|| {
+		let stale_after = 5;
+		let pause_the_oracle = MonitorInput {
+			playbook: PlaybookInput {
+				pause: vec![pallet_target("Oracle")],
+				pause_inbound: false,
+				raise_to: RiskLevel::Elevated,
+				duration: RESPONSE,
+			},
+			..price_monitor(Some(stale_after))
+		};
+		set_monitor(Source::Feed(NATIVE_PRICE_KEY), pause_the_oracle);
+		set_price(PRICE);
+		let fed = System::block_number();
+		// Silent: answered once, which pauses the feeders themselves.
+		let mut stale = 0;
+		for _ in 0..stale_after + 2 * RESPONSE {
+			stale += anomalies_in(end_block()).len();
+		}
+		assert_eq!(stale, 1, "one silence, one answer");
+		assert!(System::block_number() > fed + stale_after + RESPONSE);
+		// The pause ran its course: the feeders feed again, and the feed is served.
+		assert_eq!(level(), RiskLevel::Normal);
+		set_price(PRICE);
+		assert_eq!(guarded_price(), Some(PRICE));
+		// A new silence is a new answer.
+		let mut stale = 0;
+		for _ in 0..stale_after + 1 {
+			stale += anomalies_in(end_block()).len();
+		}
+		assert_eq!(stale, 1);
+		// Governance's reset re-arms the deadline: the feeders get `stale_after` blocks from
+		// the reset, then the silence is answered again.
+		assert_eq!(
+			sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::reset_response {
+				source: Source::Feed(NATIVE_PRICE_KEY)
+			})),
+			Ok(())
+		);
+		let mut stale = 0;
+		for _ in 0..stale_after + 1 {
+			stale += anomalies_in(end_block()).len();
+		}
+		assert_eq!(stale, 1);
+	});
+}
+
 // ---- 4. a response inside a failing dispatch was rolled back with it: trips persist -------
 
 /// Ferdie (a bridge) may send 1 000 UNIT per 100 blocks; crossing half of it pauses the

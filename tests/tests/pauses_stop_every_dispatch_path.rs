@@ -288,3 +288,64 @@ fn the_transaction_extension_refuses_paused_calls_in_the_pool() {
 }
 
 use guardian_runtime::System;
+
+/// The documented exceptions: Root dispatches past every FRAME call filter, and so do the
+/// calls that let Root dispatch as another origin (`Sudo::sudo_as`, `Utility::dispatch_as`,
+/// `Utility::dispatch_as_fallible`; `Utility::with_weight` as Root). None of them is open to
+/// anyone without the sudo key: a signed account gets `BadOrigin`, and a paused call stays
+/// paused for it.
+#[test]
+fn only_root_dispatches_past_a_pause_and_the_calls_that_do_need_root() {
+	on_chain(|| {
+		assert_eq!(sudo_dispatch(pause(pallet_target("Balances"), 10)), Ok(()));
+		let ferdie = Keyring::Ferdie.to_account_id();
+		let as_ferdie = |call: RuntimeCall| {
+			RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
+				as_origin: Box::new(frame_system::RawOrigin::Signed(ferdie.clone()).into()),
+				call: Box::new(call),
+			})
+		};
+		let as_ferdie_fallible = |call: RuntimeCall| {
+			RuntimeCall::Utility(pallet_utility::Call::dispatch_as_fallible {
+				as_origin: Box::new(frame_system::RawOrigin::Signed(ferdie.clone()).into()),
+				call: Box::new(call),
+			})
+		};
+		let sudo_as = |call: RuntimeCall| {
+			RuntimeCall::Sudo(pallet_sudo::Call::sudo_as {
+				who: MultiAddress::Id(ferdie.clone()),
+				call: Box::new(call),
+			})
+		};
+		// Signed, each is refused (the call filter, or the call's own origin check), and
+		// nothing moves.
+		let before = free(Keyring::Eve);
+		for call in [
+			as_ferdie(keep_alive(Keyring::Eve, UNIT)),
+			as_ferdie_fallible(keep_alive(Keyring::Eve, UNIT)),
+			sudo_as(keep_alive(Keyring::Eve, UNIT)),
+		] {
+			let error = submit_err(Keyring::Bob, call);
+			assert!(
+				error == DispatchError::BadOrigin
+					|| error == pallet_sudo::Error::<Runtime>::RequireSudo.into(),
+				"{error:?}"
+			);
+		}
+		assert_eq!(free(Keyring::Eve), before);
+		// With the sudo key, each dispatches past the pause, by design.
+		for call in [
+			sudo(as_ferdie(keep_alive(Keyring::Eve, UNIT))),
+			sudo(as_ferdie_fallible(keep_alive(Keyring::Eve, UNIT))),
+			sudo_as(keep_alive(Keyring::Eve, UNIT)),
+		] {
+			submit_ok(Keyring::Alice, call);
+		}
+		assert_eq!(free(Keyring::Eve), before + 3 * UNIT);
+		// The pause still holds for everyone else.
+		assert_eq!(
+			submit(Keyring::Ferdie, keep_alive(Keyring::Eve, UNIT)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(PAUSED_CALL_ERROR)))
+		);
+	});
+}

@@ -163,6 +163,9 @@ impl<T: Config> Pallet<T> {
 		if state.issuance_watched != Monitors::<T>::contains_key(Source::Issuance) {
 			return Err("issuance_watched does not match the issuance monitor".into());
 		}
+		if state.issuance_watched != state.issuance_seen.is_some() {
+			return Err("the issuance last read is kept exactly while it is watched".into());
+		}
 		for (i, source) in state.block_end.iter().enumerate() {
 			if !source.moved_by_anyone() || !Monitors::<T>::contains_key(source) {
 				return Err("a source due at the block's end is not a monitored metric".into());

@@ -383,6 +383,10 @@ pub mod v4 {
 			Watch::<T>::mutate(|watch| {
 				watch.next_stale = alert.next_stale;
 				watch.issuance_watched = alert.issuance_watched;
+				watch.issuance_seen = alert.issuance_watched.then(|| {
+					use frame_support::traits::fungible::Inspect;
+					sp_runtime::SaturatedConversion::saturated_into(T::Currency::total_issuance())
+				});
 			});
 			// Every pause's holders, explicit.
 			let mut holds = crate::PauseHoldsOf::<T>::default();

@@ -7,17 +7,19 @@ use frame_support::{
 	traits::{ConstU32, InstanceFilter},
 };
 
-/// `Any` may do everything. `NonTransfer` may not move its delegator's funds, nor put them
-/// anywhere they could be lost or locked: no balance call, none of the guardian's calls that
-/// hold a deposit or restrict the funds (an own limit, which restricts them for
-/// `OwnLimitDelay`; a bonded report, whose deposit doubles with every open report and is
-/// slashed on rejection), no proxy or multisig call (they reserve deposits), no collateral
-/// position (reserved, and liquidatable). Nested calls (in batches) are filtered the same way.
+/// `Any` may do everything. `NonTransfer` may only make the calls that leave its delegator's
+/// funds alone: nothing that moves them, and nothing that puts them behind a deposit, a hold, a
+/// reservation or a lock (a bonded report, whose deposit doubles with every open report and is
+/// slashed on rejection; an own limit, which restricts them for `OwnLimitDelay`; a proxy, an
+/// announcement or a multisig, which reserve deposits; a collateral position, reserved and
+/// liquidatable), and nothing that acts as another account (`proxy`, `as_derivative`, `sudo`).
+/// It is an allowlist ([`leaves_funds_alone`]): a pallet added to the runtime is refused to
+/// `NonTransfer` until it is listed. Nested calls (in batches) are filtered the same way.
 impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !moves_or_binds_funds(call),
+			ProxyType::NonTransfer => leaves_funds_alone(call),
 		}
 	}
 	fn is_superset(&self, other: &Self) -> bool {
@@ -28,41 +30,59 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	}
 }
 
-/// Whether `call` moves its signer's funds or places them behind a deposit, a hold or a
-/// reservation (see [`ProxyType::NonTransfer`]).
-fn moves_or_binds_funds(call: &RuntimeCall) -> bool {
-	matches!(
-		call,
-		RuntimeCall::Balances(..)
-			| RuntimeCall::Proxy(
-				pallet_proxy::Call::add_proxy { .. }
-					| pallet_proxy::Call::create_pure { .. }
-					| pallet_proxy::Call::announce { .. }
-			) | RuntimeCall::Multisig(
-			pallet_multisig::Call::as_multi { .. } | pallet_multisig::Call::approve_as_multi { .. }
-		)
-	) || binds_with_the_guardian(call)
+/// Whether `call` neither moves its signer's funds nor binds them (see
+/// [`ProxyType::NonTransfer`]).
+pub fn leaves_funds_alone(call: &RuntimeCall) -> bool {
+	match call {
+		RuntimeCall::System(
+			frame_system::Call::remark { .. } | frame_system::Call::remark_with_event { .. },
+		) => true,
+		// The nested calls are filtered one by one.
+		RuntimeCall::Utility(
+			pallet_utility::Call::batch { .. }
+			| pallet_utility::Call::batch_all { .. }
+			| pallet_utility::Call::force_batch { .. },
+		) => true,
+		// Removing proxies and announcements gives deposits back.
+		RuntimeCall::Proxy(
+			pallet_proxy::Call::remove_proxy { .. }
+			| pallet_proxy::Call::remove_proxies { .. }
+			| pallet_proxy::Call::reject_announcement { .. }
+			| pallet_proxy::Call::remove_announcement { .. },
+		) => true,
+		RuntimeCall::Multisig(pallet_multisig::Call::cancel_as_multi { .. }) => true,
+		// The council's proposals hold no deposit (`Consideration = ()`).
+		RuntimeCall::Council(
+			pallet_collective::Call::propose { .. }
+			| pallet_collective::Call::vote { .. }
+			| pallet_collective::Call::close { .. },
+		) => true,
+		// Paying out an approved spend moves the treasury's funds to its beneficiary.
+		RuntimeCall::Treasury(
+			pallet_treasury::Call::payout { .. } | pallet_treasury::Call::check_status { .. },
+		) => true,
+		RuntimeCall::Oracle(pallet_oracle::Call::feed_values { .. }) => true,
+		_ => guardian_leaves_funds_alone(call),
+	}
 }
 
-/// Whether `call` is one of the guardian's (or its example consumer's) calls that hold or
-/// restrict the signer's funds.
+/// The guardian's calls a `NonTransfer` proxy may make: the permissionless releases (they give
+/// value back to whom it belongs). Everything else either needs a governance origin or binds
+/// the signer's funds (own limits, reports).
 #[cfg(not(feature = "without-guardian"))]
-fn binds_with_the_guardian(call: &RuntimeCall) -> bool {
+fn guardian_leaves_funds_alone(call: &RuntimeCall) -> bool {
 	matches!(
 		call,
 		RuntimeCall::Guardian(
-			pallet_guardian::Call::limit_own_outflow { .. }
-				| pallet_guardian::Call::remove_own_limit { .. }
-				| pallet_guardian::Call::enact_own_limit { .. }
-				| pallet_guardian::Call::cancel_own_announcement { .. }
-				| pallet_guardian::Call::report { .. }
-		) | RuntimeCall::Collateral(..)
+			pallet_guardian::Call::release_excess { .. }
+				| pallet_guardian::Call::release_report_deposit { .. }
+		)
 	)
 }
 
 /// Without the guardian (the benchmark baseline) there are no such calls.
 #[cfg(feature = "without-guardian")]
-fn binds_with_the_guardian(_call: &RuntimeCall) -> bool {
+fn guardian_leaves_funds_alone(_call: &RuntimeCall) -> bool {
 	false
 }
 

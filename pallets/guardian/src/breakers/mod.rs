@@ -70,7 +70,10 @@
 //! * **Root** bypasses every call filter in FRAME (including this one): `sudo(call)` still runs
 //!   while `call` is paused, on purpose. `sudo_as` does too: pallet-sudo dispatches it with
 //!   the signed origin *bypassing* the filter (`dispatch_bypass_filter`), so a paused call
-//!   still runs under `sudo_as`. Both need the sudo key; neither is a path for anyone else.
+//!   still runs under `sudo_as`. So do pallet-utility's `dispatch_as` and
+//!   `dispatch_as_fallible` (Root chooses the origin) and `with_weight` (as Root). All of them
+//!   need Root (the sudo key, or whatever a runtime maps to Root); none is a path for anyone
+//!   else (the template's test `only_root_dispatches_past_a_pause_and_the_calls_that_do_need_root`).
 //!
 //! ## Use cost
 //!

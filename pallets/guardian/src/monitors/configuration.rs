@@ -92,8 +92,8 @@ impl<T: Config> Monitoring<T> {
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		if source == Source::Issuance {
-			Self::start_issuance(&mut monitor.state);
 			Watch::<T>::mutate(|watch| watch.issuance_watched = true);
+			Self::start_issuance(&mut monitor.state);
 		}
 		match monitor.stale_after {
 			Some(stale_after) => {
@@ -118,6 +118,7 @@ impl<T: Config> Monitoring<T> {
 			}
 			if source == Source::Issuance {
 				watch.issuance_watched = false;
+				watch.issuance_seen = None;
 			}
 		});
 		Ok(())

@@ -274,6 +274,9 @@ where
 	pub next_stale: Option<BlockNumber>,
 	/// Whether an issuance monitor is configured.
 	pub issuance_watched: bool,
+	/// The issuance at the last point the guardian read it (a span's edge, a block point),
+	/// while watched: the value a rise found at the next point is judged from.
+	pub issuance_seen: Option<u128>,
 	/// The sources whose value is judged at the end of block `block_end_at` (or, if that end
 	/// passed unjudged, at the next block's start), as it stands then.
 	pub block_end: BoundedVec<Source, MaxSources>,

@@ -79,6 +79,9 @@ impl<T: Config> Monitoring<T> {
 			None => Judgement { accepted: true, finding: None },
 		};
 		monitor.state.seen = Some(now);
+		if source == Source::Issuance {
+			Self::keep_issuance_seen(value);
+		}
 		let by = Contributor::Monitor(source);
 		let stale_cleared = accepted
 			&& Engine::<T>::in_force(by).is_some_and(|response| response.anomaly == Anomaly::Stale);
