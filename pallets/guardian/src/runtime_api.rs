@@ -177,6 +177,14 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default()
 	}
 
+	/// What a governance resume may add for the alert responses it leaves holding nothing:
+	/// per alert source, the reads of its holds, inbound pauses, level contributions and
+	/// response, and the response's end.
+	pub fn emptied_alerts_weight() -> frame_support::weights::Weight {
+		use frame_support::traits::Get;
+		T::DbWeight::get().reads_writes(4, 1).saturating_mul(T::MaxAlertSources::get().into())
+	}
+
 	/// The response of `by` in force now, if any.
 	pub fn response_in_force(by: crate::Contributor) -> Option<crate::Response<BlockNumberFor<T>>> {
 		Engine::<T>::in_force(by)

@@ -140,17 +140,30 @@ fn relay_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Start the next block of the parachain whose externalities are in use: `on_finalize` of the
-/// current one, then every pallet's `on_initialize` (the guardian's expiry and monitors, then
-/// the message queue's servicing). Returns the new block number. Checks the guardian's
-/// invariants.
+/// Start the next block of the parachain whose externalities are in use, through the phases
+/// `Executive` takes a block through: the current block's end (`PostTransactions`, then
+/// `on_finalize`), then the next one's start (frame-system's initialization; every pallet's
+/// `on_initialize` in declaration order — the treasury's spend period, the guardian's expiry
+/// and monitors, the message queue's servicing —; `PreInherents`; no inherents;
+/// `PostInherents`), leaving it open for extrinsics. Unlike `Executive`, events are kept
+/// across blocks (a test reads what the last block's end did; `System::reset_events` clears
+/// them). Returns the new block number. Checks the guardian's invariants (the ledger's truth
+/// among them).
 pub fn next_block() -> u64 {
-	use parachain::{AllPalletsWithSystem, System};
+	use frame_support::traits::{PostInherents, PostTransactions, PreInherents};
+	use parachain::{AllPalletsWithSystem, Guardian, System};
 	let now = System::block_number();
+	System::note_finished_extrinsics();
+	<Guardian as PostTransactions>::post_transactions();
 	<AllPalletsWithSystem as OnFinalize<u64>>::on_finalize(now);
+	let parent = System::finalize().hash();
 	let next = now + 1;
-	System::set_block_number(next);
+	System::initialize(&next, &parent, &Default::default());
 	<AllPalletsWithSystem as OnInitialize<u64>>::on_initialize(next);
+	System::note_finished_initialize();
+	<Guardian as PreInherents>::pre_inherents();
+	System::note_inherents_applied();
+	<Guardian as PostInherents>::post_inherents();
 	pallet_guardian::Pallet::<parachain::Runtime>::do_try_state().expect("try_state holds");
 	next
 }

@@ -54,6 +54,9 @@ impl frame_system::Config for Runtime {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type BaseCallFilter = Guardian;
+	type PreInherents = Guardian;
+	type PostInherents = Guardian;
+	type PostTransactions = Guardian;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -86,7 +89,41 @@ impl pallet_balances::Config<ForeignInstance> for Runtime {
 parameter_types! {
 	pub const AlertDeliveryWeight: Weight = Weight::from_parts(20_000_000, 4_000);
 	pub const ReportDepositIncrease: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(10);
-	pub const Treasury: AccountId = AccountId32::new([0xee; 32]);
+	pub const ReportPot: AccountId = AccountId32::new([0xee; 32]);
+}
+
+parameter_types! {
+	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"py/trsry");
+	pub TreasuryAccount: AccountId = Treasury::account_id();
+	pub const SpendPeriod: BlockNumber = TREASURY_SPEND_PERIOD;
+	pub const MaxSpend: Balance = Balance::MAX;
+}
+
+/// How often the treasury pays its approved spends, in blocks.
+pub const TREASURY_SPEND_PERIOD: BlockNumber = 10;
+
+/// A treasury paying out through `fungible` transfers from its account, declared *before* the
+/// guardian in `construct_runtime!` (so its spend period runs before the guardian's
+/// `on_initialize`): the guardian must not depend on the order pallets are declared in.
+impl pallet_treasury::Config for Runtime {
+	type Currency = Balances;
+	type RejectOrigin = EnsureRoot<AccountId>;
+	type RuntimeEvent = RuntimeEvent;
+	type SpendPeriod = SpendPeriod;
+	type Burn = ();
+	type PalletId = TreasuryPalletId;
+	type BurnDestination = ();
+	type WeightInfo = ();
+	type SpendFunds = ();
+	type MaxApprovals = ConstU32<100>;
+	type SpendOrigin = frame_system::EnsureRootWithSuccess<AccountId, MaxSpend>;
+	type AssetKind = ();
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = IdentityLookup<AccountId>;
+	type Paymaster = frame_support::traits::tokens::pay::PayFromAccount<Balances, TreasuryAccount>;
+	type BalanceConverter = frame_support::traits::tokens::UnityAssetBalanceConversion;
+	type PayoutPeriod = ConstU64<1_000>;
+	type BlockNumberProvider = System;
 }
 
 parameter_types! {
@@ -124,7 +161,7 @@ impl pallet_guardian::Config for Runtime {
 	type ReportDepositBase = ConstU128<100>;
 	type ReportDepositIncrease = ReportDepositIncrease;
 	type ReportReward = ConstU128<1_000>;
-	type ReportRewardPot = Treasury;
+	type ReportRewardPot = ReportPot;
 	type ReportSlash = ();
 	type AlertRouter = XcmRouter;
 	type AlertOrigin = pallet_xcm::EnsureXcm<pallet_guardian::IsAlertSource<Runtime>>;
@@ -387,6 +424,7 @@ construct_runtime!(
 		System: frame_system = 0,
 		Balances: pallet_balances = 1,
 		ForeignBalances: pallet_balances::<Instance2> = 2,
+		Treasury: pallet_treasury = 7,
 		Guardian: pallet_guardian = 3,
 		MessageQueue: pallet_message_queue = 4,
 		PolkadotXcm: pallet_xcm = 5,

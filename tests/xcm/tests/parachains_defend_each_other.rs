@@ -164,11 +164,12 @@ fn a_mint_bug_on_a_raises_b_and_c_in_their_next_block_and_nothing_is_lost() {
 	b_answers_a();
 	c_answers_a();
 
-	// A's block: the bug mints 50% of the issuance; the monitor fires in A's next block,
-	// pauses A's transfers, and alerts B and C in the same block.
+	// A's block: the bug mints 50% of the issuance; the monitor fires at the block's next
+	// observation point (its end), pauses A's transfers, and alerts B and C in the same block.
 	let fired_at = ParaA::execute_with(|| {
 		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
 		assert_ok!(<Balances as Mutate<_>>::mint_into(&ALICE, issuance / 2));
+		let minted_in = System::block_number();
 		let block = next_block();
 		assert_eq!(level(), RiskLevel::Critical);
 		assert!(guardian_events()
@@ -185,7 +186,7 @@ fn a_mint_bug_on_a_raises_b_and_c_in_their_next_block_and_nothing_is_lost() {
 			kind: Source::Issuance,
 			anomaly: Anomaly::Rise,
 			severity: RiskLevel::Critical,
-			until: (block + A_RESPONSE) as u32,
+			until: (minted_in + A_RESPONSE) as u32,
 		};
 		assert_eq!(sent, vec![(sibling(PARA_B), alert), (sibling(PARA_C), alert)]);
 		// The attacker moves the minted funds on over XCM while A's transfers are paused

@@ -11,7 +11,7 @@ use frame_support::{
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::DispatchResult;
+use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> CrossChain<T> {
 	/// Until when (exclusive) messages from `origin` wait, if they do now.
@@ -62,17 +62,20 @@ impl<T: Config> CrossChain<T> {
 
 	/// End every pause of inbound XCM from exactly `from`, whoever holds it (governance's
 	/// `resume_xcm_inbound`, through the response engine).
-	pub(crate) fn resume_inbound(from: Option<Location>) -> DispatchResult {
+	pub(crate) fn resume_inbound(
+		from: Option<Location>,
+	) -> Result<alloc::vec::Vec<Contributor>, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut pauses = XcmInboundPauses::<T>::get();
 		ensure!(pauses.iter().any(|p| p.from == from && now < p.until), Error::<T>::NotPaused);
+		let holders = pauses.iter().filter(|p| p.from == from).map(|p| p.by).collect();
 		pauses.retain(|p| p.from != from);
 		XcmInboundPauses::<T>::put(pauses);
 		Pallet::<T>::deposit_event(Event::XcmInboundResumed {
 			from,
 			reason: ResumeReason::Governance,
 		});
-		Ok(())
+		Ok(holders)
 	}
 
 	/// Hold a pause of inbound XCM from `from` for `by` until `until` (an alert's response):

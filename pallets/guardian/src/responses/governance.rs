@@ -85,9 +85,35 @@ impl<T: Config> Engine<T> {
 	/// reports stop running.
 	pub(crate) fn resume(target: &PauseTargetInput) -> DispatchResult {
 		let target = Self::validate_target(target)?;
+		let holders = Self::holders_of(&target);
 		Self::release_all(&target, ResumeReason::Governance)?;
 		Self::target_resumed(&target);
+		Self::end_emptied(holders);
 		Ok(())
+	}
+
+	/// After governance ended pauses that `holders` held: an alert's response left holding
+	/// nothing (no pause, no inbound pause, no level) is over, so that the source's next alert
+	/// is answered afresh instead of being ignored as already answered. A monitor's response
+	/// stays in force until it expires or is reset: while it is, its flagged feed stays hidden
+	/// from consumers, whatever governance resumed.
+	fn end_emptied(holders: Vec<Contributor>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		for by in holders {
+			let emptied = matches!(by, Contributor::Alert(_))
+				&& Self::in_force(by).is_some()
+				&& Self::held_by(by).is_empty()
+				&& !CrossChain::<T>::holds_inbound(by)
+				&& crate::RiskContributions::<T>::iter_prefix(by).next().is_none();
+			if emptied {
+				crate::Responses::<T>::mutate(by, |response| {
+					if let Some(response) = response {
+						response.until = now;
+					}
+				});
+				crate::Pallet::<T>::deposit_event(crate::Event::ResponseReset { by, resumed: 0 });
+			}
+		}
 	}
 
 	/// Another pallet ends the pause of `target` (`CircuitBreaker::resume`, polkadot-sdk's
@@ -143,8 +169,11 @@ impl<T: Config> Engine<T> {
 	}
 
 	/// Logic for `resume_xcm_inbound`: end every pause of inbound XCM from exactly `from`,
-	/// whoever holds it. A response that held one stays in force without it.
+	/// whoever holds it. An alert's response left holding nothing is over (see
+	/// [`Self::end_emptied`]); one still holding pauses or the level stays in force.
 	pub(crate) fn resume_inbound(from: Option<Location>) -> DispatchResult {
-		CrossChain::<T>::resume_inbound(from)
+		let holders = CrossChain::<T>::resume_inbound(from)?;
+		Self::end_emptied(holders);
+		Ok(())
 	}
 }

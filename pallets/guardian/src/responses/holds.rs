@@ -186,6 +186,16 @@ impl<T: Config> Engine<T> {
 		outcome
 	}
 
+	/// Who holds `target` now.
+	pub(crate) fn holders_of(target: &PauseTargetOf<T>) -> Vec<Contributor> {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::live_holds(now)
+			.into_iter()
+			.filter(|entry| entry.target == *target)
+			.flat_map(|entry| entry.holds.into_iter().map(|(holder, _)| holder))
+			.collect()
+	}
+
 	/// End the pause of `target` and every hold on it (governance's `resume`).
 	pub(crate) fn release_all(target: &PauseTargetOf<T>, reason: ResumeReason) -> DispatchResult {
 		Breakers::<T>::remove(target, reason)?;

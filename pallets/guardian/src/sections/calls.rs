@@ -55,7 +55,10 @@ mod calls {
 		/// * Emits [`Event::Resumed`] with [`ResumeReason::Governance`].
 		/// * Errors: the target errors of [`Pallet::pause`], [`Error::NotPaused`].
 		#[pallet::call_index(2)]
-		#[pallet::weight((T::WeightInfo::resume(), DispatchClass::Operational))]
+		#[pallet::weight((
+			T::WeightInfo::resume().saturating_add(Pallet::<T>::emptied_alerts_weight()),
+			DispatchClass::Operational,
+		))]
 		pub fn resume(origin: OriginFor<T>, target: PauseTargetInput) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			Engine::<T>::resume(&target)
@@ -426,7 +429,10 @@ mod calls {
 		/// holds it; the waiting messages run from the next servicing of the queue.
 		/// `ResumeOrigin`.
 		#[pallet::call_index(27)]
-		#[pallet::weight((T::WeightInfo::resume(), DispatchClass::Operational))]
+		#[pallet::weight((
+			T::WeightInfo::resume().saturating_add(Pallet::<T>::emptied_alerts_weight()),
+			DispatchClass::Operational,
+		))]
 		pub fn resume_xcm_inbound(
 			origin: OriginFor<T>,
 			from: Option<alloc::boxed::Box<xcm::VersionedLocation>>,
