@@ -1,14 +1,23 @@
 //! A randomized state-machine test on the real template runtime: proptest drives random
 //! sequences of extrinsics from several accounts — transfers of every kind (keep-alive,
 //! allow-death, `transfer_all`, the three batches, a proxy, a multisig), own limits set,
-//! loosened, removed and enacted, policies and the global cap set, changed and removed by sudo,
-//! pauses, risk levels, and block advances including long jumps — and after every block checks:
+//! loosened, removed and enacted (on accounts under a policy too), policies and the global cap
+//! set, changed and removed by sudo, pauses, risk levels, treasury spends to twenty
+//! beneficiaries (some guarded) paid beyond the treasury's cap at its spend period, the excess
+//! held on them returned by governance or released by anyone — one at a time, or all in one
+//! batch (more than 16 hold changes in one transaction) —, bonded reports with their deposits
+//! confirmed, rejected (slashed) or released, and block advances including long jumps (windows
+//! refill) — and after every extrinsic and every block checks:
 //!
 //! * **conservation**: total issuance equals the sum of all free and reserved balances;
+//! * **the ledger's truth**: every account's stored `frozen` is what its locks and freezes
+//!   make it (plus the guard's marker), never a cap the guard only showed;
 //! * **caps are exact**: for every outflow of a guarded account, the outflows of that account
 //!   (and, for a governance policy, of all accounts under one) inside each window in force
 //!   never exceed the window's limit at the risk level in force — against a brute-force model
-//!   that keeps every transfer and recomputes every sum from scratch;
+//!   that keeps every transfer and recomputes every sum from scratch (the treasury's
+//!   spend-period settle is the one debit the ledger lets through beyond a cap — refusing it
+//!   would mint — and is checked by conservation and the excess it holds instead);
 //! * the guardian's `try_state` (its storage invariants) and the runtime's integrity tests;
 //! * no panic anywhere.
 //!
@@ -17,7 +26,10 @@
 //! it executed.
 
 use guardian_integration_tests::*;
-use guardian_runtime::{configs::ProxyType, BlockNumber, RuntimeCall, RuntimeEvent, System};
+use guardian_runtime::{
+	configs::{ProxyType, TreasuryAccount},
+	BlockNumber, RuntimeCall, RuntimeEvent, System,
+};
 use pallet_guardian::{Limit, PauseTarget, PolicyInput, RiskLevel, WindowSpec};
 use proptest::{
 	prelude::*,
@@ -44,6 +56,38 @@ fn subject(i: usize) -> AccountId {
 	ACTORS.get(i).map(|k| k.to_account_id()).unwrap_or_else(multisig)
 }
 
+/// How many accounts the treasury may pay (beyond the 16 credits a hook window remembers).
+const BENEFICIARIES: u8 = 20;
+
+/// Beneficiary `i` of the treasury's spends.
+fn beneficiary(i: u8) -> AccountId {
+	AccountId::from([0x70 + i % BENEFICIARIES; 32])
+}
+
+/// The `i`-th beneficiary holding excess from the treasury (any beneficiary if none does), so
+/// that returns and releases find something to act on.
+fn holding(i: u8) -> AccountId {
+	let treasury: AccountId = TreasuryAccount::get();
+	let held: Vec<AccountId> = (0..BENEFICIARIES)
+		.map(beneficiary)
+		.filter(|on| {
+			pallet_guardian::ExcessHolds::<guardian_runtime::Runtime>::contains_key(on, &treasury)
+		})
+		.collect();
+	held.get(usize::from(i) % held.len().max(1)).cloned().unwrap_or_else(|| beneficiary(i))
+}
+
+/// The targets anyone may report.
+fn reportable(i: u8) -> PauseTarget<Vec<u8>> {
+	match i % 2 {
+		0 => PauseTarget::Pallet { pallet: b"Collateral".to_vec() },
+		_ => PauseTarget::Call {
+			pallet: b"Balances".to_vec(),
+			call: b"transfer_allow_death".to_vec(),
+		},
+	}
+}
+
 /// One random step.
 #[derive(Clone, Debug)]
 enum Action {
@@ -63,8 +107,26 @@ enum Action {
 	Pause { on: bool },
 	/// Sudo raises the level for `duration` blocks, or (with `level` 0) clears it.
 	Risk { level: u8, duration: u16 },
+	/// Sudo approves a treasury spend of `amount` (tens of UNITs) to beneficiary `to`, paid at
+	/// the next spend period.
+	Spend { to: u8, amount: u16 },
+	/// Sudo returns the excess held on beneficiary `on` to the treasury.
+	ReturnExcess { on: u8 },
+	/// `who` releases the excess held on beneficiary `on` (anyone may, after the hold period).
+	ReleaseExcess { who: usize, on: u8 },
+	/// Sudo approves a spend of `amount` (tens of UNITs) to every beneficiary, in one batch.
+	SpendAll { amount: u16 },
+	/// Governance releases the excess held on every beneficiary in one batch (early: before
+	/// the hold period is over, only governance may).
+	ReleaseAll,
+	/// `who` files a bonded report on reportable target `target`.
+	Report { who: usize, target: u8 },
+	/// Sudo confirms (or rejects, slashing its deposit) the last report.
+	Judge { confirm: bool },
+	/// `who` asks for the last report's deposit back (after the release delay).
+	ReleaseDeposit { who: usize },
 	/// `blocks` blocks go by; more than 50 are skipped at once (a long jump).
-	Advance { blocks: u16 },
+	Advance { blocks: u32 },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -81,7 +143,16 @@ fn action() -> impl Strategy<Value = Action> {
 		1 => (1u16..60, 0u32..800).prop_map(|(period, limit)| Action::GlobalCap { period, limit }),
 		1 => any::<bool>().prop_map(|on| Action::Pause { on }),
 		1 => (0u8..3, 1u16..40).prop_map(|(level, duration)| Action::Risk { level, duration }),
-		3 => prop_oneof![1u16..5, 30u16..3000].prop_map(|blocks| Action::Advance { blocks }),
+		3 => (0..BENEFICIARIES, 1u16..40).prop_map(|(to, amount)| Action::Spend { to, amount }),
+		1 => (0..BENEFICIARIES).prop_map(|on| Action::ReturnExcess { on }),
+		1 => (who.clone(), 0..BENEFICIARIES).prop_map(|(who, on)| Action::ReleaseExcess { who, on }),
+		1 => (1u16..40).prop_map(|amount| Action::SpendAll { amount }),
+		1 => Just(Action::ReleaseAll),
+		1 => (who.clone(), 0u8..2).prop_map(|(who, target)| Action::Report { who, target }),
+		1 => any::<bool>().prop_map(|confirm| Action::Judge { confirm }),
+		1 => who.clone().prop_map(|who| Action::ReleaseDeposit { who }),
+		4 => prop_oneof![1u32..5, 5u32..50, 30u32..3000, 3000u32..20000, 20000u32..110000]
+			.prop_map(|blocks| Action::Advance { blocks }),
 	]
 }
 
@@ -107,6 +178,36 @@ struct Model {
 	global: Vec<(u64, Option<ModelWindow>)>,
 	/// Announced own-limit removals, by account.
 	announced: BTreeMap<AccountId, ()>,
+	/// What the guardian's own operations did, for the record: debits let through beyond a
+	/// cap (the treasury's settles), excess held, returned and released, reports filed and
+	/// slashed.
+	seen: Seen,
+}
+
+/// Counts of the guardian's own operations a run went through.
+#[derive(Default, Clone, Copy, Debug)]
+struct Seen {
+	beyond_cap: u32,
+	excess_held: u32,
+	excess_returned: u32,
+	excess_released: u32,
+	reports: u32,
+	slashed: u32,
+	own_limits_on_guarded: u32,
+	most_released_at_once: u32,
+}
+
+impl core::ops::AddAssign for Seen {
+	fn add_assign(&mut self, other: Self) {
+		self.beyond_cap += other.beyond_cap;
+		self.excess_held += other.excess_held;
+		self.excess_returned += other.excess_returned;
+		self.excess_released += other.excess_released;
+		self.reports += other.reports;
+		self.slashed += other.slashed;
+		self.own_limits_on_guarded += other.own_limits_on_guarded;
+		self.most_released_at_once = self.most_released_at_once.max(other.most_released_at_once);
+	}
 }
 
 fn in_force(
@@ -191,9 +292,10 @@ fn window(period: u16, limit: u32) -> WindowSpec<BlockNumber, Balance> {
 	WindowSpec { period: period.into(), limit: Limit::Absolute(Balance::from(limit) * UNIT / 10) }
 }
 
-/// Runs one case; returns how many blocks it executed.
-fn run_case(actions: &[Action]) -> Result<u32, TestCaseError> {
+/// Runs one case; returns how many blocks it executed and what it went through.
+fn run_case(actions: &[Action]) -> Result<(u32, Seen), TestCaseError> {
 	let mut blocks = 0;
+	let mut seen = Seen::default();
 	let mut result = Ok(());
 	new_chain().execute_with(|| {
 		let mut model = Model::default();
@@ -219,6 +321,55 @@ fn run_case(actions: &[Action]) -> Result<u32, TestCaseError> {
 				value: 10_000 * UNIT,
 			}),
 		);
+		// The treasury, funded, may pay 100 UNIT a day; its beneficiaries exist, and every
+		// other one is guarded itself (a bridge's or a pot's account).
+		let treasury: AccountId = TreasuryAccount::get();
+		let fund = |dest: AccountId, value: Balance| {
+			submit_ok(
+				Keyring::Ferdie,
+				RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+					dest: MultiAddress::Id(dest),
+					value,
+				}),
+			)
+		};
+		fund(treasury.clone(), 100_000 * UNIT);
+		let day_cap = PolicyInput {
+			windows: vec![WindowSpec {
+				period: guardian_runtime::DAYS,
+				limit: Limit::Absolute(100 * UNIT),
+			}],
+			high_water: None,
+			response: None,
+		};
+		let set_policy = |who: AccountId, policy| {
+			assert_eq!(
+				sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_policy {
+					who: MultiAddress::Id(who),
+					policy,
+				})),
+				Ok(())
+			)
+		};
+		set_policy(treasury.clone(), day_cap.clone());
+		for i in 0..BENEFICIARIES {
+			fund(beneficiary(i), 10 * UNIT);
+			if i % 2 == 1 {
+				set_policy(
+					beneficiary(i),
+					PolicyInput { windows: vec![window(10, 100)], ..day_cap.clone() },
+				);
+			}
+		}
+		for i in 0..2 {
+			assert_eq!(
+				sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_reportable {
+					target: reportable(i).into(),
+					reportable: true,
+				})),
+				Ok(())
+			);
+		}
 		System::reset_events();
 		for action in actions {
 			model.step += 1;
@@ -341,8 +492,89 @@ fn run_case(actions: &[Action]) -> Result<u32, TestCaseError> {
 					};
 					(Keyring::Alice, sudo(RuntimeCall::Guardian(inner)))
 				}
+				Action::Spend { to, amount } => {
+					#[allow(deprecated)]
+					let spend = pallet_treasury::Call::spend_local {
+						amount: Balance::from(amount) * 10 * UNIT,
+						beneficiary: MultiAddress::Id(beneficiary(to)),
+					};
+					(Keyring::Alice, sudo(RuntimeCall::Treasury(spend)))
+				}
+				Action::ReturnExcess { on } => (
+					Keyring::Alice,
+					sudo(RuntimeCall::Guardian(pallet_guardian::Call::return_excess {
+						on: MultiAddress::Id(holding(on)),
+						from: MultiAddress::Id(TreasuryAccount::get()),
+					})),
+				),
+				Action::ReleaseExcess { who, on } => (
+					ACTORS[who],
+					RuntimeCall::Guardian(pallet_guardian::Call::release_excess {
+						on: MultiAddress::Id(holding(on)),
+						from: MultiAddress::Id(TreasuryAccount::get()),
+					}),
+				),
+				Action::SpendAll { amount } => {
+					// In an order that differs from one spend to the next, so that the 16 most
+					// recent credits of a spend period, where its excess is held, differ too.
+					let calls = (0..BENEFICIARIES)
+						.map(|k| (k + (amount % 256) as u8) % BENEFICIARIES)
+						.map(|to| {
+							#[allow(deprecated)]
+							let spend = pallet_treasury::Call::spend_local {
+								amount: Balance::from(amount) * 10 * UNIT,
+								beneficiary: MultiAddress::Id(beneficiary(to)),
+							};
+							RuntimeCall::Treasury(spend)
+						})
+						.collect();
+					(
+						Keyring::Alice,
+						sudo(RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })),
+					)
+				}
+				Action::ReleaseAll => {
+					let calls = (0..BENEFICIARIES)
+						.map(|on| {
+							RuntimeCall::Guardian(pallet_guardian::Call::release_excess {
+								on: MultiAddress::Id(beneficiary(on)),
+								from: MultiAddress::Id(TreasuryAccount::get()),
+							})
+						})
+						.collect();
+					(
+						Keyring::Alice,
+						sudo(RuntimeCall::Utility(pallet_utility::Call::force_batch { calls })),
+					)
+				}
+				Action::Report { who, target } => (
+					ACTORS[who],
+					RuntimeCall::Guardian(pallet_guardian::Call::report {
+						target: reportable(target).into(),
+						evidence: Default::default(),
+						duration: 10,
+					}),
+				),
+				Action::Judge { confirm } => {
+					let id = pallet_guardian::NextReportId::<guardian_runtime::Runtime>::get()
+						.saturating_sub(1);
+					let inner = if confirm {
+						pallet_guardian::Call::confirm_report { id }
+					} else {
+						pallet_guardian::Call::reject_report { id }
+					};
+					(Keyring::Alice, sudo(RuntimeCall::Guardian(inner)))
+				}
+				Action::ReleaseDeposit { who } => {
+					let id = pallet_guardian::NextReportId::<guardian_runtime::Runtime>::get()
+						.saturating_sub(1);
+					(
+						ACTORS[who],
+						RuntimeCall::Guardian(pallet_guardian::Call::release_report_deposit { id }),
+					)
+				}
 				Action::Advance { blocks: n } => {
-					let target = System::block_number() + BlockNumber::from(n);
+					let target = System::block_number() + n;
 					if n > 50 {
 						jump_to_block(target);
 						blocks += 1;
@@ -361,7 +593,18 @@ fn run_case(actions: &[Action]) -> Result<u32, TestCaseError> {
 			};
 			let _ = submit(signer, call);
 			// What happened, from the events: every transfer, every change of a limit.
-			for event in System::events().into_iter().map(|r| r.event) {
+			let events: Vec<_> = System::events().into_iter().map(|r| r.event).collect();
+			let released = events
+				.iter()
+				.filter(|e| {
+					matches!(
+						e,
+						RuntimeEvent::Guardian(pallet_guardian::Event::ExcessReleased { .. })
+					)
+				})
+				.count() as u32;
+			model.seen.most_released_at_once = model.seen.most_released_at_once.max(released);
+			for event in events {
 				match event {
 					RuntimeEvent::Balances(pallet_balances::Event::Transfer {
 						from,
@@ -370,17 +613,44 @@ fn run_case(actions: &[Action]) -> Result<u32, TestCaseError> {
 					}) => {
 						model.outflows.push((step, System::block_number(), from, amount, level));
 					}
-					RuntimeEvent::Guardian(e) => apply_guardian_event(&mut model, step, action, e),
+					RuntimeEvent::Guardian(e) => {
+						record(&mut model.seen, &e);
+						apply_guardian_event(&mut model, step, action, e);
+					}
 					_ => {}
 				}
 			}
 			System::reset_events();
+			if let Err(e) = check_extrinsic() {
+				result = Err(e);
+				return;
+			}
 		}
 		if result.is_ok() {
 			result = check_block(&model);
 		}
+		seen = model.seen;
 	});
-	result.map(|()| blocks)
+	result.map(|()| (blocks, seen))
+}
+
+/// Counts the guardian's own operations.
+fn record(seen: &mut Seen, event: &pallet_guardian::Event<guardian_runtime::Runtime>) {
+	use pallet_guardian::Event::*;
+	match event {
+		DebitBeyondCap { .. } => seen.beyond_cap += 1,
+		ExcessHeld { .. } => seen.excess_held += 1,
+		ExcessReturned { .. } => seen.excess_returned += 1,
+		ExcessReleased { .. } => seen.excess_released += 1,
+		Reported { .. } => seen.reports += 1,
+		ReportRejected { .. } => seen.slashed += 1,
+		OwnLimitSet { who } => {
+			let guarded = pallet_guardian::Guards::<guardian_runtime::Runtime>::get(who)
+				.is_some_and(|guard| guard.policy.is_some());
+			seen.own_limits_on_guarded += u32::from(guarded);
+		}
+		_ => {}
+	}
 }
 
 /// Updates the model with a guardian event caused by `action` at `step`.
@@ -417,9 +687,19 @@ fn apply_guardian_event(
 	}
 }
 
+/// The invariants after every extrinsic: conservation and the ledger's truth.
+fn check_extrinsic() -> Result<(), TestCaseError> {
+	use pallet_guardian::caps::ledger::LedgerTruth;
+	assert_conserved();
+	let untrue =
+		<pallet_balances::Pallet<guardian_runtime::Runtime> as LedgerTruth>::untrue_frozen();
+	prop_assert!(untrue.is_empty(), "stored frozen balances no lock or freeze makes: {untrue:?}");
+	Ok(())
+}
+
 /// The invariants after a block.
 fn check_block(model: &Model) -> Result<(), TestCaseError> {
-	assert_conserved();
+	check_extrinsic()?;
 	pallet_guardian::Pallet::<guardian_runtime::Runtime>::do_try_state()
 		.map_err(|e| TestCaseError::fail(format!("guardian try_state: {e:?}")))?;
 	model.check()
@@ -438,12 +718,20 @@ fn randomized_attacks_keep_every_invariant() {
 	let mut runner =
 		TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes));
 	let executed = std::cell::Cell::new(0u32);
+	let seen = std::cell::Cell::new(Seen::default());
 	let outcome = runner.run(&proptest::collection::vec(action(), 40..120), |actions| {
-		let blocks = run_case(&actions)?;
+		let (blocks, case) = run_case(&actions)?;
 		executed.set(executed.get() + blocks);
+		let mut all = seen.get();
+		all += case;
+		seen.set(all);
 		Ok(())
 	});
-	println!("randomized attacks: {cases} cases (seed {seed}), {} blocks executed", executed.get());
+	println!(
+		"randomized attacks: {cases} cases (seed {seed}), {} blocks executed, {:?}",
+		executed.get(),
+		seen.get()
+	);
 	if let Err(error) = outcome {
 		panic!("{error}");
 	}
