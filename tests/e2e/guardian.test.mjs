@@ -64,6 +64,31 @@ describe('guardian dev node', () => {
     assert.ok(api.call.guardianApi?.pausedUntil, 'GuardianApi is decorated from the metadata');
   });
 
+  test('the fee a wallet shows for an unguarded transfer is the fee it pays', async () => {
+    // What polkadot.js apps and every wallet show before signing: `paymentInfo`, the runtime's
+    // `TransactionPaymentApi::query_info` on the signed extrinsic. Nothing is paused and
+    // neither Eve nor Dave is guarded, so the guardian's extensions declare only the checks
+    // they make: the estimate must be the fee actually taken.
+    const tx = api.tx.balances.transferKeepAlive(who.dave.address, UNIT);
+    const info = await tx.paymentInfo(who.eve);
+    const { events, dispatchError } = await submit(api, tx, who.eve);
+    assert.equal(dispatchError, undefined);
+    const [paid] = eventsOf(events, 'transactionPayment', 'TransactionFeePaid');
+    const actualFee = paid.event.data.actualFee.toBigInt();
+    const estimate = info.partialFee.toBigInt();
+    const [success] = eventsOf(events, 'system', 'ExtrinsicSuccess');
+    const used = success.event.data.dispatchInfo.weight.refTime.toBigInt();
+    const declared = info.weight.refTime.toBigInt();
+    const ratio = Number(estimate * 10_000n / actualFee) / 10_000;
+    const weightRatio = Number(declared * 10_000n / used) / 10_000;
+    console.log(`fee estimate / fee paid = ${estimate} / ${actualFee} = ${ratio}; ` +
+      `declared / used weight = ${declared} / ${used} = ${weightRatio}`);
+    assert.ok(used <= declared, 'no transaction uses more than it declared');
+    assert.ok(declared * 100n <= used * 105n, `declared ${declared}, used ${used}: over 1.05x`);
+    assert.ok(estimate >= actualFee, 'the estimate covers the fee');
+    assert.ok(estimate * 100n <= actualFee * 105n, `estimate ${estimate}, paid ${actualFee}: over 1.05x`);
+  });
+
   test('sudo pauses Balances: a transfer is refused by the pool; resume lets it through', async () => {
     assert.equal(await sudo(api, api.tx.guardian.pause(balancesPallet, 100)), null);
     const until = (await api.call.guardianApi.pausedUntil('Balances', 'transfer_keep_alive'));
