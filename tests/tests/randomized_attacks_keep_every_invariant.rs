@@ -364,7 +364,7 @@ fn run_case(actions: &[Action]) -> Result<(u32, Seen), TestCaseError> {
 		for i in 0..2 {
 			assert_eq!(
 				sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_reportable {
-					target: reportable(i).into(),
+					target: reportable(i),
 					reportable: true,
 				})),
 				Ok(())
@@ -550,7 +550,7 @@ fn run_case(actions: &[Action]) -> Result<(u32, Seen), TestCaseError> {
 				Action::Report { who, target } => (
 					ACTORS[who],
 					RuntimeCall::Guardian(pallet_guardian::Call::report {
-						target: reportable(target).into(),
+						target: reportable(target),
 						evidence: Default::default(),
 						duration: 10,
 					}),
