@@ -64,4 +64,10 @@ impl frame_system::Config for Runtime {
 	type PostInherents = crate::Guardian;
 	#[cfg(not(feature = "without-guardian"))]
 	type PostTransactions = crate::Guardian;
+	#[cfg(feature = "without-guardian")]
+	type PreInherents = ();
+	#[cfg(feature = "without-guardian")]
+	type PostInherents = ();
+	#[cfg(feature = "without-guardian")]
+	type PostTransactions = ();
 }
