@@ -356,7 +356,9 @@ async fn one_validator_down_finality_goes_on_and_it_catches_up(
 		Ok((dave.finalized().await?.number >= target.number).then_some(()))
 	})
 	.await?;
-	for key in [value_key("Guardian", "Pauses"), value_key("Guardian", "Alert")] {
+	for key in
+		["Pauses", "PauseHolds", "RiskState", "Watch"].map(|item| value_key("Guardian", item))
+	{
 		let mine = net.node("alice").storage(&key, target.hash).await?;
 		let his = dave.storage(&key, target.hash).await?;
 		if mine != his {
