@@ -87,9 +87,9 @@
 //!   a key `on_initialize` reads, whitelisted) per read or debit.
 //! * Guarded account: one read of [`crate::Guards`] (and of [`crate::GlobalCap`] for a
 //!   governance policy) per read; a debit also writes them. Charged to the transaction that
-//!   causes it through [`crate::CheckVelocity`] (declared from the call, refunded to what the
-//!   ledger did); work no extension could foresee (a hook, another pallet) is added to the
-//!   block.
+//!   causes it as guard work (reserved once its signer is known, settled to what the ledger
+//!   did: [`super::edges`]); work no extension could foresee (a hook, another pallet) is added
+//!   to the block.
 
 use super::{liquidity, Caps};
 use crate::lifecycle::memory;

@@ -63,8 +63,10 @@
 //!   duration through [`CircuitBreaker`](crate::CircuitBreaker) — in force for the next
 //!   extrinsic of the same block.
 //! * **Paid state and weight**: an own limit holds [`Config::OwnLimitDeposit`]
-//!   ([`own_limits`]); the guard work a call may cause is charged up front by
-//!   [`CheckVelocity`] and refunded to what was done ([`check_velocity`]).
+//!   ([`own_limits`]); the guard work a call may cause is reserved on the block once its
+//!   signer is known, and settled and paid with the fee for what was done ([`edges`], through
+//!   [`crate::WatchTransaction`]); [`CheckVelocity`] only refuses a doomed transfer in the pool
+//!   ([`check_velocity`]).
 //! * **Root is capped too**: `sudo(force_transfer)` from a guarded account is refused like any
 //!   other debit. Governance lifts or changes the policy first, which is itself an evented act.
 //!

@@ -24,9 +24,9 @@
 //! every blocked block the attacker keeps `θ · B` locked (and exposed to the book's prices and
 //! liquidations). A bonded report keeps 2 138 UNIT locked for three days (43 200 blocks) to
 //! block 14 400 blocks: about 6 400 UNIT·blocks locked per blocked block. Holding `θ · B` for a
-//! block is `θ · B` UNIT·blocks: with the template's collateral-ratio rule (`θ` = 10%), a book of
-//! 64 000 UNIT or more makes the metric at least as expensive to abuse as a report; governance
-//! sets thresholds with that in mind (`README`, "Monitors").
+//! block is `θ · B` UNIT·blocks: with a collateral-ratio rule of `θ` = 10%, a book of 64 000
+//! UNIT or more makes the metric at least as expensive to abuse as a report; governance sets
+//! thresholds with that in mind (`README`, "Monitors").
 //!
 //! Cost: a report writes the standing value and (once per block) the whitelisted watch state;
 //! `on_initialize` judges each due source (`observe_quiet`, or `observe_fire` when it
