@@ -111,15 +111,34 @@ fn book_monitor() -> MonitorInput<BlockNumber> {
 	}
 }
 
+/// The book's monitor watches for one window (100 blocks, from the first report after it is
+/// set or reset) before it judges: a metric is judged against its time-weighted mean, once the
+/// history covers a window. The collateral pallet reports the book at the start of every block
+/// (and after every change).
+fn watch_a_window() {
+	let start = System::block_number();
+	let mut seen = Vec::new();
+	while System::block_number() <= start + 100 {
+		seen.extend(anomalies_in(end_block()));
+	}
+	assert_eq!(seen, vec![], "nothing judged while watching");
+}
+
+/// Bob's position puts the book at 3000 per mille; the monitor is set and has watched it for a
+/// window.
+fn a_watched_book_at_3000(monitor: MonitorInput<BlockNumber>) -> u128 {
+	set_price(PRICE);
+	let value = 1_000 * PRICE;
+	submit_ok(Keyring::Bob, open(1_000 * UNIT, value / 3));
+	set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), monitor);
+	watch_a_window();
+	value
+}
+
 #[test]
 fn a_batch_of_open_and_close_round_trips_trips_nothing_but_the_same_move_one_way_does() {
 	on_chain(|| {
-		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
-		set_price(PRICE);
-		// Bob's position puts the book at 3000 per mille.
-		let value = 1_000 * PRICE;
-		submit_ok(Keyring::Bob, open(1_000 * UNIT, value / 3));
-		assert!(anomalies_in(end_block()).is_empty());
+		let value = a_watched_book_at_3000(book_monitor());
 		// Eve opens at the 150% minimum and closes at once, ten times in one batch: the book
 		// swings to 2250 and back every time (25% falls, 250% in all), and ends where it was.
 		let round_trip = || vec![open(500 * UNIT, value / 3), close()];
@@ -127,26 +146,15 @@ fn a_batch_of_open_and_close_round_trips_trips_nothing_but_the_same_move_one_way
 		submit_ok(Keyring::Eve, batch(calls));
 		assert!(anomalies_in(end_block()).is_empty());
 		assert_eq!(level(), RiskLevel::Normal);
-		// A Jump rule on the same metric is not tripped by one large round trip either.
-		set_monitor(
-			Source::Metric(COLLATERAL_RATIO_METRIC),
-			MonitorInput {
-				rule: Some(Rule::Jump { within: 100, max_jump: Perbill::from_percent(10) }),
-				..book_monitor()
-			},
-		);
-		submit_ok(Keyring::Eve, batch(round_trip()));
-		assert!(anomalies_in(end_block()).is_empty());
 		// Nor by the round trip split over two transactions of one block: the value is judged
 		// as it stands at the block's end.
-		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
 		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
 		assert!(anomalies().is_empty());
 		submit_ok(Keyring::Eve, close());
 		assert!(anomalies_in(end_block()).is_empty());
 		assert_eq!(level(), RiskLevel::Normal);
-		// The same move left standing is a real fall of the book: the anomaly at the block's
-		// end, and Critical from the next block on.
+		// The same move left standing is a real fall of the book: 750 below its mean of 3000,
+		// the anomaly at the block's end, and Critical from the next block on.
 		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
 		assert_eq!(
 			anomalies_in(end_block()),
@@ -158,15 +166,11 @@ fn a_batch_of_open_and_close_round_trips_trips_nothing_but_the_same_move_one_way
 
 /// The attacker's cost per blocked block: a position that holds the metric beyond its
 /// threshold keeps the response one block at a time, for as long as it stays open (up to the
-/// playbook's duration), and the response ends with the block after the position closes.
+/// playbook's duration), and the next block after the position closes is free.
 #[test]
 fn a_metric_response_lasts_only_while_the_moved_value_stands() {
 	on_chain(|| {
-		set_monitor(Source::Metric(COLLATERAL_RATIO_METRIC), book_monitor());
-		set_price(PRICE);
-		let value = 1_000 * PRICE;
-		submit_ok(Keyring::Bob, open(1_000 * UNIT, value / 3));
-		end_block();
+		let value = a_watched_book_at_3000(book_monitor());
 		// Eve holds 500 UNIT at the minimum ratio open for 5 blocks.
 		submit_ok(Keyring::Eve, open(500 * UNIT, value / 3));
 		let opened = System::block_number();
@@ -195,6 +199,71 @@ fn a_metric_response_lasts_only_while_the_moved_value_stands() {
 		assert_eq!(level(), RiskLevel::Normal);
 		let by = Contributor::Monitor(Source::Metric(COLLATERAL_RATIO_METRIC));
 		assert_eq!(Guardian::response_in_force(by), None);
+	});
+}
+
+/// Poisoning the reference: a move held for one block and reverted, so that the honest value
+/// looks like the anomaly. Against a time-weighted mean the one block weighs one hundredth:
+/// nothing, whether right after governance's reset (the monitor watches a window first) or
+/// at any time later.
+#[test]
+fn a_move_held_for_one_block_cannot_make_the_honest_value_the_anomaly() {
+	on_chain(|| {
+		let value = a_watched_book_at_3000(book_monitor());
+		let spike = || {
+			// 11.5% down for one block end (150 UNIT at the minimum ratio), then back.
+			submit_ok(Keyring::Eve, open(150 * UNIT, value / 10));
+			let mut seen = anomalies_in(end_block());
+			submit_ok(Keyring::Eve, close());
+			for _ in 0..150 {
+				seen.extend(anomalies_in(end_block()));
+			}
+			seen
+		};
+		// At any time: the spike itself is a move of 11% for one block (answered, for that
+		// block); the honest value after it is nothing.
+		let seen = spike();
+		assert!(seen.iter().all(|a| a.1 == Anomaly::Fall && a.2 < 400), "{seen:?}");
+		assert!(seen.len() <= 1);
+		assert_eq!(level(), RiskLevel::Normal);
+		// Right after governance's reset: the fresh monitor watches a window first.
+		assert_eq!(
+			sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_monitor {
+				source: Source::Metric(COLLATERAL_RATIO_METRIC),
+				monitor: book_monitor(),
+			})),
+			Ok(())
+		);
+		assert_eq!(spike(), vec![]);
+		assert_eq!(level(), RiskLevel::Normal);
+	});
+}
+
+/// A jump rule's reference walked in steps under `max_jump` and then abandoned: against the
+/// mean, the honest value is no jump.
+#[test]
+fn a_reference_walked_in_small_steps_cannot_make_the_honest_value_a_jump() {
+	on_chain(|| {
+		let jump = MonitorInput {
+			rule: Some(Rule::Jump { within: 100, max_jump: Perbill::from_percent(10) }),
+			..book_monitor()
+		};
+		a_watched_book_at_3000(jump);
+		// Two steps of about 8% up (collateral with almost no debt), one block each, then
+		// both closed: the old reference would have been 17% above the honest book.
+		submit_ok(Keyring::Eve, open(83 * UNIT, 1));
+		let mut seen = anomalies_in(end_block());
+		submit_ok(Keyring::Ferdie, open(100 * UNIT, 1));
+		seen.extend(anomalies_in(end_block()));
+		submit_ok(Keyring::Eve, close());
+		submit_ok(Keyring::Ferdie, close());
+		for _ in 0..150 {
+			seen.extend(anomalies_in(end_block()));
+		}
+		// The second step is 18% above the mean for one block (answered, for that block);
+		// nothing after the close.
+		assert!(seen.len() <= 1, "{seen:?}");
+		assert_eq!(level(), RiskLevel::Normal);
 	});
 }
 

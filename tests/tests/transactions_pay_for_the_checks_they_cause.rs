@@ -135,3 +135,90 @@ fn a_guarded_transfer_is_charged_its_checks_and_the_guard_work_it_used() {
 		assert!(used.all_lte(reserved));
 	});
 }
+
+fn guard(who: Keyring) {
+	assert_eq!(
+		sudo_dispatch(RuntimeCall::Guardian(pallet_guardian::Call::set_policy {
+			who: MultiAddress::Id(who.to_account_id()),
+			policy: PolicyInput {
+				windows: vec![WindowSpec { period: 600, limit: Limit::Absolute(1_000 * UNIT) }],
+				high_water: None,
+				response: None,
+			},
+		})),
+		Ok(())
+	);
+}
+
+/// A batch of `n` proxied calls, each on behalf of another (fresh) account whose funds it
+/// would touch (an own limit's removal) — and each refused: nobody made Eve a proxy.
+fn proxied_batch(n: u32) -> RuntimeCall {
+	let calls = (0..n)
+		.map(|i| {
+			let mut id = [0x33u8; 32];
+			id[..4].copy_from_slice(&i.to_le_bytes());
+			RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+				real: MultiAddress::Id(AccountId::from(id)),
+				force_proxy_type: None,
+				call: Box::new(RuntimeCall::Guardian(pallet_guardian::Call::remove_own_limit {})),
+			})
+		})
+		.collect();
+	RuntimeCall::Utility(pallet_utility::Call::batch { calls })
+}
+
+#[test]
+fn validating_a_call_that_names_many_accounts_reads_a_bounded_amount() {
+	use guardian_integration_tests::storage_reads::reads_of;
+	on_chain(|| {
+		guard(Keyring::Ferdie);
+		let index = pallet_guardian::GuardIndex::<Runtime>::hashed_key().to_vec();
+		let index_reads = |n: u32| {
+			let call = proxied_batch(n);
+			let (valid, reads) = reads_of(|| validate(Keyring::Eve, call));
+			assert!(valid.is_ok());
+			reads.iter().filter(|key| key.starts_with(&index)).count()
+		};
+		// However many accounts the call names, the reservation looks up at most
+		// `MAX_NAMED_DEBITED` of them (beyond, one read: is anyone guarded at all?).
+		let few = index_reads(4);
+		let many = index_reads(2_000);
+		assert!(many <= pallet_guardian::caps::outflow::MAX_NAMED_DEBITED + 4, "{many} reads");
+		assert!(many <= few + pallet_guardian::caps::outflow::MAX_NAMED_DEBITED, "{few} vs {many}");
+		// And what it cannot name still reserves guard work while anyone is guarded.
+		let reserved = pallet_guardian::Pallet::<Runtime>::guard_reservation(
+			&Keyring::Eve.to_account_id(),
+			&proxied_batch(2_000),
+		);
+		assert_eq!(reserved, pallet_guardian::Pallet::<Runtime>::guard_budget(1));
+	});
+}
+
+#[test]
+fn a_reservation_no_block_can_hold_is_refused_in_the_pool() {
+	on_chain(|| {
+		guard(Keyring::Ferdie);
+		let one = pallet_guardian::Pallet::<Runtime>::guard_budget(1);
+		let max = RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_extrinsic
+			.expect("a normal extrinsic limit");
+		let n = u32::try_from(max.ref_time() / one.ref_time()).expect("fits") + 1;
+		let batch = |n: u32| {
+			RuntimeCall::Utility(pallet_utility::Call::batch {
+				calls: (0..n).map(|_| keep_alive(Keyring::Dave, 1)).collect(),
+			})
+		};
+		// A batch whose guard work could never fit a block: refused in the pool, not kept
+		// there for every author to try.
+		assert_eq!(
+			validate(Keyring::Ferdie, batch(n)),
+			Err(sp_runtime::transaction_validity::TransactionValidityError::Invalid(
+				sp_runtime::transaction_validity::InvalidTransaction::ExhaustsResources
+			))
+		);
+		// One that fits is valid, and lands.
+		assert!(validate(Keyring::Ferdie, batch(10)).is_ok());
+		submit_ok(Keyring::Ferdie, batch(10));
+	});
+}

@@ -10,9 +10,12 @@
 //! * **Margins from the risk level** ([`pallet_guardian::RiskLevelProvider`]): a position needs
 //!   collateral worth `BaseRatio` of its debt at `Normal`, `ElevatedRatio` at `Elevated`, and
 //!   none can be opened at `Critical` ([`Error::RiskTooHigh`]).
-//! * **A metric for the guardian** ([`pallet_guardian::MetricSink`]): after every change the
-//!   pallet reports the book's collateral ratio (collateral value over debt, in per mille) as
-//!   metric `MetricId`, so governance can put a monitor on it without guardian code.
+//! * **A metric for the guardian** ([`pallet_guardian::MetricSink`]): after every change, and
+//!   at the start of every block, the pallet reports the book's collateral ratio (collateral
+//!   value over debt, in per mille) as metric `MetricId`, so governance can put a monitor on
+//!   it without guardian code. The ratio moves with the price as well as with the positions:
+//!   reported only when a position changes, a price's slow drift would reach the guardian as
+//!   one step when someone next opens or closes, and be judged as a sudden move.
 //!
 //! Collateral is reserved from the owner's balance; debt is a number in the price's quote
 //! unit (the example lends nothing out). Each account has at most one position; totals are
@@ -144,6 +147,19 @@ pub mod pallet {
 				.reads_writes(4, 3)
 				.saturating_add(Weight::from_parts(50_000_000, 4_000))
 				.saturating_add(T::Metrics::report_weight())
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Report the book's ratio at the price of the block's start (see the crate docs).
+		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
+			let totals = Totals::<T>::get();
+			if totals.debt.is_zero() {
+				return T::DbWeight::get().reads(1);
+			}
+			Self::report(&totals);
+			T::DbWeight::get().reads(2).saturating_add(T::Metrics::report_weight())
 		}
 	}
 

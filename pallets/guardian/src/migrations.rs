@@ -446,6 +446,9 @@ pub mod v4 {
 						rises: state.rises,
 						falls: state.falls,
 						basis: state.basis,
+						// A metric's time-weighted history starts now: it is watched for one
+						// window before it is judged again.
+						history: Default::default(),
 					},
 				})
 			});

@@ -208,12 +208,13 @@ fn debited_by(who: &AccountId, call: &RuntimeCall, depth: u32) -> Debited<Accoun
 			inner(who, main).and(inner(who, fallback))
 		}
 		RuntimeCall::Utility(pallet_utility::Call::with_weight { call, .. }) => inner(who, call),
-		RuntimeCall::Proxy(pallet_proxy::Call::proxy { real, call, .. }) => {
-			match <Runtime as frame_system::Config>::Lookup::lookup(real.clone()) {
-				Ok(real) => signer().and(inner(&real, call)),
-				Err(_) => Debited::Unknown,
-			}
-		}
+		RuntimeCall::Proxy(
+			pallet_proxy::Call::proxy { real, call, .. }
+			| pallet_proxy::Call::proxy_announced { real, call, .. },
+		) => match <Runtime as frame_system::Config>::Lookup::lookup(real.clone()) {
+			Ok(real) => signer().and(inner(&real, call)),
+			Err(_) => Debited::Unknown,
+		},
 		RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
 			other_signatories,
 			call,

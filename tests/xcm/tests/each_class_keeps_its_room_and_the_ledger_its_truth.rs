@@ -204,6 +204,30 @@ fn resuming_inbound_xcm_keeps_an_alert_response_that_still_raises_the_level() {
 	});
 }
 
+#[test]
+fn clearing_the_level_ends_an_alert_response_that_only_raised_it() {
+	MockNet::reset();
+	b_answers_a_with(PlaybookInput {
+		pause: vec![],
+		pause_inbound: false,
+		raise_to: RiskLevel::Elevated,
+		duration: 50,
+	});
+	a_alerts_b();
+	ParaB::execute_with(|| {
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
+		// Governance clears the level: the response held nothing else, so it is over.
+		assert_ok!(Guardian::clear_risk_level(root()));
+		assert_eq!(Guardian::response_in_force(alerts_of_a()), None);
+	});
+	// A's next alert is answered afresh.
+	a_alerts_b();
+	ParaB::execute_with(|| {
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
+		assert!(Guardian::response_in_force(alerts_of_a()).is_some());
+	});
+}
+
 const CAP: u128 = 1_000;
 
 fn put_under_policy(who: AccountId32) {

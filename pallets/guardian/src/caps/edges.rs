@@ -78,6 +78,30 @@ impl<T: Config> Caps<T> {
 		(Self::guard_budget(T::OutflowEstimator::max_debits(call)), check)
 	}
 
+	/// Whether a transaction declaring `info` could fit a block at all with `reserved` guard
+	/// work on top (as `CheckWeight` checks a transaction's own weight in the pool). A
+	/// reservation no block can hold (a batch of hundreds of transfers from a guarded account)
+	/// is refused in the pool with `InvalidTransaction::ExhaustsResources`, instead of being
+	/// kept there, retried by every author and never included.
+	pub(crate) fn reservation_fits(
+		info: &frame_support::dispatch::DispatchInfo,
+		reserved: Weight,
+	) -> Result<(), TransactionValidityError> {
+		if reserved == Weight::zero() {
+			return Ok(());
+		}
+		let limits = T::BlockWeights::get();
+		let class = limits.get(info.class);
+		let total =
+			info.total_weight().saturating_add(class.base_extrinsic).saturating_add(reserved);
+		let over_extrinsic = class.max_extrinsic.is_some_and(|max| total.any_gt(max));
+		let over_class = class.max_total.is_some_and(|max| total.any_gt(max));
+		if over_extrinsic || over_class || total.any_gt(limits.max_block) {
+			return Err(InvalidTransaction::ExhaustsResources.into());
+		}
+		Ok(())
+	}
+
 	/// Add `weight` to the block's weight in `class`, within the block's limits (as
 	/// `CheckWeight` books a call's weight).
 	fn reserve(weight: Weight, class: DispatchClass) -> Result<(), TransactionValidityError> {

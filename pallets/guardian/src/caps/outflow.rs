@@ -27,8 +27,16 @@ pub enum Debited<AccountId> {
 	Unknown,
 }
 
+/// The most accounts [`Debited::Accounts`] names. A call that may debit more is
+/// [`Debited::Unknown`]: its reservation then depends on one read (whether any account is
+/// guarded), not on a look-up per account, and merging stays linear in the call's size (a
+/// batch of thousands of proxied calls, each naming another account, costs its validation a
+/// bounded amount per nested call).
+pub const MAX_NAMED_DEBITED: usize = 8;
+
 impl<AccountId: PartialEq> Debited<AccountId> {
-	/// Both `self`'s accounts and `other`'s.
+	/// Both `self`'s accounts and `other`'s ([`Debited::Unknown`] beyond
+	/// [`MAX_NAMED_DEBITED`]).
 	pub fn and(self, other: Self) -> Self {
 		match (self, other) {
 			(Debited::Unknown, _) | (_, Debited::Unknown) => Debited::Unknown,
@@ -36,6 +44,9 @@ impl<AccountId: PartialEq> Debited<AccountId> {
 			(Debited::Accounts(mut these), Debited::Accounts(those)) => {
 				for who in those {
 					if !these.contains(&who) {
+						if these.len() >= MAX_NAMED_DEBITED {
+							return Debited::Unknown;
+						}
 						these.push(who);
 					}
 				}

@@ -125,7 +125,7 @@ where
 		&self,
 		origin: DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
 		call: &<T as frame_system::Config>::RuntimeCall,
-		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
 		_len: usize,
 		_self_implicit: Self::Implicit,
 		_inherited_implication: &impl Encode,
@@ -136,6 +136,7 @@ where
 			None => (Weight::zero(), Weight::zero()),
 		};
 		let reserved = budget.saturating_add(checked);
+		Caps::<T>::reservation_fits(info, reserved)?;
 		if let Some(who) = origin.as_system_origin_signer() {
 			// For `ExemptFees::can_withdraw_fee`: the payer must afford it too.
 			memory::note_reservation(who.encode(), reserved);

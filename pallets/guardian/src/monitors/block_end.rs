@@ -32,8 +32,8 @@
 //! `on_initialize` judges each due source (`observe_quiet`, or `observe_fire` when it
 //! responds).
 
-use super::{rules::still_anomalous, Monitoring};
-use crate::{responses::Engine, Config, Contributor, Monitors, Source, Standing, Watch};
+use super::{time_weighted, Monitoring};
+use crate::{responses::Engine, Anomaly, Config, Contributor, Monitors, Source, Standing, Watch};
 use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating};
@@ -42,11 +42,12 @@ use sp_runtime::traits::{One, Saturating};
 use crate::Source as _;
 
 impl<T: Config> Monitoring<T> {
-	/// Keep `value` as `source`'s standing value, to be judged at the start of the next block.
+	/// Keep `value` as `source`'s standing value, to be judged at the end of this block.
 	/// Returns the weight used.
 	pub(crate) fn keep_standing(source: Source, value: u128) -> Weight {
-		Standing::<T>::insert(source, value);
-		Self::judge_at_end_of(source, frame_system::Pallet::<T>::block_number());
+		let now = frame_system::Pallet::<T>::block_number();
+		Standing::<T>::insert(source, (value, now));
+		Self::judge_at_end_of(source, now);
 		T::DbWeight::get().reads_writes(1, 2)
 	}
 
@@ -90,54 +91,67 @@ impl<T: Config> Monitoring<T> {
 		});
 		let mut weight = T::DbWeight::get().writes(if due.is_empty() { 0 } else { 1 });
 		for source in due {
-			weight = weight.saturating_add(Self::judge_standing(source, now));
+			weight = weight.saturating_add(Self::judge_standing(source, now, end));
 		}
 		weight
 	}
 
-	/// Judge the standing value of `source` at the end of block `now`: a moved value is judged
-	/// by the rule; a response in force is renewed for one more block while the value is still
-	/// anomalous. Returns the weight used.
-	fn judge_standing(source: Source, now: BlockNumberFor<T>) -> Weight {
-		let (Some(mut monitor), Some(value)) =
+	/// Judge the standing value of `source` as it stood at the end of block `end` (judged at
+	/// block `now`: the same block, or the next one when the end passed unjudged) against its
+	/// time-weighted mean ([`time_weighted`]); a response in force is renewed for one more
+	/// block while the value is still anomalous. A value reported in that block is a fresh
+	/// one: it re-arms staleness and ends a staleness response. Returns the weight used.
+	fn judge_standing(source: Source, now: BlockNumberFor<T>, end: BlockNumberFor<T>) -> Weight {
+		let (Some(mut monitor), Some((value, reported))) =
 			(Monitors::<T>::get(source), Standing::<T>::get(source))
 		else {
 			return T::DbWeight::get().reads(2);
 		};
 		let Some(rule) = monitor.rule else { return T::DbWeight::get().reads(2) };
 		let by = Contributor::Monitor(source);
-		let moved = monitor.state.last.is_none_or(|(last, _)| last != value);
-		let finding = if moved {
-			super::rules::judge(&rule, &mut monitor.state, value, now, true).finding
-		} else {
-			still_anomalous(&rule, &monitor.state, value, now)
-		};
-		monitor.state.seen = Some(now);
-		if let Some(stale_after) = monitor.stale_after {
-			Self::arm_stale(source, now.saturating_add(stale_after));
+		let moved = monitor.state.history.last_value() != Some(value);
+		let at = sp_runtime::SaturatedConversion::saturated_into::<u64>(end);
+		let finding = time_weighted::judge(&rule, &mut monitor.state.history, value, at);
+		monitor.state.last = Some((value, end));
+		let mut withdrawn = Weight::zero();
+		if reported == end {
+			monitor.state.seen = Some(end);
+			if let Some(stale_after) = monitor.stale_after {
+				Self::arm_stale(source, end.saturating_add(stale_after));
+			}
+			if Engine::<T>::in_force(by).is_some_and(|response| response.anomaly == Anomaly::Stale)
+			{
+				// The source is live again: its staleness response ends.
+				Engine::<T>::withdraw(by);
+				withdrawn = <T::WeightInfo as crate::WeightInfo>::reset_response();
+			}
 		}
 		let one = BlockNumberFor::<T>::one();
+		// The next judgement: the end of the block after `end` (at the start of the one after
+		// that, without `PostTransactions`), before the response it renews runs out.
+		let next = end.saturating_add(one);
 		let mut fired = false;
 		match (Engine::<T>::in_force(by), finding) {
 			(Some(response), Some(_)) => {
-				// Renewed while the value stays, never beyond the playbook's duration from the
-				// response's start.
-				let end = response.since.saturating_add(monitor.playbook.duration);
-				if response.until < end {
-					let _ = Engine::<T>::extend_response(by, one, end.saturating_sub(now));
-					Self::judge_at_end_of(source, now.saturating_add(one));
+				// Renewed while the value stays anomalous, never beyond the playbook's
+				// duration from the response's start.
+				let cap = response.since.saturating_add(monitor.playbook.duration);
+				if response.until < cap {
+					let _ = Engine::<T>::extend_response(by, one, cap.saturating_sub(now));
+					Self::judge_at_end_of(source, next);
 				}
 			}
 			(None, Some(finding)) if moved => {
-				// Through the next block (until the next block end's judgement renews it).
+				// Through the next block (until the next judgement renews it: at that block's
+				// end, or at the start of the one after, before anything expires there).
 				fired = Self::respond_for(source, &monitor, finding, Some(one.saturating_add(one)));
 				if fired {
-					Self::judge_at_end_of(source, now.saturating_add(one));
+					Self::judge_at_end_of(source, next);
 				}
 			}
 			_ => {}
 		}
 		Monitors::<T>::insert(source, monitor);
-		Self::observation_weight(fired)
+		Self::observation_weight(fired).saturating_add(withdrawn)
 	}
 }

@@ -63,13 +63,15 @@ impl<T: Config> Monitoring<T> {
 		Some(now)
 	}
 
-	/// The end of a span that began with the issuance at `before` (`None`: not watched): if the
-	/// issuance rose, the step up to the span's start and the span's own rise are judged apart.
-	/// Returns the weight used.
+	/// The end of a span that began with the issuance at `before` (`None`: not watched): a
+	/// rise since the last read is judged as a step of its own. The last read is the span's
+	/// start, or a span nested in it (an inbound message a transaction executes): its rise was
+	/// judged there and is not counted again. Returns the weight used.
 	pub(crate) fn issuance_span_ended(before: Option<u128>) -> Weight {
 		let Some(before) = before else { return Weight::zero() };
 		let after = Self::total_issuance();
-		T::DbWeight::get().reads(1).saturating_add(Self::issuance_read(Some(before), after))
+		let seen = Watch::<T>::get().issuance_seen.unwrap_or(before);
+		T::DbWeight::get().reads(1).saturating_add(Self::issuance_read(Some(seen), after))
 	}
 
 	/// The issuance read as `now` at a point whose previous point read `seen`: a rise is

@@ -10,7 +10,8 @@
 //!  Feed(k): OracleMonitor observes the combined value; in a transaction, judged after it
 //!            (GuardedFeed judges a waiting value itself before serving it)
 //!  Metric(id): MetricSink; anyone can move it, so it is judged as it stands at the block's
-//!            end and answered one block at a time (block_end)
+//!            end, against its time-weighted mean over the rule's window, and answered one
+//!            block at a time (block_end, time_weighted)
 //!  PolicyOutflow / GlobalOutflow: a cap's high-water mark, routed by the engine
 //!        │
 //!        ▼ rule: Flow {period, rise?, fall?} (net, exact ring) | Jump {within, max_jump}
@@ -28,6 +29,7 @@
 //! | a monitor's response through the engine, its extension and reset | [`responses`] |
 //! | the issuance, bracketed around whatever may change it | [`issuance`] |
 //! | values anyone can move, judged at the block's end | [`block_end`] |
+//! | their time-weighted mean, and a rule judged against it | [`time_weighted`] |
 //! | metrics other pallets report ([`MetricSink`]) | [`metrics`] |
 //! | sources that went quiet (`stale_after`) | [`staleness`] |
 //! | pallet-oracle's feeds ([`OracleMonitor`], [`GuardedFeed`]) | [`oracle`] (feature `oracle`) |
@@ -88,6 +90,7 @@ pub mod responses;
 pub mod rules;
 pub mod staleness;
 pub(crate) mod storage;
+pub mod time_weighted;
 
 pub use metrics::MetricSink;
 #[cfg(feature = "oracle")]
@@ -208,6 +211,9 @@ pub struct MonitorState<BlockNumber> {
 	pub falls: WindowUsage<u128>,
 	/// [`Rule::Flow`] with shares: the value the shares are taken of, and when it was taken.
 	pub basis: Option<(u128, u64)>,
+	/// A value anyone can move: its block-end values over the rule's window, the mean it is
+	/// judged against ([`time_weighted`]).
+	pub history: time_weighted::TimeWeighted,
 }
 
 impl<BlockNumber: Copy + sp_runtime::traits::UniqueSaturatedInto<u64>> MonitorState<BlockNumber> {

@@ -94,60 +94,6 @@ pub(crate) fn judge<BlockNumber: Copy + Saturating + PartialOrd + UniqueSaturate
 	}
 }
 
-/// Whether `value`, standing at `now`, is still anomalous under `rule` without being judged
-/// again (nothing in `state` changes): for a flow, whether the window's net change up to
-/// `value` is beyond its threshold; for a jump, whether `value` strays from the reference by
-/// more than `max_jump` while the reference holds. The test that keeps a response to a value
-/// anyone can move in force, block after block, while the value stays where it was moved.
-pub(crate) fn still_anomalous<BlockNumber>(
-	rule: &Rule<BlockNumber>,
-	state: &MonitorState<BlockNumber>,
-	value: u128,
-	now: BlockNumber,
-) -> Option<Finding>
-where
-	BlockNumber: Copy + Saturating + PartialOrd + UniqueSaturatedInto<u64>,
-{
-	match *rule {
-		Rule::Flow { period, rise, fall } => {
-			let period: u64 = period.saturated_into();
-			let at: u64 = now.saturated_into();
-			let (last, _) = state.last?;
-			let basis = match state.basis {
-				Some((basis, since)) if at < since.saturating_add(period) => basis,
-				_ => last,
-			};
-			let (mut rises, mut falls) =
-				(state.rises.used(period, at), state.falls.used(period, at));
-			if value > last {
-				rises = rises.saturating_add(value.saturating_sub(last));
-			} else {
-				falls = falls.saturating_add(last.saturating_sub(value));
-			}
-			let up = rises.saturating_sub(falls);
-			let down = falls.saturating_sub(rises);
-			let over = |measured: u128, limit: Option<Limit<u128>>, anomaly| {
-				let threshold = threshold_of(limit?, basis);
-				(measured > threshold).then_some(Finding { anomaly, measured, threshold })
-			};
-			over(up, rise, Anomaly::Rise).or_else(|| over(down, fall, Anomaly::Fall))
-		}
-		Rule::Jump { within, max_jump } => {
-			let (reference, since) = state.last?;
-			if now >= since.saturating_add(within) {
-				return None;
-			}
-			let jump = value.abs_diff(reference);
-			let threshold = max_jump.mul_floor(reference);
-			(jump > threshold).then_some(Finding {
-				anomaly: Anomaly::Jump,
-				measured: jump,
-				threshold,
-			})
-		}
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -161,6 +107,7 @@ mod tests {
 			rises: WindowUsage::default(),
 			falls: WindowUsage::default(),
 			basis: None,
+			history: Default::default(),
 		}
 	}
 
@@ -202,29 +149,6 @@ mod tests {
 		);
 		// Long after, 90 alone is fine again.
 		assert_eq!(judge(&rule, &mut s, 1270, 30, true), Judgement::FINE);
-	}
-
-	#[test]
-	fn a_value_that_stays_where_it_was_moved_stays_anomalous_until_the_window_forgets_it() {
-		let rule = Rule::Flow { period: 10u64, rise: Some(Limit::Absolute(100)), fall: None };
-		let mut s = state();
-		judge(&rule, &mut s, 1000, 1, true);
-		// Moved up by 150 and left there: still 150 up over the window, however often asked.
-		assert!(judge(&rule, &mut s, 1150, 2, true).finding.is_some());
-		for now in 3..12 {
-			assert_eq!(
-				still_anomalous(&rule, &s, 1150, now),
-				Some(Finding { anomaly: Anomaly::Rise, measured: 150, threshold: 100 })
-			);
-		}
-		// Once the window no longer holds the move (the ring counts a move for at most one
-		// bucket more), the standing value is normal again...
-		let forgotten = 12 + crate::rolling_window::bucket_len(10);
-		assert_eq!(still_anomalous(&rule, &s, 1150, forgotten), None);
-		// ...and moved back at once, it was normal all along.
-		assert_eq!(still_anomalous(&rule, &s, 1000, 3), None);
-		// Nothing was judged again.
-		assert_eq!(s.last, Some((1150, 2)));
 	}
 
 	#[test]

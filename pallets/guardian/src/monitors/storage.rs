@@ -29,5 +29,5 @@ mod monitors_storage {
 	/// start of the next block, as it stood at the end of the block (see
 	/// [`crate::monitors::block_end`]).
 	#[pallet::storage]
-	pub type Standing<T: Config> = StorageMap<_, Twox64Concat, Source, u128>;
+	pub type Standing<T: Config> = StorageMap<_, Twox64Concat, Source, (u128, BlockNumberFor<T>)>;
 }

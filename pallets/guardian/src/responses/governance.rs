@@ -92,12 +92,12 @@ impl<T: Config> Engine<T> {
 		Ok(())
 	}
 
-	/// After governance ended pauses that `holders` held: an alert's response left holding
-	/// nothing (no pause, no inbound pause, no level) is over, so that the source's next alert
-	/// is answered afresh instead of being ignored as already answered. A monitor's response
+	/// After governance ended pauses (or levels) that `holders` held: an alert's response left
+	/// holding nothing (no pause, no inbound pause, no level) is over, so that the source's
+	/// next alert is answered afresh instead of being ignored as already answered. A monitor's response
 	/// stays in force until it expires or is reset: while it is, its flagged feed stays hidden
 	/// from consumers, whatever governance resumed.
-	fn end_emptied(holders: Vec<Contributor>) {
+	fn end_emptied(holders: alloc::vec::Vec<Contributor>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		for by in holders {
 			let emptied = matches!(by, Contributor::Alert(_))
@@ -147,10 +147,16 @@ impl<T: Config> Engine<T> {
 
 	/// Logic for `clear_risk_level`: every contribution ends, back to `Normal` at once
 	/// (governance's override; a response's reset ends only that response's), and no report
-	/// escalation survives.
+	/// escalation survives. An alert's response left holding nothing is over (see
+	/// [`Self::end_emptied`]).
 	pub(crate) fn clear_level() -> DispatchResult {
+		let raising: alloc::vec::Vec<Contributor> = crate::RiskContributions::<T>::iter_keys()
+			.map(|(by, _)| by)
+			.filter(|by| matches!(by, Contributor::Alert(_)))
+			.collect();
 		Self::clear_all_risk();
 		Self::level_cleared();
+		Self::end_emptied(raising);
 		Ok(())
 	}
 

@@ -114,11 +114,13 @@ impl<T: Config> Engine<T> {
 		ensure!(!(mode == HoldMode::New && paused_until.is_some()), Error::<T>::AlreadyPaused);
 		let mut all = Self::live_holds(now);
 		let position = all.iter().position(|entry| entry.target == *target);
-		let holding = position
+		// A target counts once in its class's room, however many of the class hold it: joining
+		// a hold the class already counts takes no room.
+		let class = by.class();
+		let counted = position
 			.and_then(|p| all.get(p))
-			.is_some_and(|entry| entry.holds.iter().any(|(holder, _)| *holder == by));
-		if !holding {
-			let class = by.class();
+			.is_some_and(|entry| entry.holds.iter().any(|(holder, _)| holder.class() == class));
+		if !counted {
 			ensure!(Self::room_used(&all, class) < Self::room_of(class), Error::<T>::TooManyPauses);
 		}
 		let entry = match position.and_then(|p| all.get_mut(p)) {

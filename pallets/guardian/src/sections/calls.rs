@@ -279,7 +279,10 @@ mod calls {
 		/// * Emits [`Event::RiskLevelChanged`] if the level in force changes.
 		/// * Errors: none beyond the origin.
 		#[pallet::call_index(17)]
-		#[pallet::weight((T::WeightInfo::clear_risk_level(), DispatchClass::Operational))]
+		#[pallet::weight((
+			T::WeightInfo::clear_risk_level().saturating_add(Pallet::<T>::emptied_alerts_weight()),
+			DispatchClass::Operational,
+		))]
 		pub fn clear_risk_level(origin: OriginFor<T>) -> DispatchResult {
 			T::ResumeOrigin::ensure_origin(origin)?;
 			Engine::<T>::clear_level()

@@ -74,6 +74,15 @@ fn then_fail(body: impl FnOnce()) {
 }
 /// A reported metric: a net fall of more than 100 within 10 blocks pauses Balances and raises
 /// the level to Elevated.
+/// `source` reported at `value` now, and the blocks go by until its history covers `blocks`
+/// (a metric is judged against its time-weighted mean only once it does).
+fn watch_for(source: Source, value: u128, blocks: u64) {
+	let Source::Metric(id) = source else { panic!("a metric") };
+	<Guardian as MetricSink>::report(id, value);
+	end_block();
+	run_to_block(System::block_number() + blocks);
+}
+
 fn metric_monitor() -> MonitorInput<u64> {
 	MonitorInput {
 		rule: Some(Rule::Flow { period: 10, rise: None, fall: Some(Limit::Absolute(100)) }),
@@ -276,16 +285,19 @@ fn a_reported_metric_needs_no_guardian_code() {
 				playbook: playbook(vec![], RiskLevel::Elevated),
 			},
 		);
-		<Guardian as MetricSink>::report(1, 1500);
-		end_block();
+		// Watched for a window at 1500, then 1400: 100 below the mean of 1500, tolerated.
+		watch_for(Source::Metric(1), 1500, 10);
 		<Guardian as MetricSink>::report(1, 1400);
 		end_block();
 		assert!(anomalies().is_empty());
-		// Judged as the metric stands at the block's end, not as it is reported.
-		<Guardian as MetricSink>::report(1, 1340);
+		// Judged as the metric stands at the block's end, not as it is reported: 1300 against
+		// the mean of the window before it (nine blocks at 1500, one at 1400: 1490).
+		run_to_block(System::block_number() + 1);
+		<Guardian as MetricSink>::report(1, 1250);
+		<Guardian as MetricSink>::report(1, 1300);
 		assert!(anomalies().is_empty());
 		end_block();
-		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 160, 150)]);
+		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 190, 149)]);
 		assert_eq!(<Guardian as RiskLevelProvider>::risk_level(), RiskLevel::Elevated);
 		// A metric nobody monitors costs one read and does nothing.
 		<Guardian as MetricSink>::report(2, 0);
@@ -644,9 +656,7 @@ fn the_hook_is_constant_work_until_something_is_due() {
 fn a_round_trip_within_a_block_is_no_anomaly_but_the_same_one_way_move_is() {
 	test(|| {
 		set(Source::Metric(1), metric_monitor());
-		<Guardian as MetricSink>::report(1, 1000);
-		end_block();
-		run_to_block(2);
+		watch_for(Source::Metric(1), 1000, 10);
 		// Open + close pairs: the metric swings by 300 and back, ten times, in one transaction
 		// and across transactions of the block. Judged at the block's end: nothing changed.
 		in_signed_transaction(1, || {
@@ -660,16 +670,20 @@ fn a_round_trip_within_a_block_is_no_anomaly_but_the_same_one_way_move_is() {
 		end_block();
 		assert!(anomalies().is_empty());
 		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
-		// Round trips across blocks net out too: the window sums rises and falls.
+		// Small moves across blocks stay within the threshold of the mean.
 		for value in [950, 1000, 920] {
+			run_to_block(System::block_number() + 1);
 			in_signed_transaction(1, || <Guardian as MetricSink>::report(1, value));
 			end_block();
 		}
 		assert!(anomalies().is_empty());
-		// The same swing one way, left standing at the block's end, is a real move.
+		// The same swing one way, left standing at the block's end, is a real move: 700 against
+		// the mean of the window before it (its buckets span eleven blocks: eight at 1000, then
+		// 950, 1000, 920; 988).
+		run_to_block(System::block_number() + 1);
 		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 700));
 		end_block();
-		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 300, 100)]);
+		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Fall, 288, 100)]);
 		assert_eq!(Guardian::risk_level(), RiskLevel::Elevated);
 		assert_noop!(transfer(2, 3, 100), paused());
 		assert_eq!(PendingObservations::<Test>::iter().count(), 0);
@@ -686,32 +700,30 @@ fn a_response_to_a_value_anyone_can_move_lasts_as_long_as_the_value_stays() {
 				..metric_monitor()
 			},
 		);
-		<Guardian as MetricSink>::report(1, 1000);
-		end_block();
-		run_to_block(2);
+		watch_for(Source::Metric(1), 1000, 10);
+		let moved = System::block_number();
 		// The attacker moves the book past the threshold and leaves it there for three block
 		// ends: the response is renewed block by block.
 		<Guardian as MetricSink>::report(1, 500);
 		end_block();
-		assert_eq!(Guardian::risk_level(), RiskLevel::Critical);
-		for block in 3..=4 {
+		for block in moved + 1..=moved + 2 {
 			run_to_block(block);
 			assert_eq!(Guardian::risk_level(), RiskLevel::Critical, "block {block}");
 			end_block();
 		}
-		// It moves the book back during block 5: the response ends with the block after.
-		run_to_block(5);
+		// It moves the book back during the next block: that block is the response's last.
+		run_to_block(moved + 3);
 		assert_eq!(Guardian::risk_level(), RiskLevel::Critical);
 		<Guardian as MetricSink>::report(1, 1000);
 		end_block();
-		run_to_block(6);
+		run_to_block(moved + 4);
 		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
 		assert_ok!(transfer(2, 3, 100));
-		// Three block ends of a moved book bought it blocks 2 to 5, not a whole playbook's
-		// duration (to block 12) for two fees.
+		// Three block ends of a moved book bought it three blocks, not a whole playbook's
+		// duration for two fees.
 		assert!(guardian_events()
 			.iter()
-			.all(|e| !matches!(e, Event::ResponseApplied { until, .. } if *until > 6)));
+			.all(|e| !matches!(e, Event::ResponseApplied { until, .. } if *until > moved + 4)));
 	});
 }
 
@@ -719,14 +731,14 @@ fn a_response_to_a_value_anyone_can_move_lasts_as_long_as_the_value_stays() {
 fn a_jump_and_back_within_a_block_is_no_anomaly() {
 	test(|| {
 		set(Source::Metric(1), MonitorInput { stale_after: None, ..feed_monitor() });
-		<Guardian as MetricSink>::report(1, 1000);
-		end_block();
+		watch_for(Source::Metric(1), 1000, 5);
 		in_signed_transaction(1, || {
 			<Guardian as MetricSink>::report(1, 100);
 			<Guardian as MetricSink>::report(1, 1000);
 		});
 		end_block();
 		assert!(anomalies().is_empty());
+		run_to_block(System::block_number() + 1);
 		in_signed_transaction(1, || <Guardian as MetricSink>::report(1, 100));
 		end_block();
 		assert_eq!(anomalies(), vec![(Source::Metric(1), Anomaly::Jump, 900, 200)]);
@@ -848,5 +860,46 @@ fn a_mint_hidden_behind_a_transfer_out_or_a_fee_is_still_seen_in_the_same_block(
 			let _ = <Balances as frame_support::traits::fungible::Balanced<u64>>::resolve(&4, fee);
 		});
 		assert_eq!(anomalies(), vec![(Source::Issuance, Anomaly::Rise, 900, 800)]);
+	});
+}
+
+#[test]
+fn without_post_transactions_a_held_move_is_still_answered_block_by_block() {
+	test(|| {
+		set(Source::Metric(1), metric_monitor());
+		watch_for(Source::Metric(1), 1000, 10);
+		// The runtime wires no `PostTransactions`: block ends are judged at the next block's
+		// start, before anything expires there.
+		let moved = System::block_number();
+		<Guardian as MetricSink>::report(1, 500);
+		for block in moved + 1..=moved + 4 {
+			run_to_block(block);
+			assert_eq!(Guardian::risk_level(), RiskLevel::Elevated, "block {block}");
+		}
+		<Guardian as MetricSink>::report(1, 1000);
+		run_to_block(moved + 6);
+		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
+	});
+}
+
+#[test]
+fn a_fresh_value_ends_a_metrics_staleness_response_and_is_judged() {
+	test(|| {
+		set(Source::Metric(1), MonitorInput { stale_after: Some(3), ..metric_monitor() });
+		watch_for(Source::Metric(1), 1000, 2);
+		// Silent: stale.
+		run_to_block(System::block_number() + 3);
+		let by = Contributor::Monitor(Source::Metric(1));
+		assert_eq!(Guardian::response_in_force(by).map(|r| r.anomaly), Some(Anomaly::Stale));
+		// A fresh value ends the staleness response at the block's end and is judged there.
+		<Guardian as MetricSink>::report(1, 1000);
+		end_block();
+		assert_eq!(Guardian::response_in_force(by), None);
+		assert_eq!(Guardian::risk_level(), RiskLevel::Normal);
+		// And the watch goes on: a real fall a window later is answered.
+		run_to_block(System::block_number() + 10);
+		<Guardian as MetricSink>::report(1, 500);
+		end_block();
+		assert_eq!(Guardian::response_in_force(by).map(|r| r.anomaly), Some(Anomaly::Fall));
 	});
 }

@@ -269,6 +269,42 @@ fn a_response_that_finds_no_room_escalates_and_says_so() {
 }
 
 #[test]
+fn joining_a_pause_its_class_already_counts_takes_no_room() {
+	test(|| {
+		// The automatic room (4) full with a cap response's holds.
+		for target in
+			["Utility::force_batch", "Utility::batch_all", "Utility::dispatch_as", "Balances"]
+		{
+			assert_ok!(Engine::<Test>::hold(
+				Contributor::CapResponse,
+				&stored(target),
+				50,
+				HoldMode::AtLeast
+			));
+		}
+		assert_noop!(
+			Engine::<Test>::hold(
+				Contributor::CapResponse,
+				&stored("Timestamp"),
+				50,
+				HoldMode::AtLeast
+			),
+			Error::<Test>::TooManyPauses
+		);
+		// A monitor's response wanting a target the cap response holds shares it: the target
+		// already counts in the automatic room.
+		fire(1, feed_monitor(&["Balances"], RiskLevel::Normal, 40));
+		assert!(!guardian_events().iter().any(|e| matches!(e, Event::ResponseEscalated { .. })));
+		assert_eq!(
+			Engine::<Test>::held_until(Contributor::Monitor(Source::Feed(1)), &stored("Balances")),
+			Some(41)
+		);
+		// The pause lasts as long as its latest hold.
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_keep_alive"), Some(50));
+	});
+}
+
+#[test]
 fn a_monitor_cannot_be_removed_or_replaced_out_from_under_its_response() {
 	test(|| {
 		fire(1, feed_monitor(&["Balances"], RiskLevel::Elevated, DURATION));
