@@ -10,19 +10,27 @@
 //! * **kept as it stands** when reported ([`Standing`]), in or outside a transaction, and
 //!   judged once, at the end of the block (after its last transaction, in `PostTransactions`),
 //!   as it stands then: a move undone within the block is nothing;
+//! * **judged against its time-weighted mean** over the rule's window, every block end weighted
+//!   alike, once the monitor has watched a whole window ([`super::time_weighted`]): a move held
+//!   for one block and undone cannot become the reference the honest value is then measured
+//!   from, and after `set_monitor` or `reset_response` nothing is judged for one window;
 //! * **answered one block at a time**: a response lasts through the next block, and each later
-//!   block end at which the value is still anomalous (still moved beyond the rule's threshold,
-//!   `rules::still_anomalous`) renews it for one more block, up to the playbook's duration
-//!   from its start (governance's `extend_response` may lengthen it, its `reset_response` ends
-//!   it). When the value goes back within a block, that block is the response's last: the next
-//!   one is free. A value left where it was moved is answered once: it is not answered again
-//!   after its response ran its course, until it moves again.
+//!   block end at which the value is still anomalous renews it for one more block, up to the
+//!   playbook's duration from its start (governance's `extend_response` may lengthen it, its
+//!   `reset_response` ends it). When the value goes back within a block, that block is the
+//!   response's last: the next one is free. A value left where it was moved is answered once:
+//!   it is not answered again after its response ran its course, until it moves again.
+//!
+//! A consumer reports its metric whenever it changes — through the prices it depends on too
+//! (the template's collateral pallet reports its book at the start of every block): a value
+//! reported only when someone acts reaches the guardian as one step, however slowly it moved.
 //!
 //! **The attacker's cost per blocked block** is then the capital that holds the value beyond
 //! the threshold for that block: to move a book's ratio by the threshold `θ` (a share of the
 //! ratio), a position of about `θ · B` must stay open, where `B` is the book's collateral. For
 //! every blocked block the attacker keeps `θ · B` locked (and exposed to the book's prices and
-//! liquidations). A bonded report keeps 2 138 UNIT locked for three days (43 200 blocks) to
+//! liquidations); moving the mean instead, so that the honest value is the anomaly, takes the
+//! same capital·blocks for at most a window of response ([`super::time_weighted`]). A bonded report keeps 2 138 UNIT locked for three days (43 200 blocks) to
 //! block 14 400 blocks: about 6 400 UNIT·blocks locked per blocked block. Holding `θ · B` for a
 //! block is `θ · B` UNIT·blocks: with a collateral-ratio rule of `θ` = 10%, a book of 64 000
 //! UNIT or more makes the metric at least as expensive to abuse as a report; governance sets
