@@ -93,7 +93,7 @@
 //! ## Example (a test on the mock runtime)
 //!
 //! A pause is in force until its expiry, when `on_initialize` resumes it with an event:
-#![doc = docify::embed!("src/tests/breakers.rs", on_initialize_resumes_expired_pauses_with_an_event)]
+#![doc = docify::embed!("src/tests/breakers/expiry_and_filter.rs", on_initialize_resumes_expired_pauses_with_an_event)]
 //!
 //! ## Metadata paths
 //!

@@ -89,7 +89,7 @@
 //! ## Example (a test on the mock runtime)
 //!
 //! A debit beyond the allowance fails and moves nothing; each window refills as it rolls:
-#![doc = docify::embed!("src/tests/caps.rs", a_debit_beyond_the_allowance_fails_and_moves_nothing)]
+#![doc = docify::embed!("src/tests/caps/mod.rs", a_debit_beyond_the_allowance_fails_and_moves_nothing)]
 //!
 //! ## Metadata paths
 //!

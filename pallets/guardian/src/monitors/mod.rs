@@ -68,7 +68,7 @@
 //! ## Example (a test on the mock runtime)
 //!
 //! A mint inside a transaction is answered before the next extrinsic of the same block:
-#![doc = docify::embed!("src/tests/monitors.rs", a_mint_in_a_transaction_is_answered_before_the_next_extrinsic)]
+#![doc = docify::embed!("src/tests/monitors/mod.rs", a_mint_in_a_transaction_is_answered_before_the_next_extrinsic)]
 //!
 //! ## Metadata paths
 //!
