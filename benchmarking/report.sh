@@ -42,5 +42,10 @@ done
 bench guardian "$with" development pallet_guardian \
 	on_initialize_expire,check_paused_none,check_paused,check_velocity,ledger_debit_unguarded,ledger_debit_guarded,ledger_debit_guarded_response,observe_fire 20
 
+# What a wallet shows for an unguarded transfer, and what it pays, on the dev node.
+echo "[report] fee on the dev node" >&2
+GUARDIAN_FEE_REPORT="$OUT/fee.json" scripts/e2e.sh \
+	--test-name-pattern='the fee a wallet shows' >"$OUT/fee.log" 2>&1
+
 python3 benchmarking/report.py "$OUT" "$ROUNDS" "$REPEAT" >benchmarking/REPORT.md
 echo "[report] wrote benchmarking/REPORT.md from $OUT" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests: build the dev node and the guardian-watcher agent, install the JS client
 # from the lockfile, and run tests/e2e against the real binaries (started and stopped by the
-# tests, on loopback).
+# tests, on loopback). Arguments go to `node --test` (e.g. `--test-name-pattern=...`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pallet-guardian/target}"
@@ -15,4 +15,4 @@ if ! cmp -s package-lock.json node_modules/.installed-from-lock; then
 fi
 GUARDIAN_NODE="$CARGO_TARGET_DIR/debug/guardian-node" \
 	GUARDIAN_WATCHER="$CARGO_TARGET_DIR/debug/guardian-watcher" \
-	node --test --test-concurrency=1 --test-reporter=spec
+	node --test --test-concurrency=1 --test-reporter=spec "$@"
