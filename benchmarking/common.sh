@@ -21,8 +21,10 @@ ensure_omni() {
 # dir of its own (the test builds keep their benchmark-free wasm); prints the path of a copy
 # of its wasm named NAME, which a later build with other features does not overwrite.
 build_runtime() {
+	# A failed build fails the caller's `$(build_runtime …)` (and with it the script).
 	CARGO_TARGET_DIR="$BENCH_TARGET" cargo build -p guardian-runtime \
-		--features "runtime-benchmarks${1:+,$1}" >&2
-	cp "$BENCH_TARGET/debug/wbuild/guardian-runtime/guardian_runtime.wasm" "$BENCH_TARGET/$2.wasm"
+		--features "runtime-benchmarks${1:+,$1}" >&2 || return 1
+	cp "$BENCH_TARGET/debug/wbuild/guardian-runtime/guardian_runtime.wasm" \
+		"$BENCH_TARGET/$2.wasm" || return 1
 	echo "$BENCH_TARGET/$2.wasm"
 }

@@ -21,6 +21,7 @@ use crate::{
 	responses::{Class, Engine},
 	Pallet as Guardian, *,
 };
+use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
