@@ -176,8 +176,9 @@ struct Model {
 	policy: BTreeMap<AccountId, Vec<(u64, Option<ModelWindow>)>>,
 	/// (step from which it holds, global cap window).
 	global: Vec<(u64, Option<ModelWindow>)>,
-	/// Announced own-limit removals, by account.
-	announced: BTreeMap<AccountId, ()>,
+	/// Announced own-limit changes (a loosening, or with `None` the removal), by account: what
+	/// `enact_own_limit` puts in force.
+	announced: BTreeMap<AccountId, Option<ModelWindow>>,
 	/// What the guardian's own operations did, for the record: debits let through beyond a
 	/// cap (the treasury's settles), excess held, returned and released, reports filed and
 	/// slashed.
@@ -668,9 +669,10 @@ fn apply_guardian_event(
 		(OwnLimitSet { who }, Action::OwnLimit { period, limit, .. }) => {
 			model.own.entry(who).or_default().push((step, spec(*period, *limit)));
 		}
-		(OwnLimitEnacted { who, removed: true }, _) => {
-			model.own.entry(who.clone()).or_default().push((step, None));
-			model.announced.remove(&who);
+		(OwnLimitEnacted { who, removed }, _) => {
+			let enacted = model.announced.remove(&who).flatten();
+			assert_eq!(removed, enacted.is_none(), "the enacted change is the one announced");
+			model.own.entry(who).or_default().push((step, enacted));
 		}
 		(PolicySet { who } | PolicyChanged { who }, Action::Policy { period, limit, .. }) => {
 			model.policy.entry(who).or_default().push((step, spec(*period, *limit)));
@@ -680,8 +682,12 @@ fn apply_guardian_event(
 			model.global.push((step, spec(*period, *limit)))
 		}
 		(GlobalCapRemoved, _) => model.global.push((step, None)),
-		(OwnLimitAnnounced { who, .. }, _) => {
-			model.announced.insert(who, ());
+		(OwnLimitAnnounced { who, removal, .. }, action) => {
+			let windows = match action {
+				Action::OwnLimit { period, limit, .. } if !removal => spec(*period, *limit),
+				_ => None,
+			};
+			model.announced.insert(who, windows);
 		}
 		_ => {}
 	}
