@@ -5,7 +5,7 @@
 //! with `benchmarking/generate-weights.sh`).
 //!
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-22, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
+//! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
@@ -84,31 +84,35 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	fn pause() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `818`
-		//  Estimated: `4910`
-		// Minimum execution time: 21_272_000 picoseconds.
-		Weight::from_parts(23_635_000, 4910)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
-	fn extend() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1730`
-		//  Estimated: `4910`
-		// Minimum execution time: 33_310_000 picoseconds.
-		Weight::from_parts(36_515_000, 4910)
+		//  Measured:  `2273`
+		//  Estimated: `13486`
+		// Minimum execution time: 56_384_000 picoseconds.
+		Weight::from_parts(95_172_000, 13486)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
+	fn extend() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8938`
+		//  Estimated: `13486`
+		// Minimum execution time: 74_601_000 picoseconds.
+		Weight::from_parts(113_930_000, 13486)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:1)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::ReportsOn` (r:1 w:0)
 	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Reports` (r:64 w:64)
@@ -117,63 +121,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:2 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:0 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	fn resume() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10602`
+		//  Measured:  `11526`
 		//  Estimated: `172126`
-		// Minimum execution time: 414_728_000 picoseconds.
-		Weight::from_parts(482_679_000, 172126)
-			.saturating_add(T::DbWeight::get().reads(70_u64))
+		// Minimum execution time: 382_581_000 picoseconds.
+		Weight::from_parts(611_603_000, 172126)
+			.saturating_add(T::DbWeight::get().reads(71_u64))
 			.saturating_add(T::DbWeight::get().writes(68_u64))
 	}
 	fn on_initialize_idle() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_663_000 picoseconds.
-		Weight::from_parts(1_923_000, 0)
+		// Minimum execution time: 1_773_000 picoseconds.
+		Weight::from_parts(2_114_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:0 w:32)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 40]`.
 	fn on_initialize_expire(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24 + n * (29 ±0)`
-		//  Estimated: `4910`
-		// Minimum execution time: 9_384_000 picoseconds.
-		Weight::from_parts(6_348_818, 4910)
-			// Standard Error: 2_914
-			.saturating_add(Weight::from_parts(4_177_505, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+		//  Measured:  `24 + n * (57 ±0)`
+		//  Estimated: `13486`
+		// Minimum execution time: 9_153_000 picoseconds.
+		Weight::from_parts(7_415_912, 13486)
+			// Standard Error: 15_429
+			.saturating_add(Weight::from_parts(3_083_075, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn check_paused_none() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 591_000 picoseconds.
-		Weight::from_parts(701_000, 0)
+		// Minimum execution time: 500_000 picoseconds.
+		Weight::from_parts(601_000, 0)
 	}
 	/// Storage: `Guardian::Pauses` (r:1 w:0)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 40]`.
 	fn check_paused(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24 + n * (29 ±0)`
-		//  Estimated: `4910`
-		// Minimum execution time: 3_485_000 picoseconds.
-		Weight::from_parts(3_574_565, 4910)
-			// Standard Error: 554
-			.saturating_add(Weight::from_parts(382_423, 0).saturating_mul(n.into()))
+		//  Measured:  `21 + n * (29 ±0)`
+		//  Estimated: `5766`
+		// Minimum execution time: 2_905_000 picoseconds.
+		Weight::from_parts(2_058_812, 5766)
+			// Standard Error: 2_150
+			.saturating_add(Weight::from_parts(428_537, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -183,29 +184,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_policy() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `140`
-		//  Estimated: `5384`
-		// Minimum execution time: 41_011_000 picoseconds.
-		Weight::from_parts(43_815_000, 5384)
+		//  Estimated: `5386`
+		// Minimum execution time: 31_827_000 picoseconds.
+		Weight::from_parts(38_838_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GlobalCap` (r:1 w:0)
-	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1138), added: 1633, mode: `MaxEncodedLen`)
 	fn change_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2314`
-		//  Estimated: `5384`
-		// Minimum execution time: 47_922_000 picoseconds.
-		Weight::from_parts(50_806_000, 5384)
+		//  Measured:  `2318`
+		//  Estimated: `5386`
+		// Minimum execution time: 37_336_000 picoseconds.
+		Weight::from_parts(41_512_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GuardIndexOverflow` (r:3 w:0)
 	/// Proof: `Guardian::GuardIndexOverflow` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -216,37 +217,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn remove_policy() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `994`
+		//  Measured:  `996`
 		//  Estimated: `8457`
-		// Minimum execution time: 47_481_000 picoseconds.
-		Weight::from_parts(50_245_000, 8457)
+		// Minimum execution time: 35_784_000 picoseconds.
+		Weight::from_parts(40_120_000, 8457)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::GlobalCap` (r:1 w:1)
-	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1138), added: 1633, mode: `MaxEncodedLen`)
 	fn set_global_cap() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `743`
-		//  Estimated: `2621`
-		// Minimum execution time: 16_224_000 picoseconds.
-		Weight::from_parts(17_797_000, 2621)
+		//  Measured:  `745`
+		//  Estimated: `2623`
+		// Minimum execution time: 11_347_000 picoseconds.
+		Weight::from_parts(13_530_000, 2623)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	fn reset_usage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1432`
-		//  Estimated: `5384`
-		// Minimum execution time: 13_620_000 picoseconds.
-		Weight::from_parts(14_822_000, 5384)
+		//  Measured:  `1434`
+		//  Estimated: `5386`
+		// Minimum execution time: 9_665_000 picoseconds.
+		Weight::from_parts(10_827_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -258,29 +259,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn limit_own_outflow() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `5384`
-		// Minimum execution time: 74_992_000 picoseconds.
-		Weight::from_parts(78_737_000, 5384)
+		//  Estimated: `5386`
+		// Minimum execution time: 60_671_000 picoseconds.
+		Weight::from_parts(65_487_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:0)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::OwnLimitAnnouncements` (r:0 w:1)
 	/// Proof: `Guardian::OwnLimitAnnouncements` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn remove_own_limit() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `679`
-		//  Estimated: `5384`
-		// Minimum execution time: 12_228_000 picoseconds.
-		Weight::from_parts(13_299_000, 5384)
+		//  Estimated: `5386`
+		// Minimum execution time: 8_903_000 picoseconds.
+		Weight::from_parts(9_825_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::OwnLimitAnnouncements` (r:1 w:1)
 	/// Proof: `Guardian::OwnLimitAnnouncements` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GuardIndexOverflow` (r:2 w:0)
 	/// Proof: `Guardian::GuardIndexOverflow` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
@@ -295,8 +296,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `884`
 		//  Estimated: `5968`
-		// Minimum execution time: 93_589_000 picoseconds.
-		Weight::from_parts(98_797_000, 5968)
+		// Minimum execution time: 78_778_000 picoseconds.
+		Weight::from_parts(85_798_000, 5968)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -306,60 +307,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `3603`
-		// Minimum execution time: 9_223_000 picoseconds.
-		Weight::from_parts(10_216_000, 3603)
+		// Minimum execution time: 7_010_000 picoseconds.
+		Weight::from_parts(7_852_000, 3603)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:0)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GlobalCap` (r:1 w:0)
-	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1138), added: 1633, mode: `MaxEncodedLen`)
 	fn check_velocity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2314`
-		//  Estimated: `5384`
-		// Minimum execution time: 48_672_000 picoseconds.
-		Weight::from_parts(50_815_000, 5384)
+		//  Measured:  `2318`
+		//  Estimated: `5386`
+		// Minimum execution time: 41_461_000 picoseconds.
+		Weight::from_parts(44_637_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GlobalCap` (r:1 w:1)
-	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1138), added: 1633, mode: `MaxEncodedLen`)
 	fn ledger_debit_guarded() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2174`
-		//  Estimated: `5384`
-		// Minimum execution time: 21_022_000 picoseconds.
-		Weight::from_parts(22_323_000, 5384)
+		//  Measured:  `2178`
+		//  Estimated: `5386`
+		// Minimum execution time: 16_244_000 picoseconds.
+		Weight::from_parts(18_367_000, 5386)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Guardian::Guards` (r:1 w:1)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GlobalCap` (r:1 w:1)
-	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::Monitors` (r:2 w:2)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1138), added: 1633, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Monitors` (r:2 w:0)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:2 w:2)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::RiskContributions` (r:3 w:2)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:4 w:3)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::RejectedDebits` (r:1 w:1)
-	/// Proof: `Guardian::RejectedDebits` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:0 w:12)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::AlertSubscriptions` (r:1 w:0)
+	/// Proof: `Guardian::AlertSubscriptions` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::DebitsBeyondCap` (r:1 w:1)
+	/// Proof: `Guardian::DebitsBeyondCap` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn ledger_debit_guarded_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2954`
-		//  Estimated: `8496`
-		// Minimum execution time: 243_282_000 picoseconds.
-		Weight::from_parts(249_902_000, 8496)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
+		//  Measured:  `3519`
+		//  Estimated: `13486`
+		// Minimum execution time: 302_892_000 picoseconds.
+		Weight::from_parts(335_090_000, 13486)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Guardian::ExcessHolds` (r:1 w:1)
 	/// Proof: `Guardian::ExcessHolds` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
@@ -368,15 +373,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Guards` (r:1 w:0)
-	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1919), added: 4394, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Guards` (`max_values`: None, `max_size`: Some(1921), added: 4396, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::GlobalCap` (r:1 w:0)
-	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1136), added: 1631, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::GlobalCap` (`max_values`: Some(1), `max_size`: Some(1138), added: 1633, mode: `MaxEncodedLen`)
 	fn return_excess() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2578`
+		//  Measured:  `2582`
 		//  Estimated: `6196`
-		// Minimum execution time: 162_512_000 picoseconds.
-		Weight::from_parts(167_029_000, 6196)
+		// Minimum execution time: 136_884_000 picoseconds.
+		Weight::from_parts(153_338_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -390,8 +395,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `264`
 		//  Estimated: `3604`
-		// Minimum execution time: 49_323_000 picoseconds.
-		Weight::from_parts(51_406_000, 3604)
+		// Minimum execution time: 39_629_000 picoseconds.
+		Weight::from_parts(43_525_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -399,72 +404,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_252_000 picoseconds.
-		Weight::from_parts(1_462_000, 0)
+		// Minimum execution time: 1_062_000 picoseconds.
+		Weight::from_parts(1_301_000, 0)
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::CounterForMonitors` (r:1 w:1)
 	/// Proof: `Guardian::CounterForMonitors` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	fn set_monitor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `460`
-		//  Estimated: `4256`
-		// Minimum execution time: 25_178_000 picoseconds.
-		Weight::from_parts(27_391_000, 4256)
+		//  Measured:  `459`
+		//  Estimated: `4556`
+		// Minimum execution time: 19_639_000 picoseconds.
+		Weight::from_parts(21_191_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:1 w:1)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:0)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::RiskContributions` (r:1 w:0)
+	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::CounterForMonitors` (r:1 w:1)
 	/// Proof: `Guardian::CounterForMonitors` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Standing` (r:0 w:1)
+	/// Proof: `Guardian::Standing` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	fn remove_monitor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `833`
-		//  Estimated: `4256`
-		// Minimum execution time: 17_927_000 picoseconds.
-		Weight::from_parts(19_479_000, 4256)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1113`
+		//  Estimated: `13486`
+		// Minimum execution time: 26_279_000 picoseconds.
+		Weight::from_parts(30_716_000, 13486)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `Guardian::Monitors` (r:1 w:1)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:33 w:4)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Monitors` (r:1 w:0)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:1 w:1)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:0)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:11 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	fn extend_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4824`
-		//  Estimated: `93093`
-		// Minimum execution time: 295_420_000 picoseconds.
-		Weight::from_parts(305_685_000, 93093)
-			.saturating_add(T::DbWeight::get().reads(46_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `7777`
+		//  Estimated: `28512`
+		// Minimum execution time: 85_808_000 picoseconds.
+		Weight::from_parts(108_902_000, 28512)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:33 w:4)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:0)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:10 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
+	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:0 w:1)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn reset_response() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4824`
-		//  Estimated: `93093`
-		// Minimum execution time: 279_857_000 picoseconds.
-		Weight::from_parts(292_465_000, 93093)
-			.saturating_add(T::DbWeight::get().reads(45_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `8611`
+		//  Estimated: `26010`
+		// Minimum execution time: 85_497_000 picoseconds.
+		Weight::from_parts(110_435_000, 26010)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Guardian::RiskContributions` (r:9 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
@@ -472,8 +487,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `151`
 		//  Estimated: `23508`
-		// Minimum execution time: 39_499_000 picoseconds.
-		Weight::from_parts(43_215_000, 23508)
+		// Minimum execution time: 30_816_000 picoseconds.
+		Weight::from_parts(37_906_000, 23508)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -483,69 +498,79 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn clear_risk_level() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2576`
+		//  Measured:  `2538`
 		//  Estimated: `117900`
-		// Minimum execution time: 77_966_000 picoseconds.
-		Weight::from_parts(83_044_000, 117900)
+		// Minimum execution time: 77_826_000 picoseconds.
+		Weight::from_parts(95_402_000, 117900)
 			.saturating_add(T::DbWeight::get().reads(54_u64))
 			.saturating_add(T::DbWeight::get().writes(53_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:1 w:0)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	fn observe_quiet() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1013`
-		//  Estimated: `4256`
-		// Minimum execution time: 15_513_000 picoseconds.
-		Weight::from_parts(16_785_000, 4256)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Measured:  `1204`
+		//  Estimated: `4556`
+		// Minimum execution time: 15_964_000 picoseconds.
+		Weight::from_parts(18_368_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Guardian::Monitors` (r:1 w:1)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:1 w:1)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:0)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:0)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:10 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::AlertSubscriptions` (r:1 w:0)
+	/// Proof: `Guardian::AlertSubscriptions` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:0 w:4)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
 	fn observe_fire() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2031`
+		//  Measured:  `9662`
 		//  Estimated: `26010`
-		// Minimum execution time: 139_508_000 picoseconds.
-		Weight::from_parts(144_485_000, 26010)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 215_822_000 picoseconds.
+		Weight::from_parts(237_335_000, 26010)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Guardian::StaleWatch` (r:1 w:1)
 	/// Proof: `Guardian::StaleWatch` (`max_values`: Some(1), `max_size`: Some(145), added: 640, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Monitors` (r:16 w:16)
-	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(791), added: 3266, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Monitors` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Responses` (r:16 w:16)
+	/// Proof: `Guardian::Responses` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:17 w:16)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:0 w:32)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::AlertSubscriptions` (r:1 w:0)
+	/// Proof: `Guardian::AlertSubscriptions` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn check_stale(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1217 + n * (58 ±0)`
-		//  Estimated: `4910 + n * (3266 ±0)`
-		// Minimum execution time: 174_499_000 picoseconds.
-		Weight::from_parts(54_607_450, 4910)
-			// Standard Error: 128_607
-			.saturating_add(Weight::from_parts(79_833_045, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(34_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
+		//  Measured:  `2755 + n * (58 ±0)`
+		//  Estimated: `13486 + n * (3566 ±0)`
+		// Minimum execution time: 169_203_000 picoseconds.
+		Weight::from_parts(70_172_560, 13486)
+			// Standard Error: 155_102
+			.saturating_add(Weight::from_parts(73_646_465, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
 	/// Storage: `Guardian::Reportable` (r:1 w:1)
 	/// Proof: `Guardian::Reportable` (`max_values`: Some(1), `max_size`: Some(1585), added: 2080, mode: `MaxEncodedLen`)
@@ -553,8 +578,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `335`
 		//  Estimated: `3070`
-		// Minimum execution time: 14_071_000 picoseconds.
-		Weight::from_parts(15_403_000, 3070)
+		// Minimum execution time: 10_385_000 picoseconds.
+		Weight::from_parts(11_266_000, 3070)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -572,20 +597,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::ReportsOn` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Reports` (r:63 w:1)
 	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:0)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Escalations` (r:1 w:0)
 	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	fn report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10630`
+		//  Measured:  `12994`
 		//  Estimated: `169452`
-		// Minimum execution time: 372_365_000 picoseconds.
-		Weight::from_parts(414_107_000, 169452)
+		// Minimum execution time: 320_128_000 picoseconds.
+		Weight::from_parts(357_614_000, 169452)
 			.saturating_add(T::DbWeight::get().reads(72_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Guardian::Reports` (r:1 w:1)
 	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
@@ -597,10 +622,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::OpenReportCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::ReportsOf` (r:1 w:1)
 	/// Proof: `Guardian::ReportsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::Pauses` (r:1 w:0)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:3 w:1)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -611,12 +636,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Reputation` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn confirm_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3839`
-		//  Estimated: `8496`
-		// Minimum execution time: 183_603_000 picoseconds.
-		Weight::from_parts(212_547_000, 8496)
+		//  Measured:  `3893`
+		//  Estimated: `13486`
+		// Minimum execution time: 173_669_000 picoseconds.
+		Weight::from_parts(209_192_000, 13486)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Guardian::Reports` (r:64 w:1)
 	/// Proof: `Guardian::Reports` (`max_values`: None, `max_size`: Some(199), added: 2674, mode: `MaxEncodedLen`)
@@ -636,16 +661,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Guardian::Escalations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::RiskContributions` (r:9 w:8)
 	/// Proof: `Guardian::RiskContributions` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
-	/// Storage: `Guardian::PauseOwners` (r:1 w:1)
-	/// Proof: `Guardian::PauseOwners` (`max_values`: None, `max_size`: Some(316), added: 2791, mode: `MaxEncodedLen`)
+	/// Storage: `Guardian::PauseHolds` (r:1 w:1)
+	/// Proof: `Guardian::PauseHolds` (`max_values`: Some(1), `max_size`: Some(12001), added: 12496, mode: `MaxEncodedLen`)
 	/// Storage: `Guardian::Pauses` (r:1 w:1)
-	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(3425), added: 3920, mode: `MaxEncodedLen`)
+	/// Proof: `Guardian::Pauses` (`max_values`: Some(1), `max_size`: Some(4281), added: 4776, mode: `MaxEncodedLen`)
 	fn reject_report() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `14040`
+		//  Measured:  `16404`
 		//  Estimated: `172126`
-		// Minimum execution time: 624_400_000 picoseconds.
-		Weight::from_parts(683_678_000, 172126)
+		// Minimum execution time: 577_301_000 picoseconds.
+		Weight::from_parts(670_130_000, 172126)
 			.saturating_add(T::DbWeight::get().reads(128_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
 	}
@@ -663,10 +688,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn release_report_deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2604`
+		//  Measured:  `2597`
 		//  Estimated: `3838`
-		// Minimum execution time: 85_968_000 picoseconds.
-		Weight::from_parts(99_488_000, 3838)
+		// Minimum execution time: 90_084_000 picoseconds.
+		Weight::from_parts(113_670_000, 3838)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -675,181 +700,180 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and runtimes without their own `DbWeight`: the same figures with RocksDB costs.
 impl WeightInfo for () {
 	fn pause() -> Weight {
-		Weight::from_parts(23_635_000, 4910)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(95_172_000, 13486)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn extend() -> Weight {
-		Weight::from_parts(36_515_000, 4910)
+		Weight::from_parts(113_930_000, 13486)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(482_679_000, 172126)
-			.saturating_add(RocksDbWeight::get().reads(70_u64))
+		Weight::from_parts(611_603_000, 172126)
+			.saturating_add(RocksDbWeight::get().reads(71_u64))
 			.saturating_add(RocksDbWeight::get().writes(68_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(1_923_000, 0)
+		Weight::from_parts(2_114_000, 0)
 	}
 	fn on_initialize_expire(n: u32, ) -> Weight {
-		Weight::from_parts(6_348_818, 4910)
-			.saturating_add(Weight::from_parts(4_177_505, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+		Weight::from_parts(7_415_912, 13486)
+			.saturating_add(Weight::from_parts(3_083_075, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn check_paused_none() -> Weight {
-		Weight::from_parts(701_000, 0)
+		Weight::from_parts(601_000, 0)
 	}
 	fn check_paused(n: u32, ) -> Weight {
-		Weight::from_parts(3_574_565, 4910)
-			.saturating_add(Weight::from_parts(382_423, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_058_812, 5766)
+			.saturating_add(Weight::from_parts(428_537, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn set_policy() -> Weight {
-		Weight::from_parts(43_815_000, 5384)
+		Weight::from_parts(38_838_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn change_policy() -> Weight {
-		Weight::from_parts(50_806_000, 5384)
+		Weight::from_parts(41_512_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_policy() -> Weight {
-		Weight::from_parts(50_245_000, 8457)
+		Weight::from_parts(40_120_000, 8457)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_global_cap() -> Weight {
-		Weight::from_parts(17_797_000, 2621)
+		Weight::from_parts(13_530_000, 2623)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reset_usage() -> Weight {
-		Weight::from_parts(14_822_000, 5384)
+		Weight::from_parts(10_827_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn limit_own_outflow() -> Weight {
-		Weight::from_parts(78_737_000, 5384)
+		Weight::from_parts(65_487_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_own_limit() -> Weight {
-		Weight::from_parts(13_299_000, 5384)
+		Weight::from_parts(9_825_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn enact_own_limit() -> Weight {
-		Weight::from_parts(98_797_000, 5968)
+		Weight::from_parts(85_798_000, 5968)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_own_announcement() -> Weight {
-		Weight::from_parts(10_216_000, 3603)
+		Weight::from_parts(7_852_000, 3603)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn check_velocity() -> Weight {
-		Weight::from_parts(50_815_000, 5384)
+		Weight::from_parts(44_637_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn ledger_debit_guarded() -> Weight {
-		Weight::from_parts(22_323_000, 5384)
+		Weight::from_parts(18_367_000, 5386)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn ledger_debit_guarded_response() -> Weight {
-		Weight::from_parts(249_902_000, 8496)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(20_u64))
+		Weight::from_parts(335_090_000, 13486)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn return_excess() -> Weight {
-		Weight::from_parts(167_029_000, 6196)
+		Weight::from_parts(153_338_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn release_excess() -> Weight {
-		Weight::from_parts(51_406_000, 3604)
+		Weight::from_parts(43_525_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn ledger_debit_unguarded() -> Weight {
-		Weight::from_parts(1_462_000, 0)
+		Weight::from_parts(1_301_000, 0)
 	}
 	fn set_monitor() -> Weight {
-		Weight::from_parts(27_391_000, 4256)
+		Weight::from_parts(21_191_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_monitor() -> Weight {
-		Weight::from_parts(19_479_000, 4256)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(30_716_000, 13486)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn extend_response() -> Weight {
-		Weight::from_parts(305_685_000, 93093)
-			.saturating_add(RocksDbWeight::get().reads(46_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(108_902_000, 28512)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reset_response() -> Weight {
-		Weight::from_parts(292_465_000, 93093)
-			.saturating_add(RocksDbWeight::get().reads(45_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(110_435_000, 26010)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn raise_risk_level() -> Weight {
-		Weight::from_parts(43_215_000, 23508)
+		Weight::from_parts(37_906_000, 23508)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn clear_risk_level() -> Weight {
-		Weight::from_parts(83_044_000, 117900)
+		Weight::from_parts(95_402_000, 117900)
 			.saturating_add(RocksDbWeight::get().reads(54_u64))
 			.saturating_add(RocksDbWeight::get().writes(53_u64))
 	}
 	fn observe_quiet() -> Weight {
-		Weight::from_parts(16_785_000, 4256)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(18_368_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn observe_fire() -> Weight {
-		Weight::from_parts(144_485_000, 26010)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(237_335_000, 26010)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn check_stale(n: u32, ) -> Weight {
-		Weight::from_parts(54_607_450, 4910)
-			.saturating_add(Weight::from_parts(79_833_045, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(34_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3266).saturating_mul(n.into()))
+		Weight::from_parts(70_172_560, 13486)
+			.saturating_add(Weight::from_parts(73_646_465, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
 	fn set_reportable() -> Weight {
-		Weight::from_parts(15_403_000, 3070)
+		Weight::from_parts(11_266_000, 3070)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn report() -> Weight {
-		Weight::from_parts(414_107_000, 169452)
+		Weight::from_parts(357_614_000, 169452)
 			.saturating_add(RocksDbWeight::get().reads(72_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn confirm_report() -> Weight {
-		Weight::from_parts(212_547_000, 8496)
+		Weight::from_parts(209_192_000, 13486)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn reject_report() -> Weight {
-		Weight::from_parts(683_678_000, 172126)
+		Weight::from_parts(670_130_000, 172126)
 			.saturating_add(RocksDbWeight::get().reads(128_u64))
 			.saturating_add(RocksDbWeight::get().writes(19_u64))
 	}
 	fn release_report_deposit() -> Weight {
-		Weight::from_parts(99_488_000, 3838)
+		Weight::from_parts(113_670_000, 3838)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
