@@ -125,6 +125,18 @@ guard_budget = charged(response_t, response_rw[0] + 4, response_rw[1])
 # declares only the unguarded one).
 signer_check = charged(velocity_t, *velocity_rw) - charged(unguarded_t, *unguarded_rw)
 
+# What the unguarded transfer's execution-time difference is, whichever its sign.
+if with_t > without_t:
+    difference = (
+        f"The measured difference, {us(with_t - without_t)}, is the store's in-memory bookkeeping\n"
+        "  around pallet-balances' own work (the frozen field compared, the value a hook window\n"
+        "  credits noted)."
+    )
+else:
+    difference = (
+        f"The median with the guardian was {us(without_t - with_t)} lower: the difference is\n"
+        "  within the machine's noise (see the per-round range)."
+    )
 # A transfer_keep_alive transaction's weight: the base, the call and the guardian's extensions.
 # Up front (what `payment_queryInfo` shows and the fee is computed from) `CheckPaused` declares
 # `check_paused_none` while nothing is paused and `check_paused(MaxActivePauses)` otherwise,
@@ -186,9 +198,7 @@ not whitelisted keys).
   {ratio(with_t, without_t)} ({verdict(with_t / without_t)} it). The ledger guard makes no
   host call for an unguarded account: a guarded account carries the guard's marker (a
   one-planck freeze), so an account pallet-balances hands the store with nothing frozen is
-  unguarded, from the data it already read. The measured difference,
-  {us(with_t - without_t)}, is the store's in-memory bookkeeping around pallet-balances' own
-  work (the frozen field compared, the value a hook window credits noted). The one look-up
+  unguarded, from the data it already read. {difference} The one look-up
   of the guard index an unguarded transfer still makes is the pool check's, once per
   transaction (`ledger_debit_unguarded`, {us(unguarded_t)}, below), not the call's.
 * **Guarded** (the caller under a governance policy and a global cap, 4 windows each (`MAX_WINDOWS`,
@@ -214,7 +224,7 @@ is the same on both sides and left out).
 |---|---|---|---|
 | without the guardian | {us(tx_without)} | {us(tx_without)} | {ratio(tx_without, tx_without)} |
 | with the guardian, unguarded accounts, nothing paused | {us(tx_with_declared)} | {us(tx_with)} | **{ratio(tx_with_declared, tx_with)}** |
-| the same, measured on the dev node (`query_info` + base; `ExtrinsicSuccess`) | {us(int(fee["declared"]))} | {us(int(fee["used"]))} | **{ratio(int(fee["declared"]), int(fee["used"]))}** |
+| measured on the dev node, with every extension of the runtime (`query_info` + base; `ExtrinsicSuccess`) | {us(int(fee["declared"]) / 1000)} | {us(int(fee["used"]) / 1000)} | **{ratio(int(fee["declared"]), int(fee["used"]))}** |
 | with the guardian, unguarded, one pause stored | {us(paused_declared)} | {us(paused_charged)} | {ratio(paused_declared, paused_charged)} |
 | with the guardian, from a guarded account | {us(guarded_declared)} | {us(guarded_charged)} | {ratio(guarded_declared, guarded_charged)} |
 
@@ -225,8 +235,10 @@ is the same on both sides and left out).
   @polkadot/api, a `transfer_keep_alive` of 1 UNIT from Eve to Dave): `payment_queryInfo`'s
   partial fee {fee["estimate"]} planck, fee paid (`TransactionFeePaid`) {fee["paid"]} planck:
   **{int(fee["estimate"]) / int(fee["paid"]):.4f}**; weight declared (`query_info` plus the
-  base extrinsic weight) {int(fee["declared"]) / 1000:.2f} µs, used (`ExtrinsicSuccess`)
-  {int(fee["used"]) / 1000:.2f} µs: **{int(fee["declared"]) / int(fee["used"]):.4f}**.
+  base extrinsic weight) {us(int(fee["declared"]) / 1000)}, used (`ExtrinsicSuccess`)
+  {us(int(fee["used"]) / 1000)}: **{int(fee["declared"]) / int(fee["used"]):.4f}** (ref_time is
+  in picoseconds; the dev node's figure counts every extension of the runtime — nonce, weight,
+  payment, the guardian's — where the rows above count the call and the guardian's own).
 * **Pauses stored**: the filter declares its worst case (`check_paused({pauses_max})`, the pauses
   read and compared) and refunds down to the pauses stored.
 * **Guarded**: the guard budget of one debit ({us(guard_budget)}: a guarded debit whose
