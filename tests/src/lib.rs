@@ -16,7 +16,9 @@ use guardian_runtime::{
 	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System, TxExtension,
 	UncheckedExtrinsic,
 };
-use pallet_guardian::{PauseTarget, PauseTargetInput};
+use pallet_guardian::{
+	MonitorInput, PauseTarget, PauseTargetInput, PlaybookInput, RiskLevel, Rule,
+};
 use sp_runtime::{
 	generic::Era,
 	traits::{BlakeTwo256, Hash, Header as _},
@@ -406,16 +408,37 @@ pub fn jump_to_block(n: BlockNumber) {
 	open_block(n);
 }
 
+/// An oracle member's submission of `price` for the native token's price.
+pub fn feed_call(price: u128) -> RuntimeCall {
+	RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
+		values: vec![(guardian_runtime::oracle::NATIVE_PRICE_KEY, price)]
+			.try_into()
+			.expect("one value"),
+	})
+}
+
 /// Oracle member `member` submits `price` for the native token's price.
 pub fn feed(member: Keyring, price: u128) {
-	submit_ok(
-		member,
-		RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
-			values: vec![(guardian_runtime::oracle::NATIVE_PRICE_KEY, price)]
-				.try_into()
-				.expect("one value"),
-		}),
-	);
+	submit_ok(member, feed_call(price));
+}
+
+/// The native price feed: within 20% of the last accepted value (accepted in the last 10
+/// blocks); a breach pauses the collateral pallet and raises the level to Elevated for
+/// `duration` blocks.
+pub fn price_monitor(
+	stale_after: Option<BlockNumber>,
+	duration: BlockNumber,
+) -> MonitorInput<BlockNumber> {
+	MonitorInput {
+		rule: Some(Rule::Jump { within: 10, max_jump: sp_runtime::Perbill::from_percent(20) }),
+		stale_after,
+		playbook: PlaybookInput {
+			pause: vec![pallet_target("Collateral")],
+			pause_inbound: false,
+			raise_to: RiskLevel::Elevated,
+			duration,
+		},
+	}
 }
 
 /// A majority of the oracle's members (3 of the council's 5, pallet-oracle's `MinimumCount`)

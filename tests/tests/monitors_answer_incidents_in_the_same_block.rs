@@ -68,21 +68,6 @@ fn issuance_monitor() -> MonitorInput<BlockNumber> {
 	}
 }
 
-/// The native price feed: within 20% of the last accepted value (accepted in the last 10
-/// blocks); a breach pauses the collateral pallet and raises the level to Elevated.
-fn price_monitor(stale_after: Option<BlockNumber>) -> MonitorInput<BlockNumber> {
-	MonitorInput {
-		rule: Some(Rule::Jump { within: 10, max_jump: Perbill::from_percent(20) }),
-		stale_after,
-		playbook: PlaybookInput {
-			pause: vec![pallet_target("Collateral")],
-			pause_inbound: false,
-			raise_to: RiskLevel::Elevated,
-			duration: RESPONSE,
-		},
-	}
-}
-
 fn anomalies() -> Vec<(Source, Anomaly, u128, u128)> {
 	anomalies_in(guardian_events())
 }
@@ -210,7 +195,7 @@ fn a_mint_outside_any_transaction_is_answered_at_the_next_point_of_its_block() {
 #[test]
 fn a_manipulated_price_is_flagged_kept_from_consumers_and_pauses_the_lending_pallet() {
 	on_chain(|| {
-		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(None));
+		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(None, RESPONSE));
 		// Fewer than 3 fresh submissions make no combined value: nothing to read yet.
 		feed(Keyring::Alice, PRICE);
 		feed(Keyring::Bob, PRICE);
@@ -272,7 +257,7 @@ fn a_manipulated_price_is_flagged_kept_from_consumers_and_pauses_the_lending_pal
 #[test]
 fn a_stale_feed_is_flagged_until_a_fresh_value_arrives() {
 	on_chain(|| {
-		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(Some(5)));
+		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(Some(5), RESPONSE));
 		set_price(PRICE);
 		let fed = System::block_number();
 		run_to_block(fed + 4);
@@ -492,7 +477,7 @@ fn normal_volatility_just_under_every_threshold_triggers_nothing() {
 	on_chain(|| {
 		guard_bridge();
 		set_monitor(Source::Issuance, issuance_monitor());
-		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(Some(5)));
+		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(Some(5), RESPONSE));
 		set_monitor(Source::PolicyOutflow, outflow_monitor());
 		next_block();
 		let threshold = issuance_threshold();
@@ -534,7 +519,7 @@ fn bad_monitors_return_named_errors_and_change_nothing() {
 		assert_eq!(refused(Source::Issuance, zero_window), error(GuardianError::ZeroPeriod));
 		let zero_jump = MonitorInput {
 			rule: Some(Rule::Jump { within: 10, max_jump: Perbill::zero() }),
-			..price_monitor(None)
+			..price_monitor(None, RESPONSE)
 		};
 		assert_eq!(refused(Source::Feed(0), zero_jump), error(GuardianError::ThresholdOutOfRange));
 		let unknown = MonitorInput {
@@ -604,10 +589,10 @@ fn bad_monitors_return_named_errors_and_change_nothing() {
 		assert_eq!(pallet_guardian::Monitors::<Runtime>::count(), 0);
 		// Too many entries: the runtime allows 16 monitors.
 		for key in 0..16 {
-			set_monitor(Source::Feed(key), price_monitor(Some(10)));
+			set_monitor(Source::Feed(key), price_monitor(Some(10), RESPONSE));
 		}
 		assert_eq!(
-			refused(Source::Feed(16), price_monitor(None)),
+			refused(Source::Feed(16), price_monitor(None, RESPONSE)),
 			error(GuardianError::TooManyMonitors)
 		);
 		assert_eq!(pallet_guardian::Monitors::<Runtime>::count(), 16);

@@ -532,26 +532,6 @@ fn an_on_poll_mint_cannot_hide_behind_a_burn_later_in_the_block() {
 
 // ---- a consumer acting on a value before the guardian judged it --------------------------
 
-/// The native price: a jump of more than 20% pauses the lending pallet.
-fn price_monitor(stale_after: Option<BlockNumber>) -> MonitorInput<BlockNumber> {
-	MonitorInput {
-		rule: Some(Rule::Jump { within: 10, max_jump: Perbill::from_percent(20) }),
-		stale_after,
-		playbook: PlaybookInput {
-			pause: vec![pallet_target("Collateral")],
-			pause_inbound: false,
-			raise_to: RiskLevel::Elevated,
-			duration: RESPONSE,
-		},
-	}
-}
-
-fn feed_call(price: u128) -> RuntimeCall {
-	RuntimeCall::Oracle(pallet_oracle::Call::feed_values {
-		values: vec![(NATIVE_PRICE_KEY, price)].try_into().expect("one value"),
-	})
-}
-
 /// Only Charlie's honest value is still fresh (Alice's and Bob's expired), so two members of
 /// five move the median: Dave has fed twice the price already (two fresh values, fewer than
 /// `MinimumCount`: the combined value stays), and Eve's own feed makes the third.
@@ -571,7 +551,7 @@ fn only_one_honest_value_fresh() {
 #[test]
 fn feed_then_use_in_one_transaction_gets_the_judged_price_or_none() {
 	on_chain(|| {
-		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(None));
+		set_monitor(Source::Feed(NATIVE_PRICE_KEY), price_monitor(None, RESPONSE));
 		only_one_honest_value_fresh();
 		// 100 UNIT against the debt only the doubled price supports at the 150% minimum.
 		let debt = 100 * 2 * PRICE * 100 / u128::from(guardian_runtime::collateral::BASE_RATIO);
@@ -610,7 +590,7 @@ fn a_staleness_playbook_pausing_its_own_feeders_answers_each_silence_once() {
 				raise_to: RiskLevel::Elevated,
 				duration: RESPONSE,
 			},
-			..price_monitor(Some(stale_after))
+			..price_monitor(Some(stale_after), RESPONSE)
 		};
 		set_monitor(Source::Feed(NATIVE_PRICE_KEY), pause_the_oracle);
 		set_price(PRICE);
