@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end tests: build the dev node and the guardian-watcher agent, install the JS client
-# from the lockfile, and run tests/e2e against the real binaries (started and stopped by the
-# tests, on loopback). Arguments go to `node --test` (e.g. `--test-name-pattern=...`).
+# End-to-end tests: the one build (scripts/common.sh; the dev node and the guardian-watcher
+# agent are among its binaries), the JS client from the lockfile, then tests/e2e against the
+# real binaries (started and stopped by the tests, on loopback). Arguments go to `node --test`
+# (e.g. `--test-name-pattern=...`).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pallet-guardian/target}"
-eval "$(scripts/setup.sh)"
-cargo build -p guardian-node -p guardian-watcher
+source "$(dirname "$0")/common.sh"
+build_once
+scripts/check-node.sh
 cd tests/e2e
 # Reproducible install from the committed lockfile; skipped when that lockfile is installed.
 if ! cmp -s package-lock.json node_modules/.installed-from-lock; then
