@@ -161,18 +161,19 @@ mod tests;
 
 pub use breakers::{
 	CheckPaused, CircuitBreaker, PauseRecord, PauseSummary, PauseWhitelist, ResumeReason,
-	WhitelistedPallets, PAUSED_CALL_ERROR,
+	WhitelistedPallets,
 };
 pub use caps::{
 	debit_of, guard_index, AccountGuard, Announcement, BalancesTransfers, CapScope, CheckVelocity,
 	EstimateOutflow, ExcessHold, ExemptFees, GuardFilter, LedgerGuard, Policy, PolicyInput, Window,
-	CAP_EXCEEDED_ERROR,
 };
 pub use cross_chain::{
 	AlertSource, AllowAlertsFrom, CappedInflow, GuardianAlert, InboundCap, InboundPause,
 	IsAlertSource, PausableProcessor, Subscription, RECEIVE_ALERT_CALL_INDEX,
 };
-pub use lifecycle::WatchTransaction;
+pub use lifecycle::{
+	DefaultRefusalCodes, RefusalCodes, WatchTransaction, CAP_EXCEEDED_ERROR, PAUSED_CALL_ERROR,
+};
 #[cfg(feature = "oracle")]
 pub use monitors::{CombinedFeed, FreshOracleValue, GuardedFeed, OracleMonitor};
 pub use monitors::{MetricSink, Monitor, MonitorInput, MonitorState, Rule, WatchState};

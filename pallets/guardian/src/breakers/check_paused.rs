@@ -17,9 +17,6 @@ use sp_runtime::{
 	DispatchResult,
 };
 
-/// The `InvalidTransaction::Custom` code of a transaction whose call is paused.
-pub const PAUSED_CALL_ERROR: u8 = 180;
-
 impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
 	for CheckPaused<T>
 {
@@ -56,7 +53,7 @@ impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
 		let check = Breakers::<T>::check_call(<T as Config>::RuntimeCall::from_ref(call));
 		if !check.allowed {
-			return Err(InvalidTransaction::Custom(PAUSED_CALL_ERROR).into());
+			return Err(InvalidTransaction::Custom(T::RefusalCodes::get().paused_call).into());
 		}
 		let spent = match check.pauses_stored {
 			None => Weight::zero(),

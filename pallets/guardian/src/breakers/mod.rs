@@ -115,7 +115,6 @@ pub mod sdk_traits;
 pub(crate) mod storage;
 pub mod whitelist;
 
-pub use check_paused::PAUSED_CALL_ERROR;
 pub use circuit_breaker::CircuitBreaker;
 pub use whitelist::{PauseWhitelist, WhitelistedPallets};
 
@@ -190,7 +189,7 @@ pub enum ResumeReason {
 }
 
 /// Transaction extension refusing a transaction whose (top-level) call is paused with
-/// `InvalidTransaction::Custom(`[`PAUSED_CALL_ERROR`]`)`. Nested calls are stopped by the
+/// `InvalidTransaction::Custom(`[`RefusalCodes::paused_call`](crate::RefusalCodes)`)` (180 by default). Nested calls are stopped by the
 /// call filter at dispatch. Add it to the runtime's transaction extension tuple, before
 /// `ChargeTransactionPayment`. The checks are in [`check_paused`].
 ///

@@ -4,7 +4,7 @@
 use super::{outflow::EstimateOutflow, Caps};
 use crate::{lifecycle::memory, CheckVelocity, Config, WeightInfo};
 use codec::Encode;
-use frame_support::{pallet_prelude::TransactionSource, weights::Weight};
+use frame_support::{pallet_prelude::TransactionSource, traits::Get, weights::Weight};
 use sp_runtime::{
 	traits::{
 		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, PostDispatchInfoOf,
@@ -13,10 +13,6 @@ use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
 	DispatchResult, SaturatedConversion,
 };
-
-/// The `InvalidTransaction::Custom` code of a transaction whose transfers exceed the signer's
-/// remaining allowance.
-pub const CAP_EXCEEDED_ERROR: u8 = 181;
 
 impl<T: Config + Send + Sync> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
 	for CheckVelocity<T>
@@ -53,7 +49,7 @@ where
 			let outflow = T::OutflowEstimator::outflow(who, call);
 			if !outflow.is_zero() && Caps::<T>::may_be_guarded(who) {
 				if Caps::<T>::remaining_allowance(who).is_some_and(|left| outflow > left) {
-					return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
+					return Err(InvalidTransaction::Custom(T::RefusalCodes::get().cap_exceeded).into());
 				}
 				// The tip comes on top: `ExemptFees` checks both together.
 				memory::note_outflow(who.encode(), outflow.saturated_into());

@@ -3,10 +3,10 @@
 //! causes is paid with its fee.
 
 use super::Caps;
-use crate::{lifecycle::memory, CAP_EXCEEDED_ERROR};
+use crate::lifecycle::memory;
 use codec::Encode;
 use core::marker::PhantomData;
-use frame_support::weights::Weight;
+use frame_support::{traits::Get, weights::Weight};
 use pallet_transaction_payment::{Config as PaymentConfig, OnChargeTransaction, TxCreditHold};
 use sp_runtime::{
 	traits::{DispatchInfoOf, PostDispatchInfoOf, Saturating},
@@ -44,7 +44,7 @@ fn guard_fee<T: PaymentConfig, Balance: sp_runtime::traits::AtLeast32BitUnsigned
 /// (`can_withdraw_fee`), a guarded signer's tip plus the outflow
 /// [`CheckVelocity`](crate::CheckVelocity) estimated for its call must fit its remaining
 /// allowance, or the transaction is invalid with
-/// `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`: a tip the ledger would refuse at
+/// `InvalidTransaction::Custom(`[`RefusalCodes::cap_exceeded`](crate::RefusalCodes)`)`: a tip the ledger would refuse at
 /// inclusion is never accepted into the pool (where it would cost nothing to send).
 pub struct ExemptFees<Inner>(PhantomData<Inner>);
 
@@ -95,7 +95,7 @@ impl<T: PaymentConfig + crate::Config, Inner: OnChargeTransaction<T>> OnChargeTr
 			let remaining = Caps::<T>::remaining_allowance(who)
 				.map(SaturatedConversion::saturated_into::<u128>);
 			if remaining.is_some_and(|left| spending > left) {
-				return Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into());
+				return Err(InvalidTransaction::Custom(T::RefusalCodes::get().cap_exceeded).into());
 			}
 		}
 		let exempt =

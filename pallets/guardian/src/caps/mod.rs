@@ -115,7 +115,6 @@ pub mod own_limits;
 pub mod policies;
 pub(crate) mod storage;
 
-pub use check_velocity::CAP_EXCEEDED_ERROR;
 pub use fees::ExemptFees;
 use guard_index::INDEX_LEN;
 pub use ledger::{debit_of, LedgerGuard};
@@ -309,7 +308,7 @@ pub struct GuardFilter(pub [u8; INDEX_LEN]);
 /// Transaction extension with one job: a signed transaction whose estimated outflow
 /// ([`Config::OutflowEstimator`]: transfers at the top level and inside utility batches)
 /// exceeds the signer's remaining allowance is invalid with
-/// `InvalidTransaction::Custom(`[`CAP_EXCEEDED_ERROR`]`)`, so nobody pays a fee for a doomed
+/// `InvalidTransaction::Custom(`[`RefusalCodes::cap_exceeded`](crate::RefusalCodes)`)` (181 by default), so nobody pays a fee for a doomed
 /// transfer. Add it to the runtime's transaction extension tuple, before
 /// `ChargeTransactionPayment`; the checks are in [`check_velocity`].
 ///

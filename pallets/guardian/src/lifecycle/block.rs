@@ -85,6 +85,10 @@ pub(crate) fn integrity_test<T: Config>() {
 		rooms.alerts >= T::MaxAlertSources::get().saturating_mul(T::MaxResponseTargets::get()),
 		"the alerts' room must hold every source's full playbook"
 	);
+	assert!(
+		T::RefusalCodes::get().are_distinct(),
+		"the pool's refusal codes (RefusalCodes) must differ: a wallet could not tell them apart"
+	);
 	assert!(T::MaxMonitors::get() > 0, "MaxMonitors must be at least 1");
 	assert!(
 		T::MaxReportPause::get() <= T::MaxProgrammaticPause::get()

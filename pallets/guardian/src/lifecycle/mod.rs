@@ -31,12 +31,15 @@
 //! | the block's edges: `on_initialize`, `PreInherents`, `PostInherents`, `PostTransactions` | [`block`] |
 //! | what is kept in memory for a transaction, a fee, a message, a hook phase | [`memory`] |
 //! | the extension that runs the lifecycle ([`WatchTransaction`]) | [`extension`] |
+//! | the codes of the pool's refusals, chosen by the runtime ([`refusals::RefusalCodes`]) | [`refusals`] |
 
 pub mod block;
 pub mod extension;
 pub mod memory;
+pub mod refusals;
 
 pub use extension::WatchTransaction;
+pub use refusals::{DefaultRefusalCodes, RefusalCodes, CAP_EXCEEDED_ERROR, PAUSED_CALL_ERROR};
 
 use crate::Config;
 use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};

@@ -224,6 +224,12 @@ mod config {
 		#[pallet::constant]
 		type MaxInboundCaps: Get<u32>;
 
+		/// The `InvalidTransaction::Custom` codes of the pool's refusals (a paused call, a cap
+		/// exceeded): [`DefaultRefusalCodes`] (180, 181) unless another extension of the
+		/// runtime uses those (see [`crate::lifecycle::refusals`]). Distinct (`integrity_test`).
+		#[pallet::constant]
+		type RefusalCodes: Get<RefusalCodes>;
+
 		/// Weights of this pallet's calls and hook.
 		type WeightInfo: WeightInfo;
 	}

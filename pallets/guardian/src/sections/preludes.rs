@@ -47,6 +47,7 @@ mod preludes {
 			type MaxAlertKinds = ConstU32<3>;
 			type MaxInboundPauses = ConstU32<4>;
 			type MaxInboundCaps = ConstU32<2>;
+			type RefusalCodes = DefaultRefusalCodes;
 			type WeightInfo = ();
 		}
 	}

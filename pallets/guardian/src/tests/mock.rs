@@ -108,6 +108,8 @@ ord_parameter_types! {
 parameter_types! {
 	/// In storage so that a test can lower it below the runtime's longest names.
 	pub storage MaxNameLen: u32 = 32;
+	/// A static so that a test can give the runtime other refusal codes.
+	pub static Refusals: pallet_guardian::RefusalCodes = pallet_guardian::RefusalCodes::DEFAULT;
 }
 
 /// Whitelist: everything in System, and `Utility::as_derivative` with index 0 only (an
@@ -134,6 +136,7 @@ impl PauseWhitelist<RuntimeCall> for MockWhitelist {
 /// origins, whitelist and currency.
 #[derive_impl(pallet_guardian::config_preludes::TestDefaultConfig)]
 impl pallet_guardian::Config for Test {
+	type RefusalCodes = Refusals;
 	type PauseOrigin = EitherOf<
 		EnsureRootWithSuccess<u64, ConstU64<ROOT_BOUND>>,
 		MapSuccess<EnsureSignedBy<Pauser, u64>, Replace<ConstU64<FAST_BOUND>>>,

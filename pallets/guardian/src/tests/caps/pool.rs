@@ -48,6 +48,31 @@ fn the_pool_refuses_doomed_transfers_top_level_and_in_batches() {
 }
 
 #[test]
+fn the_pool_refuses_with_the_code_the_runtime_chose() {
+	test(|| {
+		guard(1, vec![abs(10, 100)]);
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: 2,
+			value: 101,
+		});
+		crate::tests::mock::Refusals::set(crate::RefusalCodes { paused_call: 7, cap_exceeded: 8 });
+		assert_eq!(validate(1, &transfer), Err(InvalidTransaction::Custom(8).into()));
+		crate::tests::mock::Refusals::set(crate::RefusalCodes::DEFAULT);
+		assert_eq!(
+			validate(1, &transfer),
+			Err(InvalidTransaction::Custom(CAP_EXCEEDED_ERROR).into())
+		);
+	});
+}
+
+#[test]
+#[should_panic(expected = "refusal codes (RefusalCodes) must differ")]
+fn a_runtime_whose_refusal_codes_collide_fails_its_integrity_test() {
+	crate::tests::mock::Refusals::set(crate::RefusalCodes { paused_call: 9, cap_exceeded: 9 });
+	<Guardian as frame_support::traits::Hooks<u64>>::integrity_test();
+}
+
+#[test]
 fn a_refused_debit_moves_nothing_on_any_path() {
 	test(|| {
 		// The pool check cannot see into `as_derivative` (the debit is the derivative
