@@ -119,10 +119,15 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_guardian::CheckPaused<Runtime>,
-	pallet_guardian::CheckVelocity<Runtime>,
-	pallet_guardian::WatchTransaction<Runtime>,
+	// One element of three: tuples of extensions implement `Debug`/`Eq` up to 12 elements.
+	// The encoding and the metadata's list of extensions are the same as flat.
+	(
+		pallet_guardian::CheckPaused<Runtime>,
+		pallet_guardian::CheckVelocity<Runtime>,
+		pallet_guardian::WatchTransaction<Runtime>,
+	),
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -138,6 +143,7 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 

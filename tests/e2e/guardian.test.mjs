@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import {
   accounts, errorName, eventsOf, newBasePath, removeBasePath, startNode, submit, sudo,
   waitForBlock,
@@ -98,6 +99,26 @@ describe('guardian dev node', () => {
     assert.ok(declared * 100n <= used * 105n, `declared ${declared}, used ${used}: over 1.05x`);
     assert.ok(estimate >= actualFee, 'the estimate covers the fee');
     assert.ok(estimate * 100n <= actualFee * 105n, `estimate ${estimate}, paid ${actualFee}: over 1.05x`);
+  });
+
+  test('a signer that checks the metadata hash (CheckMetadataHash, as the Ledger app) is served', async () => {
+    // The hash an offline signer computes from the metadata it is shown (RFC-0078): the
+    // runtime was built knowing its own (feature `metadata-hash`) and signs it in too.
+    const opaque = await api.call.metadata.metadataAtVersion(15);
+    assert.ok(opaque.isSome, 'the runtime serves metadata V15');
+    const digest = merkleizeMetadata(opaque.unwrap().toU8a(true), {
+      decimals: 12, tokenSymbol: 'UNIT',
+    }).digest();
+    const hex = `0x${Buffer.from(digest).toString('hex')}`;
+    const { dispatchError } = await submit(
+      api, transfer(who.dave, UNIT), who.alice, { mode: 1, metadataHash: hex });
+    assert.equal(dispatchError, undefined, 'signed with the right hash: included and dispatched');
+    // A signer shown other metadata signs another hash: the signature does not verify.
+    const wrong = `0x${Buffer.from(digest.map((b, i) => (i === 0 ? b ^ 1 : b))).toString('hex')}`;
+    await assert.rejects(
+      submit(api, transfer(who.dave, UNIT), who.alice, { mode: 1, metadataHash: wrong }),
+      /bad signature/i,
+    );
   });
 
   test('sudo pauses Balances: a transfer is refused by the pool; resume lets it through', async () => {

@@ -147,10 +147,13 @@ pub fn sign_with_tip(who: Keyring, call: RuntimeCall, tip: Balance) -> Unchecked
 		frame_system::CheckEra::from(Era::Immortal),
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
-		pallet_guardian::CheckPaused::new(),
-		pallet_guardian::CheckVelocity::new(),
-		pallet_guardian::WatchTransaction::new(),
+		(
+			pallet_guardian::CheckPaused::new(),
+			pallet_guardian::CheckVelocity::new(),
+			pallet_guardian::WatchTransaction::new(),
+		),
 		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
 	);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");

@@ -146,6 +146,9 @@ impl pallet_guardian::Config for Runtime {
 	type MaxAlertKinds = ConstU32<1>;
 	type MaxInboundPauses = ConstU32<1>;
 	type MaxInboundCaps = ConstU32<0>;
+	// The pool's refusals: Custom(180) a paused call, Custom(181) a cap (no other extension
+	// of this runtime refuses with a Custom code).
+	type RefusalCodes = pallet_guardian::DefaultRefusalCodes;
 	type WeightInfo = pallet_guardian::weights::SubstrateWeight<Runtime>;
 }
 

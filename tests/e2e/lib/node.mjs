@@ -121,13 +121,14 @@ export function accounts() {
 }
 
 /**
- * Signs and submits `tx`; resolves with `{ events, dispatchError, blockHash }` once it is in a
- * block, rejects with the pool's error if the pool refuses it.
+ * Signs and submits `tx` (with extra signer `options`, e.g. `{ mode: 1, metadataHash }`);
+ * resolves with `{ events, dispatchError, blockHash }` once it is in a block, rejects with the
+ * pool's error if the pool refuses it.
  */
-export function submit(api, tx, signer) {
+export function submit(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
-    tx.signAndSend(signer, { nonce: -1 }, (result) => {
+    tx.signAndSend(signer, { nonce: -1, ...options }, (result) => {
       // Manual seal finalizes each block as it imports it: the pool may report `Finalized`
       // without an `InBlock` first.
       if (result.status.isInBlock || result.status.isFinalized) {

@@ -285,13 +285,17 @@ impl Node {
 			frame_system::CheckEra::from(Era::Immortal),
 			frame_system::CheckNonce::from(nonce),
 			frame_system::CheckWeight::new(),
-			pallet_guardian::CheckPaused::new(),
-			pallet_guardian::CheckVelocity::new(),
-			pallet_guardian::WatchTransaction::new(),
+			(
+				pallet_guardian::CheckPaused::new(),
+				pallet_guardian::CheckVelocity::new(),
+				pallet_guardian::WatchTransaction::new(),
+			),
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::new(false),
 			frame_system::WeightReclaim::new(),
 		);
-		let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), (), (), (), ());
+		let implicit =
+			((), spec_version, tx_version, genesis, genesis, (), (), ((), (), ()), (), None, ());
 		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 		let signature = payload.using_encoded(|bytes| who.pair().sign(bytes));
 		Ok(UncheckedExtrinsic::new_signed(
