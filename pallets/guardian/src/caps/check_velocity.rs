@@ -49,7 +49,9 @@ where
 			let outflow = T::OutflowEstimator::outflow(who, call);
 			if !outflow.is_zero() && Caps::<T>::may_be_guarded(who) {
 				if Caps::<T>::remaining_allowance(who).is_some_and(|left| outflow > left) {
-					return Err(InvalidTransaction::Custom(T::RefusalCodes::get().cap_exceeded).into());
+					return Err(
+						InvalidTransaction::Custom(T::RefusalCodes::get().cap_exceeded).into()
+					);
 				}
 				// The tip comes on top: `ExemptFees` checks both together.
 				memory::note_outflow(who.encode(), outflow.saturated_into());

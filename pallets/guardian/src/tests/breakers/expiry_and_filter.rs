@@ -115,7 +115,10 @@ fn the_extension_refuses_paused_calls_at_validation() {
 		);
 		assert_ok!(validate(&allow_death(2)));
 		// The code is the runtime's choice (`Config::RefusalCodes`).
-		crate::tests::mock::Refusals::set(crate::RefusalCodes { paused_call: 77, cap_exceeded: 78 });
+		crate::tests::mock::Refusals::set(crate::RefusalCodes {
+			paused_call: 77,
+			cap_exceeded: 78,
+		});
 		assert_eq!(validate(&keep_alive(2)), Err(InvalidTransaction::Custom(77).into()));
 		crate::tests::mock::Refusals::set(crate::RefusalCodes::DEFAULT);
 		// The guardian's calls always validate.

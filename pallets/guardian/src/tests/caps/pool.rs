@@ -68,8 +68,10 @@ fn the_pool_refuses_with_the_code_the_runtime_chose() {
 #[test]
 #[should_panic(expected = "refusal codes (RefusalCodes) must differ")]
 fn a_runtime_whose_refusal_codes_collide_fails_its_integrity_test() {
-	crate::tests::mock::Refusals::set(crate::RefusalCodes { paused_call: 9, cap_exceeded: 9 });
-	<Guardian as frame_support::traits::Hooks<u64>>::integrity_test();
+	crate::tests::mock::new_test_ext().execute_with(|| {
+		crate::tests::mock::Refusals::set(crate::RefusalCodes { paused_call: 9, cap_exceeded: 9 });
+		<Guardian as frame_support::traits::Hooks<u64>>::integrity_test();
+	});
 }
 
 #[test]
