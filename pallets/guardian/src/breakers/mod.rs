@@ -189,9 +189,10 @@ pub enum ResumeReason {
 }
 
 /// Transaction extension refusing a transaction whose (top-level) call is paused with
-/// `InvalidTransaction::Custom(`[`RefusalCodes::paused_call`](crate::RefusalCodes)`)` (180 by default). Nested calls are stopped by the
-/// call filter at dispatch. Add it to the runtime's transaction extension tuple, before
-/// `ChargeTransactionPayment`. The checks are in [`check_paused`].
+/// `InvalidTransaction::Custom(`[`RefusalCodes::paused_call`](crate::RefusalCodes)`)` (180
+/// by default). Nested calls are stopped by the call filter at dispatch. Add it to the
+/// runtime's transaction extension tuple, before `ChargeTransactionPayment`. The checks are in
+/// [`check_paused`].
 ///
 /// Weight: charges the benchmarked `check_paused(MaxActivePauses)` up front and refunds down to
 /// what the filter did: `check_paused(n)` for the `n` pauses stored, `check_paused_none` (the

@@ -44,8 +44,9 @@ fn guard_fee<T: PaymentConfig, Balance: sp_runtime::traits::AtLeast32BitUnsigned
 /// (`can_withdraw_fee`), a guarded signer's tip plus the outflow
 /// [`CheckVelocity`](crate::CheckVelocity) estimated for its call must fit its remaining
 /// allowance, or the transaction is invalid with
-/// `InvalidTransaction::Custom(`[`RefusalCodes::cap_exceeded`](crate::RefusalCodes)`)`: a tip the ledger would refuse at
-/// inclusion is never accepted into the pool (where it would cost nothing to send).
+/// `InvalidTransaction::Custom(`[`RefusalCodes::cap_exceeded`](crate::RefusalCodes)`)`: a
+/// tip the ledger would refuse at inclusion is never accepted into the pool (where it would
+/// cost nothing to send).
 pub struct ExemptFees<Inner>(PhantomData<Inner>);
 
 impl<T: PaymentConfig, Inner: TxCreditHold<T>> TxCreditHold<T> for ExemptFees<Inner> {

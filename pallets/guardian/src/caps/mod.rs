@@ -308,9 +308,10 @@ pub struct GuardFilter(pub [u8; INDEX_LEN]);
 /// Transaction extension with one job: a signed transaction whose estimated outflow
 /// ([`Config::OutflowEstimator`]: transfers at the top level and inside utility batches)
 /// exceeds the signer's remaining allowance is invalid with
-/// `InvalidTransaction::Custom(`[`RefusalCodes::cap_exceeded`](crate::RefusalCodes)`)` (181 by default), so nobody pays a fee for a doomed
-/// transfer. Add it to the runtime's transaction extension tuple, before
-/// `ChargeTransactionPayment`; the checks are in [`check_velocity`].
+/// `InvalidTransaction::Custom(`[`RefusalCodes::cap_exceeded`](crate::RefusalCodes)`)` (181
+/// by default), so nobody pays a fee for a doomed transfer. Add it to the runtime's
+/// transaction extension tuple, before `ChargeTransactionPayment`; the checks are in
+/// [`check_velocity`].
 ///
 /// Weight: declares the unguarded check (one partial read of the whitelisted guard index) for
 /// a call that moves value, nothing for any other; the guarded signer's full check is guard

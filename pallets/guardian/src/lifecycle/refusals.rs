@@ -13,7 +13,7 @@
 //! `integrity_test` refuses two equal codes.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::traits::Get;
+use frame_support::traits::GetDefault;
 use scale_info::TypeInfo;
 
 /// The default `InvalidTransaction::Custom` code of a transaction whose call is paused.
@@ -61,10 +61,6 @@ impl Default for RefusalCodes {
 	}
 }
 
-/// [`RefusalCodes::DEFAULT`], for [`Config::RefusalCodes`](crate::Config::RefusalCodes).
-pub struct DefaultRefusalCodes;
-impl Get<RefusalCodes> for DefaultRefusalCodes {
-	fn get() -> RefusalCodes {
-		RefusalCodes::DEFAULT
-	}
-}
+/// [`RefusalCodes::DEFAULT`] (through its `Default`), for
+/// [`Config::RefusalCodes`](crate::Config::RefusalCodes).
+pub type DefaultRefusalCodes = GetDefault;
