@@ -106,15 +106,16 @@ describe('guardian dev node', () => {
     // runtime was built knowing its own (feature `metadata-hash`) and signs it in too.
     const opaque = await api.call.metadata.metadataAtVersion(15);
     assert.ok(opaque.isSome, 'the runtime serves metadata V15');
+    // The token as the chain spec announces it, which the runtime's build must have used.
     const digest = merkleizeMetadata(opaque.unwrap().toU8a(true), {
-      decimals: 12, tokenSymbol: 'UNIT',
+      decimals: api.registry.chainDecimals[0], tokenSymbol: api.registry.chainTokens[0],
     }).digest();
-    const hex = `0x${Buffer.from(digest).toString('hex')}`;
+    const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
     const { dispatchError } = await submit(
-      api, transfer(who.dave, UNIT), who.alice, { mode: 1, metadataHash: hex });
+      api, transfer(who.dave, UNIT), who.alice, { mode: 1, metadataHash: hex(digest) });
     assert.equal(dispatchError, undefined, 'signed with the right hash: included and dispatched');
     // A signer shown other metadata signs another hash: the signature does not verify.
-    const wrong = `0x${Buffer.from(digest.map((b, i) => (i === 0 ? b ^ 1 : b))).toString('hex')}`;
+    const wrong = hex(digest.map((b, i) => (i === 0 ? b ^ 1 : b)));
     await assert.rejects(
       submit(api, transfer(who.dave, UNIT), who.alice, { mode: 1, metadataHash: wrong }),
       /bad signature/i,
