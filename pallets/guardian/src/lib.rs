@@ -93,8 +93,9 @@
 //! ## Features
 //!
 //! * `oracle` (default): [`OracleMonitor`] and [`GuardedFeed`], the adapters to pallet-oracle.
-//! * `utility` (default): [`BalancesTransfers`] also estimates transfers inside
-//!   pallet-utility's batches. Without it, only top-level pallet-balances transfers.
+//! * `utility` (default): [`BalancesTransfersInBatches`], which also estimates transfers
+//!   inside pallet-utility's batches ([`BalancesTransfers`] sees top-level pallet-balances
+//!   transfers only, and needs no pallet-utility). Additive: it adds a type and changes none.
 //! * `runtime-benchmarks`, `try-runtime`, `std` as usual.
 //!
 //! ## Weights
@@ -163,6 +164,8 @@ pub use breakers::{
 	CheckPaused, CircuitBreaker, PauseRecord, PauseSummary, PauseWhitelist, ResumeReason,
 	WhitelistedPallets,
 };
+#[cfg(feature = "utility")]
+pub use caps::BalancesTransfersInBatches;
 pub use caps::{
 	debit_of, guard_index, AccountGuard, Announcement, BalancesTransfers, CapScope, CheckVelocity,
 	EstimateOutflow, ExcessHold, ExemptFees, GuardFilter, LedgerGuard, Policy, PolicyInput, Window,

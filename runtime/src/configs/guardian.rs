@@ -86,6 +86,7 @@ parameter_types! {
 	};
 }
 
+// guide:start origins
 /// Root, or more than half of the council; `Success` is the longest pause each may impose.
 pub type PauseOrigin = EitherOf<
 	EnsureRootWithSuccess<AccountId, RootMaxPause>,
@@ -100,6 +101,7 @@ pub type ResumeOrigin = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
 >;
+// guide:end origins
 
 impl pallet_guardian::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
@@ -153,14 +155,14 @@ impl pallet_guardian::Config for Runtime {
 }
 
 /// The template's outflow estimate for the pool check and the guard work reserved:
-/// pallet-balances' transfers, in utility batches ([`pallet_guardian::BalancesTransfers`]), and
+/// pallet-balances' transfers, in utility batches ([`pallet_guardian::BalancesTransfersInBatches`]), and
 /// the calls a proxy or a multisig dispatches on behalf of another account (their debits are
 /// that account's, so they count toward the work reserved, not the signer's outflow).
 pub struct TemplateOutflow;
 
 impl pallet_guardian::EstimateOutflow<AccountId, RuntimeCall, Balance> for TemplateOutflow {
 	fn outflow(who: &AccountId, call: &RuntimeCall) -> Balance {
-		<pallet_guardian::BalancesTransfers<Runtime> as pallet_guardian::EstimateOutflow<
+		<pallet_guardian::BalancesTransfersInBatches<Runtime> as pallet_guardian::EstimateOutflow<
 			AccountId,
 			RuntimeCall,
 			Balance,
@@ -176,7 +178,7 @@ impl pallet_guardian::EstimateOutflow<AccountId, RuntimeCall, Balance> for Templ
 	}
 
 	fn moves_value(call: &RuntimeCall) -> bool {
-		<pallet_guardian::BalancesTransfers<Runtime> as pallet_guardian::EstimateOutflow<
+		<pallet_guardian::BalancesTransfersInBatches<Runtime> as pallet_guardian::EstimateOutflow<
 			AccountId,
 			RuntimeCall,
 			Balance,

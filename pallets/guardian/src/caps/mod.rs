@@ -82,7 +82,8 @@
 //! 2. `type OnChargeTransaction = pallet_guardian::ExemptFees<FungibleAdapter<Balances, ()>>;`
 //!    so that fees are not debits.
 //! 3. Add [`CheckVelocity<Runtime>`] to the transaction extension tuple, with
-//!    `type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;`.
+//!    `type OutflowEstimator = pallet_guardian::BalancesTransfers<Runtime>;` (or
+//!    `BalancesTransfersInBatches<Runtime>` with pallet-utility).
 //! 4. Give `ConfigureOrigin` to a slow, broad body (the template uses root or a two-thirds
 //!    council).
 //!
@@ -118,6 +119,8 @@ pub(crate) mod storage;
 pub use fees::ExemptFees;
 use guard_index::INDEX_LEN;
 pub use ledger::{debit_of, LedgerGuard};
+#[cfg(feature = "utility")]
+pub use outflow::BalancesTransfersInBatches;
 pub use outflow::{BalancesTransfers, EstimateOutflow};
 
 use crate::{rolling_window::WindowUsage, Playbook, PlaybookInput, WindowSpec};

@@ -94,10 +94,17 @@ impl<AccountId, Call, Balance: Zero> EstimateOutflow<AccountId, Call, Balance> f
 pub const MAX_ESTIMATE_DEPTH: u32 = 6;
 
 /// The transfers of pallet-balances (`transfer_allow_death`, `transfer_keep_alive`,
-/// `transfer_all`, `burn`) at the top level and, with the crate's `utility` feature (on by
-/// default), inside pallet-utility's `batch`, `batch_all`, `force_batch` and `if_else` (its
-/// costlier branch).
+/// `transfer_all`, `burn`) at the top level; any other call debits someone unknown. For a
+/// runtime without pallet-utility ([`BalancesTransfersInBatches`] also looks inside its
+/// batches).
 pub struct BalancesTransfers<R>(PhantomData<R>);
+
+/// [`BalancesTransfers`], also inside pallet-utility's `batch`, `batch_all`, `force_batch`
+/// and `if_else` (its costlier branch). With the crate's `utility` feature (on by default). A
+/// type of its own rather than a feature changing [`BalancesTransfers`]' bounds: features are
+/// unified across a workspace, and a runtime without pallet-utility must still compile.
+#[cfg(feature = "utility")]
+pub struct BalancesTransfersInBatches<R>(PhantomData<R>);
 
 /// What a pallet-balances call signed by `who` moves out of `who`'s free balance; `None` if
 /// `call` is not a pallet-balances call.
@@ -127,7 +134,6 @@ where
 	})
 }
 
-#[cfg(not(feature = "utility"))]
 impl<R> EstimateOutflow<R::AccountId, <R as frame_system::Config>::RuntimeCall, R::Balance>
 	for BalancesTransfers<R>
 where
@@ -155,7 +161,7 @@ where
 
 #[cfg(feature = "utility")]
 impl<R> EstimateOutflow<R::AccountId, <R as frame_system::Config>::RuntimeCall, R::Balance>
-	for BalancesTransfers<R>
+	for BalancesTransfersInBatches<R>
 where
 	R: pallet_balances::Config + pallet_utility::Config,
 	<R as frame_system::Config>::RuntimeCall:

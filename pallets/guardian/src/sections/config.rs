@@ -101,8 +101,9 @@ mod config {
 		/// The deposit an own limit holds from its account ([`HoldReason::OwnLimit`]), released
 		/// with it: the storage it takes is paid for, and making the guard index report false
 		/// positives costs an attacker this much per account (see [`crate::caps::guard_index`]).
+		/// No default: an amount means nothing without the chain's decimals and prices.
 		#[pallet::constant]
-		#[pallet::no_default_bounds]
+		#[pallet::no_default]
 		type OwnLimitDeposit: Get<Self::Balance>;
 
 		/// How long an excess held on a recipient ([`crate::excess`]) stays held before anyone
@@ -113,8 +114,8 @@ mod config {
 
 		/// What a call will debit from its signer, for the pool check of [`CheckVelocity`];
 		/// whose balances it may debit and how many times, for the guard work
-		/// [`WatchTransaction`] reserves ([`BalancesTransfers`] for pallet-balances and
-		/// pallet-utility; `()` for none).
+		/// [`WatchTransaction`] reserves ([`BalancesTransfers`] for pallet-balances,
+		/// `BalancesTransfersInBatches` also inside pallet-utility's batches; `()` for none).
 		#[pallet::no_default_bounds]
 		type OutflowEstimator: EstimateOutflow<
 			Self::AccountId,

@@ -148,7 +148,8 @@ impl pallet_guardian::Config for Test {
 	type Currency = Balances;
 	type ConfigureOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Capper, u64>>;
 	type PauseRooms = MockRooms;
-	type OutflowEstimator = pallet_guardian::BalancesTransfers<Test>;
+	type OutflowEstimator = pallet_guardian::BalancesTransfersInBatches<Test>;
+	type OwnLimitDeposit = ConstU64<5>;
 	type ReportDepositBase = ConstU64<REPORT_DEPOSIT>;
 	type ReportDepositIncrease = ReportDepositIncrease;
 	type ReportReward = ConstU64<REPORT_REWARD>;
