@@ -23,14 +23,16 @@ parameter_types! {
 	pub const ElevatedRatio: u32 = ELEVATED_RATIO;
 }
 
+// guide:start consumer
 impl pallet_collateral::Config for Runtime {
 	type Currency = crate::Balances;
-	type Prices = pallet_guardian::GuardedFeed<Runtime, crate::Oracle>;
+	type Prices = pallet_guardian::GuardedFeed<Runtime, crate::Oracle>; // nothing while flagged
 	type PriceKey = NativePriceKey;
 	type PriceUnit = PriceUnit;
-	type Risk = crate::Guardian;
-	type Metrics = crate::Guardian;
+	type Risk = crate::Guardian; // RiskLevelProvider: margins by level
+	type Metrics = crate::Guardian; // MetricSink: the book's ratio, judged at the block's end
 	type MetricId = CollateralRatioMetric;
 	type BaseRatio = BaseRatio;
 	type ElevatedRatio = ElevatedRatio;
 }
+// guide:end consumer

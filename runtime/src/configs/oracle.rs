@@ -37,10 +37,13 @@ impl SortedMembers<AccountId> for CouncilMembers {
 
 impl pallet_oracle::Config for Runtime {
 	#[cfg(not(feature = "without-guardian"))]
+	// guide:start oracle
+	// OracleKey: Into<u32>, OracleValue: Into<u128>; the oracle's own value lifetime.
 	type OnNewData = pallet_guardian::OracleMonitor<
 		Runtime,
 		pallet_guardian::FreshOracleValue<Runtime, OracleValueLifetime>,
 	>;
+	// guide:end oracle
 	#[cfg(feature = "without-guardian")]
 	type OnNewData = ();
 	type CombineData =
