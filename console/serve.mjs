@@ -16,13 +16,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const publicDir = join(here, 'public');
 
 /** The browser bundles the page loads, by the name it asks for (load order in index.html). */
-const VENDOR = {
+const VENDOR = new Map(Object.entries({
   'polkadot-util.js': '@polkadot/util/bundle-polkadot-util.js',
   'polkadot-util-crypto.js': '@polkadot/util-crypto/bundle-polkadot-util-crypto.js',
   'polkadot-keyring.js': '@polkadot/keyring/bundle-polkadot-keyring.js',
   'polkadot-types.js': '@polkadot/types/bundle-polkadot-types.js',
   'polkadot-api.js': '@polkadot/api/bundle-polkadot-api.js',
-};
+}));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -47,10 +47,11 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** The file a request path names, or null if it names none we serve. */
+/** The file a request path names, or null if it names none we serve (it may throw on a
+ * malformed path: the caller answers 404). */
 function fileFor(pathname) {
   if (pathname.startsWith('/vendor/')) {
-    const bundle = VENDOR[pathname.slice('/vendor/'.length)];
+    const bundle = VENDOR.get(pathname.slice('/vendor/'.length));
     return bundle ? join(here, 'node_modules', bundle) : null;
   }
   const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
@@ -69,8 +70,9 @@ export function startServer({ port = 8090, host = '127.0.0.1' } = {}) {
       response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = fileFor(new URL(request.url, 'http://console').pathname);
     try {
+      // Inside the try: a malformed URL or escape (`/%`, `//`) is a 404, never a crash.
+      const file = fileFor(new URL(request.url, 'http://console').pathname);
       if (!file) throw new Error('not served');
       const body = await readFile(file);
       headers['Content-Type'] = TYPES[extname(file)] ?? 'application/octet-stream';

@@ -85,9 +85,19 @@ describe('operator console in headless Chromium', () => {
       }
     }
     await page.$eval('body', (body) => { delete body.dataset.lastOutcome; });
+    const shownCall = await page.$eval('#signed-data', (el) => el.textContent);
     await page.click('#submit');
     await page.waitForSelector('body[data-last-outcome]', { timeout: 60_000 });
     const log = await page.$$eval('#log li', (items) => items.map((li) => li.textContent));
+    // What the page showed is what was signed: the call is in one of the last blocks.
+    let head = await node.api.rpc.chain.getHeader();
+    let found = false;
+    for (let i = 0; i < 4 && !found; i += 1) {
+      const { block } = await node.api.rpc.chain.getBlock(head.hash);
+      found = block.extrinsics.some((xt) => xt.method.toHex() === shownCall);
+      head = await node.api.rpc.chain.getHeader(head.parentHash);
+    }
+    assert.ok(found, `the call shown (${shownCall}) is the one included`);
     return { ok: await page.$eval('body', (b) => b.dataset.lastOutcome === 'ok'), log: log.slice(0, log.length - before).join('\n') };
   }
 
@@ -126,7 +136,7 @@ describe('operator console in headless Chromium', () => {
 
   test('a pause made from the console is in force on chain and counts down in the page', async () => {
     const { ok, log } = await act({
-      action: 'pause', 'target-kind': 'Pallet', 'target-pallet': 'Balances', blocks: '40',
+      action: 'pause', 'target-kind': 'Pallet', 'target-pallet': 'Balances', blocks: '600',
       origin: 'sudo', signer: 'dev:Alice',
     });
     assert.ok(ok, log);
@@ -186,7 +196,7 @@ describe('operator console in headless Chromium', () => {
 
   test('a refused governance call is shown decoded, with the inner error of sudo', async () => {
     const { ok, log } = await act({
-      action: 'pause', 'target-kind': 'Pallet', 'target-pallet': 'Balances', blocks: '40',
+      action: 'pause', 'target-kind': 'Pallet', 'target-pallet': 'Balances', blocks: '600',
       origin: 'sudo', signer: 'dev:Alice',
     });
     assert.equal(ok, false);
@@ -218,6 +228,7 @@ describe('operator console in headless Chromium', () => {
     await waitForBlock(node.api, number + 1);
     await shown(number + 1);
     assert.equal(await page.$eval('#pauses-empty', (el) => el.classList.contains('hidden')), false);
+    assert.equal(await page.$eval('#status', (el) => el.dataset.state), 'connected');
     assert.deepEqual(pageErrors, [], 'the page logged no error');
   });
 });

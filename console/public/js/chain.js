@@ -47,30 +47,35 @@ export async function readState(api, hash, watched = []) {
     g.alertSources ? g.alertSources.entries() : [],
   ]);
   const accounts = [...new Set([...guards.map((key) => key.args[0].toString()), ...watched])];
-  const allowances = await Promise.all(accounts.map((who) => call('allowances', who)));
+  // One bad address must not freeze the view: its caps are shown as unreadable.
+  const allowances = await Promise.all(accounts.map((who) => call('allowances', who).catch(() => null)));
 
   const holders = new Map(holds.map((entry) => [
-    label(entry.target), entry.holds.map(([by, until]) => ({ by: label(by), until: until.toNumber() })),
+    label(entry.target),
+    entry.holds.map(([by, until]) => ({ by: label(by), until: until.toNumber() })),
   ]));
+  const number = header.number.toNumber();
+  // Storage keeps a hold or a contribution until it is next written; in force is `until > now`.
+  const live = (item) => item.until > number;
   return {
-    number: header.number.toNumber(),
+    number,
     hash: hash.toString(),
     pauses: (pauses ?? []).map((record) => ({
       target: record.target.toJSON(),
       label: label(record.target),
       since: record.since.toNumber(),
       until: record.until.toNumber(),
-      holders: holders.get(label(record.target)) ?? [],
+      holders: (holders.get(label(record.target)) ?? []).filter(live),
     })),
-    risk: risk ? risk.toString() : 'Normal',
+    risk: risk ? risk.toString() : 'unknown',
     contributions: contributions.map(([key, until]) => ({
       by: label(key.args[0]),
       level: key.args[1].toString(),
       until: until.unwrap().toNumber(),
-    })),
+    })).filter(live),
     caps: [
       ...(globalCap && globalCap.length ? [{ who: null, windows: windows(globalCap) }] : []),
-      ...accounts.map((who, i) => ({ who, windows: windows(allowances[i] ?? []) })),
+      ...accounts.map((who, i) => ({ who, unreadable: allowances[i] === null, windows: windows(allowances[i] ?? []) })),
     ],
     monitors: monitors.map(([key, value]) => monitor(key.args[0], value.unwrap())),
     reports: reports.map(([key, value]) => {

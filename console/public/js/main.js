@@ -44,7 +44,11 @@ async function start(endpoint) {
     signers: await loadSigners(api),
     councilSize: api.query.council ? (await api.query.council.members()).length : 0,
   };
-  setStatus(`${chain} · ${version.specName} v${version.specVersion}`, 'connected');
+  const name = `${chain} · ${version.specName} v${version.specVersion}`;
+  setStatus(name, 'connected');
+  // A dropped connection must not leave a frozen view labelled connected.
+  api.on('disconnected', () => { if (session?.api === api) setStatus(`disconnected from ${endpoint}: reconnecting…`, 'error'); });
+  api.on('connected', () => { if (session?.api === api) setStatus(name, 'connected'); });
   fillForm(api);
   session.unsubscribe = await api.rpc.chain.subscribeNewHeads((header) => refresh(header));
 }
@@ -117,6 +121,8 @@ function offerSources(monitors) {
   const chosen = select.value;
   select.replaceChildren(...wanted.map((value) => new Option(value.replaceAll('"', ''), value)));
   if (wanted.includes(chosen)) select.value = chosen;
+  // The call data shown must be the call a submit builds, whatever the options became.
+  updateForm();
 }
 
 function fillCalls(api) {
@@ -143,13 +149,22 @@ function updateForm() {
   $('source-fields').classList.toggle('hidden', action !== 'resetResponse');
   $('policy-fields').classList.toggle('hidden', action !== 'setPolicy');
   $('threshold-field').classList.toggle('hidden', $('origin').value !== 'council');
-  if (session.councilSize && document.activeElement !== $('threshold')) {
+  // The threshold the origin needs, set when the action or the origin changes; one the
+  // operator typed stays until then.
+  const key = `${action}/${$('origin').value}`;
+  if (session.councilSize && session.thresholdFor !== key) {
     $('threshold').value = defaultThreshold(action, session.councilSize);
+    session.thresholdFor = key;
   }
   try {
-    $('call-data').textContent = governanceCall(api, action, formFields()).method.toHex();
+    const fields = formFields();
+    const call = governanceCall(api, action, fields);
+    const signed = withOrigin(api, call, fields.origin, Number(fields.threshold));
+    $('call-data').textContent = call.method.toHex();
+    $('signed-data').textContent = signed.method.toHex();
   } catch (error) {
     $('call-data').textContent = `(${error.message})`;
+    $('signed-data').textContent = '';
   }
 }
 
@@ -161,7 +176,14 @@ $('connect').addEventListener('submit', (event) => {
 $('watch').addEventListener('submit', (event) => {
   event.preventDefault();
   const who = $('watch-account').value.trim();
-  if (session && who && !session.watched.includes(who)) session.watched.push(who);
+  if (!session || !who) return;
+  try {
+    globalThis.polkadotUtilCrypto.decodeAddress(who);
+  } catch {
+    log(`not an address: ${who}`, false);
+    return;
+  }
+  if (!session.watched.includes(who)) session.watched.push(who);
 });
 
 for (const id of ['action', 'target-kind', 'target-call', 'blocks', 'source', 'policy-who', 'policy', 'origin', 'threshold']) {

@@ -67,7 +67,8 @@ export function render(state, { amount, msPerBlock, history }) {
     class: 'cap', 'data-who': cap.who ?? 'global',
   },
   h('div', { class: 'who' }, cap.who ?? 'global cap (every account with a policy)'),
-  cap.windows.length === 0 ? h('div', { class: 'empty' }, 'no cap') : cap.windows.map((w) => {
+  cap.unreadable ? h('div', { class: 'empty' }, 'not an account of this chain')
+    : cap.windows.length === 0 ? h('div', { class: 'empty' }, 'no cap') : cap.windows.map((w) => {
     const share = w.limit > 0n ? Number((w.used * 1000n) / w.limit) / 10 : 100;
     const bar = h('span', { class: share >= 100 ? 'full' : share >= 80 ? 'high' : null });
     bar.style.width = `${Math.min(share, 100)}%`;
