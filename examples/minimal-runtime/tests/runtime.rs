@@ -48,13 +48,14 @@ fn chain() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		frame_system::BlockHash::<Runtime>::insert(0, sp_core::H256::repeat_byte(1));
-		next_block();
+		open_block(1);
 	});
 	ext
 }
 
-fn next_block() {
-	let number = System::block_number() + 1;
+/// Opens block `number` as block production does: every `on_initialize`, then the end of the
+/// inherents (there are none here; the guardian's `PostInherents` point runs).
+fn open_block(number: u32) {
 	let parent = frame_system::BlockHash::<Runtime>::get(number - 1);
 	Executive::initialize_block(&Header::new(
 		number,
@@ -63,6 +64,16 @@ fn next_block() {
 		parent,
 		Default::default(),
 	));
+	Executive::inherents_applied();
+}
+
+/// Finalizes the open block (its `PostTransactions` point, every `on_finalize`) and opens the
+/// next one on its hash.
+fn next_block() {
+	let header = Executive::finalize_block();
+	let number = *header.number();
+	frame_system::BlockHash::<Runtime>::insert(number, header.hash());
+	open_block(number + 1);
 }
 
 fn sign(who: Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
