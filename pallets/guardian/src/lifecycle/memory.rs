@@ -276,6 +276,7 @@ pub(crate) fn note_pending(source: Vec<u8>) -> bool {
 }
 
 /// Whether a value of the (encoded) source waits to be judged in this transaction.
+#[cfg(feature = "oracle")]
 pub(crate) fn is_pending(source: &[u8]) -> bool {
 	with(|memory| memory.recording && memory.pending.iter().any(|s| s.as_slice() == source))
 		.unwrap_or(false)

@@ -118,6 +118,7 @@ impl<T: Config> Monitoring<T> {
 	/// Whether a value of `source` waiting in this transaction to be judged
 	/// ([`PendingObservations`]) would be flagged by its monitor: judged on a copy of the
 	/// monitor's state, nothing written. `false` when nothing waits.
+	#[cfg(feature = "oracle")]
 	pub(crate) fn would_flag_pending(source: Source) -> bool {
 		if !memory::is_pending(&source.encode()) {
 			return false;
