@@ -17,3 +17,10 @@ WORKSPACE=(--workspace --exclude pallet-guardian)
 build_once() {
 	cargo build "${WORKSPACE[@]}" --all-targets --locked
 }
+# The multi-node tests (tests/network) against the guardian-node binary `build_once` made;
+# arguments go to cargo test (e.g. `-- --nocapture`).
+NETWORK_TEST=a_network_agrees_on_every_guardian_decision
+network_tests() {
+	GUARDIAN_NODE="$CARGO_TARGET_DIR/debug/guardian-node" \
+		cargo test "${WORKSPACE[@]}" --locked --test "$NETWORK_TEST" "$@"
+}

@@ -6,5 +6,4 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 build_once
-GUARDIAN_NODE="$CARGO_TARGET_DIR/debug/guardian-node" \
-	cargo test "${WORKSPACE[@]}" --locked --test a_network_agrees_on_every_guardian_decision -- --nocapture
+network_tests -- --nocapture

@@ -21,11 +21,10 @@ network_log=$(mktemp)
 trap 'rm -f "$log" "$network_log"' EXIT
 phase() { echo "== $1 ($(( $(date +%s) - t0 ))s)"; }
 t0=$(date +%s)
-NETWORK_TEST=a_network_agrees_on_every_guardian_decision
 {
 	network_pid=
 	stop_network() {
-		# The background job leads its own process group (setsid): stop it and its nodes.
+		# The background job leads its own process group: stop it and its nodes.
 		if [ -n "$network_pid" ]; then
 			kill -- -"$network_pid" 2>/dev/null || kill "$network_pid" 2>/dev/null || true
 			wait "$network_pid" 2>/dev/null || true
@@ -38,9 +37,11 @@ NETWORK_TEST=a_network_agrees_on_every_guardian_decision
 	phase "pallet-guardian: unit and benchmark tests, try-state after each"
 	cargo test -p pallet-guardian --locked --features runtime-benchmarks,try-runtime
 	phase "the multi-node tests, in the background (their output follows the end-to-end tests)"
-	GUARDIAN_NODE="$CARGO_TARGET_DIR/debug/guardian-node" setsid \
-		cargo test "${WORKSPACE[@]}" --locked --test "$NETWORK_TEST" >"$network_log" 2>&1 &
+	# Job control (set -m) puts the job in a process group of its own, led by network_pid.
+	set -m
+	network_tests >"$network_log" 2>&1 &
 	network_pid=$!
+	set +m
 	phase "the workspace's tests (runtime, integration, xcm-simulator, agent, guide)"
 	cargo test "${WORKSPACE[@]}" --locked -- --skip "$NETWORK_TEST"
 	phase "end-to-end tests against the dev node"
