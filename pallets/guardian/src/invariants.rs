@@ -62,7 +62,8 @@ impl<T: Config> Pallet<T> {
 	///   once per (scope, holder), with at most `MaxInboundPauses − MaxAlertSources` held by
 	///   governance;
 	/// * every inbound cap is absolute, with a period and a limit, and at most `MaxInboundCaps`
-	///   are set (the counter counts them).
+	///   are set (the counter counts them);
+	/// * every muted source is an allowed alert source.
 	pub fn check_cross_chain() -> Result<(), TryRuntimeError> {
 		use crate::{AlertSources, Contributor, NextAlertSourceId, XcmInboundPauses};
 		let mut ids = alloc::vec::Vec::new();
@@ -91,6 +92,11 @@ impl<T: Config> Pallet<T> {
 		ids.dedup();
 		if ids.len() != count {
 			return Err("two alert sources share an id".into());
+		}
+		for (id, _) in crate::MutedAlertSources::<T>::iter() {
+			if ids.binary_search(&id).is_err() {
+				return Err("a muted alert source is not an alert source".into());
+			}
 		}
 		let pauses = XcmInboundPauses::<T>::get();
 		let mut governance: u32 = 0;

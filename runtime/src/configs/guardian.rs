@@ -148,6 +148,7 @@ impl pallet_guardian::Config for Runtime {
 	type MaxAlertKinds = ConstU32<1>;
 	type MaxInboundPauses = ConstU32<1>;
 	type MaxInboundCaps = ConstU32<0>;
+	type InboundGovernance = frame_support::traits::Nothing;
 	// The pool's refusals: Custom(180) a paused call, Custom(181) a cap (no other extension
 	// of this runtime refuses with a Custom code).
 	type RefusalCodes = pallet_guardian::DefaultRefusalCodes;

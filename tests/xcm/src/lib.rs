@@ -198,3 +198,47 @@ pub fn waiting_from(id: u32) -> u64 {
 		.storage
 		.count
 }
+
+/// How many messages wait in the queue from the relay chain, on the parachain in use.
+pub fn waiting_from_relay() -> u64 {
+	use frame_support::traits::QueueFootprintQuery;
+	let origin = parachain::MessageOrigin::Parent;
+	<parachain::MessageQueue as QueueFootprintQuery<parachain::MessageOrigin>>::footprint(origin)
+		.storage
+		.count
+}
+
+/// Root on the parachain in use.
+pub fn root() -> parachain::RuntimeOrigin {
+	parachain::RuntimeOrigin::root()
+}
+
+/// A pause of every call of `name`.
+pub fn pallet(name: &str) -> pallet_guardian::PauseTargetInput {
+	pallet_guardian::PauseTargetInput::Pallet { pallet: name.as_bytes().to_vec() }
+}
+
+/// A pause of the call `pallet::call`.
+pub fn call(pallet: &str, call: &str) -> pallet_guardian::PauseTargetInput {
+	pallet_guardian::PauseTargetInput::Call {
+		pallet: pallet.as_bytes().to_vec(),
+		call: call.as_bytes().to_vec(),
+	}
+}
+
+/// `location` as the calls take it.
+pub fn versioned(location: Location) -> Box<xcm::VersionedLocation> {
+	Box::new(xcm::VersionedLocation::from(location))
+}
+
+/// On A: Alice sends `amount` of A's token to Bob on B (A is the reserve).
+pub fn reserve_transfer_a_to_b(amount: u128) {
+	frame_support::assert_ok!(parachain::PolkadotXcm::transfer_assets(
+		parachain::RuntimeOrigin::signed(ALICE),
+		versioned(sibling(PARA_B)),
+		versioned(account_location(&BOB)),
+		Box::new(xcm::VersionedAssets::from(Assets::from(vec![(Here, amount).into()]))),
+		0,
+		Unlimited,
+	));
+}

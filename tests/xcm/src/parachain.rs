@@ -5,6 +5,10 @@
 //! * inbound XCM is enqueued in pallet-message-queue, whose processor is the guardian's
 //!   `PausableProcessor` around `xcm_builder::ProcessXcmMessage` (messages from a paused origin
 //!   wait in the queue);
+//! * the processor names the pallets holding what XCM moves (`XcmValuePallets`): while one
+//!   of them or the chain is paused, messages that move value wait too;
+//! * the relay chain is governance (`InboundGovernance`): it dispatches as root and its
+//!   messages never wait;
 //! * the XCM barrier puts `AllowAlertsFrom` before the paid barrier, and
 //!   `XcmPassthrough` lets a `Transact` keep its XCM origin for `EnsureXcm`;
 //! * the guardian's `AlertOrigin` is `pallet_xcm::EnsureXcm<IsAlertSource>` and its
@@ -17,7 +21,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	construct_runtime, derive_impl, parameter_types,
 	traits::{
-		ConstU128, ConstU32, ConstU64, Disabled, EnqueueMessage, Everything, Get, Nothing,
+		ConstU128, ConstU32, ConstU64, Disabled, EnqueueMessage, Equals, Everything, Get, Nothing,
 		VariantCountOf,
 	},
 	weights::Weight,
@@ -31,10 +35,11 @@ use scale_info::TypeInfo;
 use sp_runtime::{traits::IdentityLookup, AccountId32};
 use xcm::{latest::prelude::*, VersionedXcm};
 use xcm_builder::{
-	AccountId32Aliases, AllowTopLevelPaidExecutionFrom, EnsureXcmOrigin, FixedRateOfFungible,
-	FixedWeightBounds, FrameTransactionalProcessor, FungibleAdapter, IsConcrete, NativeAsset,
-	ParentIsPreset, ProcessXcmMessage, SiblingParachainConvertsVia, SignedAccountId32AsNative,
-	SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
+	AccountId32Aliases, AllowExplicitUnpaidExecutionFrom, AllowTopLevelPaidExecutionFrom,
+	EnsureXcmOrigin, FixedRateOfFungible, FixedWeightBounds, FrameTransactionalProcessor,
+	FungibleAdapter, IsConcrete, NativeAsset, ParentAsSuperuser, ParentIsPreset, ProcessXcmMessage,
+	SiblingParachainConvertsVia, SignedAccountId32AsNative, SignedToAccountId32,
+	SovereignSignedViaLocation, TakeWeightCredit,
 };
 use xcm_executor::XcmExecutor;
 
@@ -171,6 +176,8 @@ impl pallet_guardian::Config for Runtime {
 	type MaxAlertKinds = ConstU32<4>;
 	type MaxInboundPauses = ConstU32<8>;
 	type MaxInboundCaps = ConstU32<8>;
+	// The relay chain is governance: its messages never wait behind a pause.
+	type InboundGovernance = Equals<ParentLocation>;
 }
 
 // ---- Inbound messages: enqueued, then serviced through the guardian's processor. ----
@@ -206,10 +213,19 @@ impl From<MessageOrigin> for Location {
 	}
 }
 
+parameter_types! {
+	/// The pallets holding what XCM moves on this chain (the asset transactors' balances
+	/// instances, and pallet-xcm): while one of them, or the chain, is paused, messages that
+	/// move value wait in the queue.
+	pub const XcmValuePallets: &'static [&'static str] =
+		&["Balances", "ForeignBalances", "PolkadotXcm"];
+}
+
 /// The message processor: the guardian's wrapper around the XCM executor's.
 pub type MessageProcessor = pallet_guardian::PausableProcessor<
 	Runtime,
 	ProcessXcmMessage<MessageOrigin, XcmExecutor<XcmConfig>, RuntimeCall>,
+	XcmValuePallets,
 >;
 
 parameter_types! {
@@ -303,6 +319,7 @@ parameter_types! {
 	pub UniversalLocation: InteriorLocation =
 		[GlobalConsensus(RelayNetwork::get()), Parachain(Inbox::get().into())].into();
 	pub const HereLocation: Location = Location::here();
+	pub const ParentLocation: Location = Location::parent();
 	pub ATokenLocation: Location = Location::new(1, [Parachain(PARA_A)]);
 	pub const UnitWeightCost: Weight = Weight::from_parts(1_000, 1_000);
 	pub const MaxInstructions: u32 = 100;
@@ -340,13 +357,17 @@ pub type AssetTransactors = (
 
 pub type XcmOriginToCallOrigin = (
 	SovereignSignedViaLocation<LocationToAccountId, RuntimeOrigin>,
+	// The relay chain's governance dispatches as root.
+	ParentAsSuperuser<RuntimeOrigin>,
 	SignedAccountId32AsNative<RelayNetwork, RuntimeOrigin>,
 	pallet_xcm::XcmPassthrough<RuntimeOrigin>,
 );
 
-/// The guardian's alerts from allowed sources run unpaid; everything else pays.
+/// The guardian's alerts from allowed sources, and the relay chain's governance, run unpaid;
+/// everything else pays.
 pub type Barrier = (
 	pallet_guardian::AllowAlertsFrom<Runtime>,
+	AllowExplicitUnpaidExecutionFrom<Equals<ParentLocation>>,
 	TakeWeightCredit,
 	AllowTopLevelPaidExecutionFrom<Everything>,
 );

@@ -11,38 +11,22 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold, Mutate},
 };
 use guardian_xcm_tests::{
-	account_location, guardian_events, next_block,
+	account_location, call, guardian_events, next_block, pallet,
 	parachain::{
 		Balances, Guardian, Runtime, RuntimeOrigin, System, Treasury, TreasuryAccount,
 		TREASURY_SPEND_PERIOD,
 	},
-	sibling, sibling_account, MockNet, ParaA, ParaB, ALICE, BOB, GUARDIAN_INDEX, INITIAL_BALANCE,
-	PARA_A, PARA_B,
+	root, sibling, sibling_account, versioned, MockNet, ParaA, ParaB, ALICE, BOB, GUARDIAN_INDEX,
+	INITIAL_BALANCE, PARA_A, PARA_B,
 };
 use pallet_guardian::caps::ledger::LedgerTruth;
 use pallet_guardian::{
 	Anomaly, Contributor, Error, Event as GuardianEvent, GuardianAlert, HoldReason, Limit,
-	PauseTargetInput, PlaybookInput, PolicyInput, RiskLevel, Source, WindowSpec,
+	PlaybookInput, PolicyInput, RiskLevel, Source, WindowSpec,
 };
 use sp_runtime::AccountId32;
-use xcm::{latest::prelude::*, VersionedLocation};
+use xcm::latest::prelude::*;
 use xcm_simulator::TestExt;
-
-fn root() -> RuntimeOrigin {
-	RuntimeOrigin::root()
-}
-
-fn pallet(name: &str) -> PauseTargetInput {
-	PauseTargetInput::Pallet { pallet: name.as_bytes().to_vec() }
-}
-
-fn call(pallet: &str, call: &str) -> PauseTargetInput {
-	PauseTargetInput::Call { pallet: pallet.as_bytes().to_vec(), call: call.as_bytes().to_vec() }
-}
-
-fn versioned(location: Location) -> Box<VersionedLocation> {
-	Box::new(VersionedLocation::from(location))
-}
 
 /// B lets A alert it: an issuance alert runs `playbook`.
 fn b_answers_a_with(playbook: PlaybookInput<u64>) {

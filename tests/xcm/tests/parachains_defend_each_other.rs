@@ -9,17 +9,18 @@ use frame_support::{
 	traits::fungible::{Inspect, Mutate},
 };
 use guardian_xcm_tests::{
-	account_location, guardian_events, next_block,
+	account_location, guardian_events, next_block, pallet,
 	parachain::{Balances, ForeignBalances, Guardian, PolkadotXcm, Runtime, RuntimeOrigin, System},
-	queue_events, sibling, sibling_account, waiting_from, MockNet, ParaA, ParaB, ParaC, ALICE, BOB,
-	GUARDIAN_INDEX, INITIAL_BALANCE, PARA_A, PARA_B, PARA_C,
+	queue_events, reserve_transfer_a_to_b, root, sibling, sibling_account, versioned, waiting_from,
+	MockNet, ParaA, ParaB, ParaC, ALICE, BOB, GUARDIAN_INDEX, INITIAL_BALANCE, PARA_A, PARA_B,
+	PARA_C,
 };
 use pallet_guardian::{
 	Anomaly, Contributor, Event as GuardianEvent, GuardianAlert, Limit, MonitorInput,
-	PauseTargetInput, PlaybookInput, PolicyInput, RiskLevel, Rule, Source, WindowSpec,
+	PlaybookInput, PolicyInput, RiskLevel, Rule, Source, WindowSpec,
 };
 use sp_runtime::Perbill;
-use xcm::{latest::prelude::*, VersionedAssets, VersionedLocation};
+use xcm::{latest::prelude::*, VersionedAssets};
 use xcm_simulator::TestExt;
 
 /// How long A's own response lasts.
@@ -28,18 +29,6 @@ const A_RESPONSE: u64 = 10;
 const B_RESPONSE: u64 = 20;
 /// How long C's response to A's alert lasts.
 const C_RESPONSE: u64 = 15;
-
-fn root() -> RuntimeOrigin {
-	RuntimeOrigin::root()
-}
-
-fn pallet(name: &str) -> PauseTargetInput {
-	PauseTargetInput::Pallet { pallet: name.as_bytes().to_vec() }
-}
-
-fn versioned(location: Location) -> Box<VersionedLocation> {
-	Box::new(VersionedLocation::from(location))
-}
 
 fn level() -> RiskLevel {
 	Guardian::risk_level_now()
@@ -114,18 +103,6 @@ fn c_answers_a() {
 			)],
 		));
 	});
-}
-
-/// Alice on A sends `amount` of A's token to Bob on B (A is the reserve).
-fn reserve_transfer_a_to_b(amount: u128) {
-	assert_ok!(PolkadotXcm::transfer_assets(
-		RuntimeOrigin::signed(ALICE),
-		versioned(sibling(PARA_B)),
-		versioned(account_location(&BOB)),
-		Box::new(VersionedAssets::from(Assets::from(vec![(Here, amount).into()]))),
-		0,
-		Unlimited,
-	));
 }
 
 /// The contributor of the responses to `from`'s alerts.

@@ -84,6 +84,28 @@ impl<T: Config> Breakers<T> {
 			.max()
 	}
 
+	/// Whether anything is paused: one whitelisted read ([`Summary`]).
+	pub(crate) fn anything_paused() -> bool {
+		Summary::<T>::get().active > 0
+	}
+
+	/// Whether one of `pallets` (names as in the metadata) is paused as a whole now, by a pause
+	/// of the pallet or of the chain (unless the whitelist protects the pallet). A pause of one
+	/// of its calls does not count. Reads [`Pauses`].
+	pub(crate) fn any_pallet_paused(pallets: &[&str]) -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		let pauses = Pauses::<T>::get();
+		pallets.iter().any(|pallet| {
+			let name = pallet.as_bytes();
+			!<T::WhitelistedCalls as crate::PauseWhitelist<_>>::protects(name, None)
+				&& pauses.iter().any(|record| {
+					record.until > now
+						&& record.target.call_name().is_none()
+						&& record.target.pallet_name().is_none_or(|p| p == name)
+				})
+		})
+	}
+
 	/// The active pause that stops a call with this metadata, if any. Reads [`Pauses`].
 	pub fn pause_covering(meta: &CallMetadata) -> Option<PauseRecordOf<T>> {
 		let now = frame_system::Pallet::<T>::block_number();

@@ -4,8 +4,8 @@
 use super::{AlertSource, CrossChain, GuardianAlert, Location};
 use crate::{
 	responses::{playbooks::Cause, Engine},
-	AlertSources, Config, Contributor, Error, Event, NextAlertSourceId, Pallet, PlaybookInput,
-	Source,
+	AlertSources, Config, Contributor, Error, Event, MutedAlertSources, NextAlertSourceId, Pallet,
+	PlaybookInput, Source,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -45,6 +45,10 @@ impl<T: Config> CrossChain<T> {
 			.into_iter()
 			.map(|(kind, input)| Ok((kind, Engine::<T>::build_playbook(&input, true)?)))
 			.collect::<Result<Vec<_>, DispatchError>>()?;
+		if mapped.iter().any(|(_, playbook)| playbook.pause_inbound) {
+			// The response's inbound pause must be able to hold the source's messages.
+			Self::ensure_holdable(&source)?;
+		}
 		let playbooks: BoundedVec<_, _> =
 			mapped.try_into().map_err(|_| Error::<T>::TooManyAlertKinds)?;
 		let entry = match AlertSources::<T>::get(&source) {
@@ -71,6 +75,7 @@ impl<T: Config> CrossChain<T> {
 		let entry = AlertSources::<T>::get(&source).ok_or(Error::<T>::NoAlertSource)?;
 		// Leftovers of an expired response (its record, its contribution) go with it.
 		Engine::<T>::forget(Contributor::Alert(entry.id))?;
+		MutedAlertSources::<T>::remove(entry.id);
 		AlertSources::<T>::remove(&source);
 		Pallet::<T>::deposit_event(Event::AlertSourceRemoved { source });
 		Ok(())
@@ -90,6 +95,13 @@ impl<T: Config> CrossChain<T> {
 			mapped: mapped.is_some(),
 		});
 		let Some((kind, playbook)) = mapped else { return Ok(()) };
+		if let Some(until) = MutedAlertSources::<T>::get(entry.id) {
+			if frame_system::Pallet::<T>::block_number() < until {
+				Pallet::<T>::deposit_event(Event::AlertMuted { from, until });
+				return Ok(());
+			}
+			MutedAlertSources::<T>::remove(entry.id);
+		}
 		let cause = Cause { source: kind, anomaly: alert.anomaly, from: Some(from) };
 		// One response per source at a time: a response in force runs its course.
 		Engine::<T>::respond(Contributor::Alert(entry.id), cause, &playbook);
@@ -98,10 +110,18 @@ impl<T: Config> CrossChain<T> {
 
 	/// Logic for [`Pallet::reset_alert_response`]: withdraw the response to `source`'s alert —
 	/// its inbound pause, its hold on the pauses it holds, its contribution to the level —
-	/// while pauses governance or another response also holds stay.
+	/// while pauses governance or another response also holds stay. The source's alerts are
+	/// then muted until the block the response would have ended ([`Event::AlertMuted`]): the
+	/// alerts its inbound pause held in the queue run now, and none of them restarts what
+	/// governance just withdrew. Removing the source (and allowing it again) ends the mute.
 	pub(crate) fn do_reset_alert_response(source: Location) -> DispatchResult {
 		let entry = AlertSources::<T>::get(&source).ok_or(Error::<T>::NoAlertSource)?;
-		Engine::<T>::reset(Contributor::Alert(entry.id))?;
+		let by = Contributor::Alert(entry.id);
+		let until = Engine::<T>::in_force(by).map(|response| response.until);
+		Engine::<T>::reset(by)?;
+		if let Some(until) = until {
+			MutedAlertSources::<T>::insert(entry.id, until);
+		}
 		Ok(())
 	}
 }

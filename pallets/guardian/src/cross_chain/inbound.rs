@@ -7,15 +7,19 @@ use crate::{lifecycle, Config, Contributor, Error, Event, Pallet, ResumeReason, 
 use core::marker::PhantomData;
 use frame_support::{
 	ensure,
-	traits::{Get, ProcessMessage, ProcessMessageError},
+	traits::{Contains, Get, ProcessMessage, ProcessMessageError},
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> CrossChain<T> {
-	/// Until when (exclusive) messages from `origin` wait, if they do now.
+	/// Until when (exclusive) messages from `origin` wait, if an inbound pause holds them now
+	/// (never for `Config::InboundGovernance`).
 	pub fn xcm_inbound_paused_until(origin: &Location) -> Option<BlockNumberFor<T>> {
+		if T::InboundGovernance::contains(origin) {
+			return None;
+		}
 		let now = frame_system::Pallet::<T>::block_number();
 		XcmInboundPauses::<T>::get()
 			.into_iter()
@@ -24,8 +28,12 @@ impl<T: Config> CrossChain<T> {
 			.max()
 	}
 
-	/// Whether messages from `origin` wait now.
+	/// Whether an inbound pause holds messages from `origin` now (never for
+	/// `Config::InboundGovernance`).
 	pub fn xcm_inbound_paused(origin: &Location) -> bool {
+		if T::InboundGovernance::contains(origin) {
+			return false;
+		}
 		let now = frame_system::Pallet::<T>::block_number();
 		XcmInboundPauses::<T>::get().iter().any(|pause| pause.holds(origin, &now))
 	}
@@ -171,16 +179,30 @@ impl<T: Config> CrossChain<T> {
 	}
 }
 
-/// The message processor wrapper for pallet-message-queue: `Yield` while inbound XCM from the
-/// message's origin is paused (the queue keeps the message and offers it again in a later
-/// block), `Inner` otherwise. Its one read of the pause list is taken from the meter. While
-/// `Inner` runs, the message's origin is noted for the inbound caps ([`super::CappedInflow`]).
+/// The message processor wrapper for pallet-message-queue: `Yield` while the message waits
+/// ([`lifecycle::waiting_messages`]: inbound XCM from its origin is paused; it would move value
+/// while the chain or one of `ValuePallets` is paused; it would transact a paused call) — the
+/// queue keeps the message and offers it again in a later block —, `Inner` otherwise. The reads
+/// of the check are taken from the meter. While `Inner` runs, the message's origin is noted for
+/// the inbound caps ([`super::CappedInflow`]).
 ///
 /// `Inner` is the chain's processor, normally `xcm_builder::ProcessXcmMessage`; its origin
-/// must convert into a [`Location`] (cumulus' `AggregateMessageOrigin` does).
-pub struct PausableProcessor<T, Inner>(PhantomData<(T, Inner)>);
+/// must convert into a [`Location`] (cumulus' `AggregateMessageOrigin` does). `ValuePallets`
+/// names the pallets that hold what XCM moves on this chain — the balances and assets
+/// instances behind the asset transactors, and pallet-xcm —, as in the runtime's metadata:
+///
+/// ```ignore
+/// parameter_types! {
+///     pub const XcmValuePallets: &'static [&'static str] = &["Balances", "PolkadotXcm"];
+/// }
+/// type MessageProcessor = pallet_guardian::PausableProcessor<Runtime,
+///     ProcessXcmMessage<AggregateMessageOrigin, XcmExecutor<XcmConfig>, RuntimeCall>,
+///     XcmValuePallets>;
+/// ```
+pub struct PausableProcessor<T, Inner, ValuePallets>(PhantomData<(T, Inner, ValuePallets)>);
 
-impl<T: Config, Inner: ProcessMessage> ProcessMessage for PausableProcessor<T, Inner>
+impl<T: Config, Inner: ProcessMessage, ValuePallets: Get<&'static [&'static str]>> ProcessMessage
+	for PausableProcessor<T, Inner, ValuePallets>
 where
 	Inner::Origin: Clone + Into<Location>,
 {
@@ -192,12 +214,16 @@ where
 		meter: &mut WeightMeter,
 		id: &mut [u8; 32],
 	) -> Result<bool, ProcessMessageError> {
+		// The inbound pauses and the breakers' summary, then the pause list if anything is
+		// paused (declared up front: the worst case).
 		let read =
-			T::DbWeight::get().reads(1).saturating_add(lifecycle::message_span_weight::<T>());
+			T::DbWeight::get().reads(3).saturating_add(lifecycle::message_span_weight::<T>());
 		meter.try_consume(read).map_err(|_| ProcessMessageError::Overweight(read))?;
 		let location: Location = origin.clone().into();
-		if CrossChain::<T>::xcm_inbound_paused(&location) {
-			log::debug!(target: crate::LOG_TARGET, "inbound XCM from {location:?} waits: paused");
+		if let Some(why) =
+			lifecycle::waiting_messages::message_waits::<T, ValuePallets>(&location, message)
+		{
+			log::debug!(target: crate::LOG_TARGET, "inbound XCM from {location:?} waits: {why:?}");
 			return Err(ProcessMessageError::Yield);
 		}
 		// A span of the lifecycle: the inbound caps count what this message deposits against

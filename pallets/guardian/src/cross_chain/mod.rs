@@ -30,10 +30,14 @@
 //!
 //! * **Inbound XCM under the guardian.** [`PausableProcessor`] wraps the chain's message
 //!   processor (`xcm_builder::ProcessXcmMessage`). While inbound XCM is paused — from every
-//!   origin ([`Call::pause_xcm_inbound`] with `None`) or from one location and everything
-//!   inside it — it answers `ProcessMessageError::Yield`: pallet-message-queue keeps the
-//!   message where it is and offers it again in a later block, so it runs, in order, once the
-//!   pause ends. Nothing is dropped (moonbeam#2913 lost messages by refusing them in a barrier).
+//!   origin ([`Call::pause_xcm_inbound`] with `None`) or from one queue origin (the relay
+//!   chain, a sibling: [`is_message_origin`]) —, and while the chain or a pallet holding what
+//!   XCM moves is paused for a message that would move value, or a pause covers a call the
+//!   message would transact ([`crate::lifecycle::waiting_messages`]), it answers
+//!   `ProcessMessageError::Yield`: pallet-message-queue keeps the message where it is and
+//!   offers it again in a later block, so it runs, in order, once the pause ends. Nothing is
+//!   dropped (moonbeam#2913 lost messages by refusing them in a barrier). Governance's queues
+//!   (`Config::InboundGovernance`) never wait.
 //!   Pauses of this kind expire at a block like every pause (`on_initialize` removes them and
 //!   emits [`Event::XcmInboundResumed`]) and are answered by the runtime API
 //!   (`GuardianApi::xcm_inbound_paused_until`).
@@ -79,7 +83,10 @@
 //! | attacker | what they try | what stops it | cost / bound |
 //! |---|---|---|---|
 //! | a chain that is not an allowed source | forge an alert to pause us | [`AllowAlertsFrom`] refuses it unpaid (`Barrier`); paid, `receive_alert`'s origin check refuses it (`BadOrigin`) | nothing changes |
-//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it; removal is refused while a response is in force, so governance resets and removes in one batch (alerts queued behind the source's inbound pause would otherwise restart the response) | one alert per mapped duration buys one duration |
+//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it, and the reset mutes the source until the response would have ended ([`Event::AlertMuted`]), so the alerts its inbound pause held in the queue do not restart it; removal is refused while a response is in force | one alert per mapped duration buys one duration |
+//! | anyone on a sibling | move value into or out of the chain over XCM while governance put it in safe mode, or paused Balances or pallet-xcm | the processor holds every message that would move value while the chain or a pallet the processor names is paused, and every message that would transact a paused call (as root excepted) | the messages wait, in order; nothing moves until the pause ends |
+//! | governance itself | pause everyone's inbound XCM, then cannot lift it over XCM | `InboundGovernance` queues never wait and cannot be paused by name | — |
+//! | a careless pause | pause `Parent` and silently hold every sibling, or pause an account on a sibling and hold nothing | a pause holds exactly its queue origin; a location that is no queue's origin is refused ([`crate::Error::NotAMessageOrigin`]) | — |
 //! | an allowed source, compromised | use the unpaid path for something else | the barrier accepts only the alert shape | nothing |
 //! | anyone | fill the inbound pause list so governance cannot pause | alerts take at most one entry per source; governance keeps `MaxInboundPauses − MaxAlertSources` | — |
 //! | a paused origin | lose messages / reorder them | `Yield` leaves them in the queue, in order | — |
@@ -92,8 +99,11 @@
 //! ## Integrating (the exact lines: see the README, "Parachains and XCM")
 //!
 //! 1. pallet-message-queue: `type MessageProcessor = pallet_guardian::PausableProcessor<Runtime,
-//!    xcm_builder::ProcessXcmMessage<AggregateMessageOrigin, XcmExecutor<XcmConfig>, RuntimeCall>>;`
-//!    (the origin converts `Into<Location>`, as cumulus' `AggregateMessageOrigin` does).
+//!    xcm_builder::ProcessXcmMessage<AggregateMessageOrigin, XcmExecutor<XcmConfig>, RuntimeCall>,
+//!    XcmValuePallets>;` (the origin converts `Into<Location>`, as cumulus'
+//!    `AggregateMessageOrigin` does; `XcmValuePallets` names the pallets holding what XCM
+//!    moves, e.g. `&["Balances", "PolkadotXcm"]`), and `type InboundGovernance` the queues of
+//!    governance (e.g. `Equals<ParentLocation>`).
 //! 2. XCM config: `type Barrier = (pallet_guardian::AllowAlertsFrom<Runtime>, <your barriers>);`
 //!    and `pallet_xcm::XcmPassthrough<RuntimeOrigin>` among the origin converters.
 //! 3. The guardian: `type AlertOrigin = pallet_xcm::EnsureXcm<pallet_guardian::IsAlertSource<Runtime>>;`,
@@ -140,14 +150,38 @@ impl<T: crate::Config> CrossChain<T> {
 	) -> Result<Location, crate::Error<T>> {
 		Location::try_from(location).map_err(|_| crate::Error::<T>::BadLocation)
 	}
+
+	/// `location` in XCM's latest version, checked to be an origin whose inbound messages the
+	/// guardian can hold or count: [`is_message_origin`] ([`crate::Error::NotAMessageOrigin`]
+	/// otherwise) and not one of governance's ([`crate::Error::GovernanceLocation`]: their
+	/// messages never wait, see `Config::InboundGovernance`).
+	pub(crate) fn message_origin(
+		location: xcm::VersionedLocation,
+	) -> Result<Location, crate::Error<T>> {
+		let location = Self::latest_location(location)?;
+		Self::ensure_holdable(&location)?;
+		Ok(location)
+	}
+
+	/// See [`Self::message_origin`].
+	pub(crate) fn ensure_holdable(location: &Location) -> Result<(), crate::Error<T>> {
+		frame_support::ensure!(is_message_origin(location), crate::Error::<T>::NotAMessageOrigin);
+		frame_support::ensure!(
+			!<T::InboundGovernance as frame_support::traits::Contains<Location>>::contains(
+				location
+			),
+			crate::Error::<T>::GovernanceLocation
+		);
+		Ok(())
+	}
 }
 
 /// The call index of [`Call::receive_alert`]: part of the alert's wire format (a sender
 /// encodes `[guardian pallet index, RECEIVE_ALERT_CALL_INDEX, GuardianAlert]`).
 pub const RECEIVE_ALERT_CALL_INDEX: u8 = 25;
 
-/// A pause of inbound XCM: from `from` (and every location inside it; `None`: from every
-/// origin), held by `by` until block `until` (exclusive).
+/// A pause of inbound XCM: from the queue origin `from` (`None`: from every origin but
+/// governance's), held by `by` until block `until` (exclusive).
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
@@ -161,10 +195,22 @@ pub struct InboundPause<BlockNumber> {
 }
 
 impl<BlockNumber: PartialOrd> InboundPause<BlockNumber> {
-	/// Whether this pause holds messages from `origin` at block `now`.
+	/// Whether this pause holds messages from the queue origin `origin` at block `now`: a pause
+	/// of one origin holds exactly that origin (`Parent` is the relay chain, not the chains
+	/// under it), a pause of everyone every origin.
 	pub fn holds(&self, origin: &Location, now: &BlockNumber) -> bool {
-		*now < self.until && self.from.as_ref().is_none_or(|from| origin.starts_with(from))
+		*now < self.until && self.from.as_ref().is_none_or(|from| from == origin)
 	}
+}
+
+/// Whether `location` can be the origin of an inbound message queue, as the chain's message
+/// processor sees it: the relay chain (`Parent`), a sibling parachain (`(1, Parachain(id))`),
+/// or, on a relay chain, a parachain under it (`(0, Parachain(id))`). Inbound pauses and caps
+/// name such origins: a location inside one (an account or a pallet on a sibling, a chain
+/// behind a bridge) never is a queue's origin, so a pause of it would hold nothing.
+pub fn is_message_origin(location: &Location) -> bool {
+	use xcm::latest::Junction::Parachain;
+	matches!((location.parents, location.interior.as_slice()), (1, []) | (0 | 1, [Parachain(_)]))
 }
 
 /// An alert between guardians: the argument of [`Call::receive_alert`]. The sending chain is

@@ -28,6 +28,14 @@ mod cross_chain_storage {
 	pub type InboundCaps<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, InboundCapOf<T>>;
 
+	/// Alert sources muted after governance reset their response, by source identifier, until
+	/// the block their reset response would have ended (see
+	/// [`crate::cross_chain::alerts_in`]): alerts queued behind the response's own inbound
+	/// pause cannot restart it. At most one per alert source; removed with the source.
+	#[pallet::storage]
+	pub type MutedAlertSources<T: Config> =
+		StorageMap<_, Twox64Concat, u32, BlockNumberFor<T>, OptionQuery>;
+
 	/// The identifier of the next alert source.
 	#[pallet::storage]
 	pub type NextAlertSourceId<T: Config> = StorageValue<_, u32, ValueQuery>;

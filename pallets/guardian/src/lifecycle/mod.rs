@@ -32,11 +32,13 @@
 //! | what is kept in memory for a transaction, a fee, a message, a hook phase | [`memory`] |
 //! | the extension that runs the lifecycle ([`WatchTransaction`]) | [`extension`] |
 //! | the codes of the pool's refusals, chosen by the runtime ([`refusals::RefusalCodes`]) | [`refusals`] |
+//! | which inbound messages wait: paused origins, value movement and calls under a pause | [`waiting_messages`] |
 
 pub mod block;
 pub mod extension;
 pub mod memory;
 pub mod refusals;
+pub mod waiting_messages;
 
 pub use extension::WatchTransaction;
 pub use refusals::{DefaultRefusalCodes, RefusalCodes, CAP_EXCEEDED_ERROR, PAUSED_CALL_ERROR};

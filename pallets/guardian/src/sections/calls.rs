@@ -412,9 +412,11 @@ mod calls {
 			CrossChain::<T>::do_receive_alert(from, alert)
 		}
 
-		/// Pause inbound XCM from `from` and every location inside it (from everyone for
-		/// `None`) for `duration` blocks, at most the origin's bound: the chain's message
-		/// processor ([`PausableProcessor`]) leaves their messages in the queue until then.
+		/// Pause inbound XCM from the queue origin `from` (the relay chain or a sibling; from
+		/// everyone but `InboundGovernance` for `None`) for `duration` blocks, at most the
+		/// origin's bound: the chain's message processor ([`PausableProcessor`]) leaves their
+		/// messages in the queue until then. A location inside a queue origin is refused
+		/// ([`Error::NotAMessageOrigin`]), as is governance's ([`Error::GovernanceLocation`]).
 		/// `PauseOrigin`.
 		#[pallet::call_index(26)]
 		#[pallet::weight((T::WeightInfo::pause(), DispatchClass::Operational))]
@@ -424,7 +426,7 @@ mod calls {
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let bound = T::PauseOrigin::ensure_origin(origin)?;
-			let from = from.map(|from| CrossChain::<T>::latest_location(*from)).transpose()?;
+			let from = from.map(|from| CrossChain::<T>::message_origin(*from)).transpose()?;
 			Engine::<T>::pause_inbound(from, duration, bound)
 		}
 
@@ -463,7 +465,9 @@ mod calls {
 
 		/// Allow `source` to alert this chain, with a playbook for each kind it maps (other
 		/// kinds only emit an event; a playbook's `pause_inbound` pauses inbound XCM from
-		/// `source`); replacing keeps the response in force. `ConfigureOrigin`.
+		/// `source`, which must then be a queue origin and not governance's:
+		/// [`Error::NotAMessageOrigin`], [`Error::GovernanceLocation`]); replacing keeps the
+		/// response in force. `ConfigureOrigin`.
 		#[pallet::call_index(29)]
 		#[pallet::weight(T::WeightInfo::set_monitor().saturating_mul(T::MaxAlertKinds::get().max(1).into()))]
 		pub fn set_alert_source(
@@ -505,9 +509,11 @@ mod calls {
 			CrossChain::<T>::do_reset_alert_response(source)
 		}
 
-		/// Cap the native value the messages of `from` deposit on this chain at `cap.limit`
-		/// (absolute) in any `cap.period` blocks; `None` removes the cap. Beyond it, deposits
-		/// land held ([`crate::cross_chain::inflow`]). `ConfigureOrigin`.
+		/// Cap the native value the messages of the queue origin `from` deposit on this chain
+		/// at `cap.limit` (absolute) in any `cap.period` blocks; `None` removes the cap. Beyond
+		/// it, deposits land held ([`crate::cross_chain::inflow`]). `from` must be a queue
+		/// origin ([`Error::NotAMessageOrigin`]) and not governance's
+		/// ([`Error::GovernanceLocation`]). `ConfigureOrigin`.
 		#[pallet::call_index(32)]
 		#[pallet::weight(T::WeightInfo::set_global_cap())]
 		pub fn set_inbound_cap(
@@ -516,7 +522,11 @@ mod calls {
 			cap: Option<WindowSpecOf<T>>,
 		) -> DispatchResult {
 			T::ConfigureOrigin::ensure_origin(origin)?;
-			let from = CrossChain::<T>::latest_location(*from)?;
+			let from = match cap {
+				// A cap is set only on an origin the inflow accounting can meet.
+				Some(_) => CrossChain::<T>::message_origin(*from)?,
+				None => CrossChain::<T>::latest_location(*from)?,
+			};
 			CrossChain::<T>::do_set_inbound_cap(from, cap)
 		}
 	}

@@ -198,6 +198,13 @@ mod config {
 		#[pallet::no_default]
 		type AlertOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = cross_chain::Location>;
 
+		/// The locations of governance's inbound queues (the relay chain, a collectives chain)
+		/// whose messages never wait: no pause of inbound XCM holds them (a pause of everyone
+		/// leaves them running, so governance's own `resume_xcm_inbound` over XCM gets in), no
+		/// pause of the chain, a pallet or a call makes them yield, and no pause or cap may name
+		/// them ([`Error::GovernanceLocation`]). `Nothing` by default: every origin waits.
+		type InboundGovernance: frame_support::traits::Contains<cross_chain::Location>;
+
 		/// The weight of delivering one alert through `AlertRouter` (for cumulus' XCMP queue,
 		/// its benchmarked send); registered on the block for every alert sent.
 		#[pallet::constant]

@@ -132,5 +132,13 @@ mod errors {
 		InboundNotApplicable,
 		/// As many origins as `MaxInboundCaps` are capped.
 		TooManyInboundCaps,
+		/// The location is not the origin of an inbound queue (the relay chain, a sibling
+		/// parachain): a location inside one (an account or a pallet on a sibling, a chain
+		/// behind a bridge) is never a message's queue origin, so a pause or cap of it would
+		/// hold nothing.
+		NotAMessageOrigin,
+		/// The location is one of governance's (`InboundGovernance`): its messages never wait,
+		/// so it cannot be paused, capped, or paused by an alert's response.
+		GovernanceLocation,
 	}
 }

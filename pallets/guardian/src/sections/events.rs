@@ -149,5 +149,8 @@ mod events {
 		/// A deposit from `origin` went `excess` beyond its inbound cap; `held` of it is held on
 		/// the beneficiary ([`Event::ExcessHeld`]), the rest (its existential deposit) is free.
 		InboundBeyondCap { origin: cross_chain::Location, excess: T::Balance, held: T::Balance },
+		/// An alert from `from` was not answered: governance reset the source's response, and
+		/// its alerts are muted until block `until` (the end of the response it reset).
+		AlertMuted { from: cross_chain::Location, until: BlockNumberFor<T> },
 	}
 }

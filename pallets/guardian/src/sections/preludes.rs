@@ -46,6 +46,7 @@ mod preludes {
 			type MaxAlertKinds = ConstU32<3>;
 			type MaxInboundPauses = ConstU32<4>;
 			type MaxInboundCaps = ConstU32<2>;
+			type InboundGovernance = frame_support::traits::Nothing;
 			type RefusalCodes = DefaultRefusalCodes;
 			type WeightInfo = ();
 		}
@@ -97,6 +98,7 @@ mod preludes {
 			type MaxAlertKinds = ConstU32<1>;
 			type MaxInboundPauses = ConstU32<1>;
 			type MaxInboundCaps = ConstU32<0>;
+			type InboundGovernance = frame_support::traits::Nothing;
 			type RefusalCodes = DefaultRefusalCodes;
 			type WeightInfo = ();
 		}

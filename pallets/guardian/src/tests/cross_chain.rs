@@ -5,9 +5,10 @@
 use super::mock::*;
 use crate::{
 	cross_chain::Location, AllowAlertsFrom, Anomaly, Contributor, Error, Event, GuardianAlert,
-	Limit, MonitorInput, PausableProcessor, PlaybookInput, ResumeReason, RiskLevel, Rule, Source,
-	XcmInboundPauses,
+	Limit, MonitorInput, PausableProcessor, PauseTarget, PlaybookInput, ResumeReason, RiskLevel,
+	Rule, Source, XcmInboundPauses,
 };
+use codec::Encode;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{ProcessMessage, ProcessMessageError},
@@ -74,8 +75,15 @@ impl From<Origin> for Location {
 	}
 }
 
+frame_support::parameter_types! {
+	/// The pallets whose pause stops XCM's value movement on this mock.
+	pub const ValuePallets: &'static [&'static str] = &["Balances"];
+}
+
+type Processor = PausableProcessor<Test, Counting, ValuePallets>;
+
 fn process(from: u32, meter: &mut WeightMeter) -> Result<bool, ProcessMessageError> {
-	PausableProcessor::<Test, Counting>::process_message(b"msg", Origin(from), meter, &mut [0; 32])
+	Processor::process_message(b"msg", Origin(from), meter, &mut [0; 32])
 }
 
 #[test]
@@ -92,9 +100,8 @@ fn paused_origins_messages_yield_and_others_run() {
 		assert_eq!(process(7, &mut meter), Err(ProcessMessageError::Yield));
 		assert_eq!(process(8, &mut meter), Ok(true));
 		assert_eq!(PROCESSED.with(|p| p.get()), 2);
-		// A pause of a chain holds the locations inside it; other chains run.
-		let inside = Location::new(1, [Parachain(7), AccountId32 { network: None, id: [1; 32] }]);
-		assert_eq!(Guardian::xcm_inbound_paused_until(&inside), Some(6));
+		// A pause holds exactly its queue origin; other chains run.
+		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(7)), Some(6));
 		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(8)), None);
 		// Its one read is taken from the meter (zero on this mock's `DbWeight`; the
 		// runtime's is RocksDb's).
@@ -453,5 +460,202 @@ fn an_alert_finds_room_whatever_governance_reports_and_monitors_hold() {
 		assert!(!guardian_events().iter().any(|e| matches!(e, Event::ResponseEscalated { .. })));
 		// Critical comes from nobody: the mapped level is what the alerts raised.
 		assert_eq!(Guardian::risk_level_now(), RiskLevel::Elevated);
+	});
+}
+
+/// `program` from sibling `from` through the processor, as pallet-message-queue hands it over.
+fn process_program(from: u32, program: Xcm<RuntimeCall>) -> Result<bool, ProcessMessageError> {
+	let message = xcm::VersionedXcm::from(program).encode();
+	Processor::process_message(&message, Origin(from), &mut WeightMeter::new(), &mut [0; 32])
+}
+
+/// A deposit into a local account: what a reserve transfer or a teleport from a sibling is.
+fn deposit_program() -> Xcm<RuntimeCall> {
+	let asset: Asset = (Here, 100u128).into();
+	Xcm(vec![
+		ReserveAssetDeposited(asset.clone().into()),
+		ClearOrigin,
+		DepositAsset {
+			assets: Wild(AllCounted(1)),
+			beneficiary: AccountId32 { network: None, id: [1; 32] }.into(),
+		},
+	])
+}
+
+/// `call` transacted with `origin_kind`.
+fn transact(origin_kind: OriginKind, call: RuntimeCall) -> Xcm<RuntimeCall> {
+	Xcm(vec![Transact { origin_kind, fallback_max_weight: None, call: call.encode().into() }])
+}
+
+fn balances_call() -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: 2, value: 1 })
+}
+
+fn no_value() -> Xcm<RuntimeCall> {
+	Xcm(vec![ClearOrigin, SetTopic([7; 32])])
+}
+
+#[test]
+fn messages_that_move_value_wait_while_the_chain_or_a_value_pallet_is_paused() {
+	test(|| {
+		// Nothing paused: everything runs (and is not even decoded).
+		assert_eq!(process_program(7, deposit_program()), Ok(true));
+		// A pause of one of Balances' calls is not a pause of the value XCM moves.
+		assert_ok!(Guardian::pause(
+			RuntimeOrigin::root(),
+			target("Balances::transfer_keep_alive"),
+			5
+		));
+		assert_eq!(process_program(7, deposit_program()), Ok(true));
+		// A paused call transacted waits; dispatched as root (Superuser) it passes, as root
+		// passes every pause; the guardian's own calls are never paused.
+		assert_eq!(
+			process_program(7, transact(OriginKind::SovereignAccount, balances_call())),
+			Err(ProcessMessageError::Yield)
+		);
+		assert_eq!(process_program(7, transact(OriginKind::Superuser, balances_call())), Ok(true));
+		// Inside an appendix or an error handler too.
+		let nested = Xcm(vec![SetAppendix(transact(OriginKind::Native, balances_call()))]);
+		assert_eq!(process_program(7, nested), Err(ProcessMessageError::Yield));
+		// The pallet holding the value paused as a whole: every message that moves value
+		// waits (from every origin), wherever the instruction is; others run.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Balances"), 5));
+		assert_eq!(process_program(7, deposit_program()), Err(ProcessMessageError::Yield));
+		assert_eq!(process_program(8, deposit_program()), Err(ProcessMessageError::Yield));
+		let handler = Xcm(vec![ClearOrigin, SetErrorHandler(deposit_program())]);
+		assert_eq!(process_program(8, handler), Err(ProcessMessageError::Yield));
+		assert_eq!(process_program(8, no_value()), Ok(true));
+		// Governance's queue never waits.
+		assert_eq!(process_program(GOVERNANCE_PARA, deposit_program()), Ok(true));
+		assert_ok!(Guardian::resume(RuntimeOrigin::root(), target("Balances")));
+		assert_ok!(Guardian::resume(
+			RuntimeOrigin::root(),
+			target("Balances::transfer_keep_alive")
+		));
+		assert_eq!(process_program(7, deposit_program()), Ok(true));
+		// A call of a pallet that holds no value XCM moves: value runs, the call transacted
+		// waits.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), target("Utility::batch"), 5));
+		assert_eq!(process_program(7, deposit_program()), Ok(true));
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![] });
+		assert_eq!(
+			process_program(7, transact(OriginKind::SovereignAccount, batch)),
+			Err(ProcessMessageError::Yield)
+		);
+		// Safe mode: value waits; governance's own call and messages without value run.
+		assert_ok!(Guardian::pause(RuntimeOrigin::root(), PauseTarget::Chain, 5));
+		assert_eq!(process_program(7, deposit_program()), Err(ProcessMessageError::Yield));
+		assert_eq!(process_program(7, no_value()), Ok(true));
+		let resume = RuntimeCall::Guardian(crate::Call::resume { target: PauseTarget::Chain });
+		assert_eq!(process_program(7, transact(OriginKind::Xcm, resume)), Ok(true));
+		assert_eq!(process_program(GOVERNANCE_PARA, deposit_program()), Ok(true));
+		// A message that does not decode is the XCM processor's to refuse.
+		let mut meter = WeightMeter::new();
+		assert_eq!(process(7, &mut meter), Ok(true));
+		// Nothing was dropped: the waiting messages never reached the inner processor.
+		run_to_block(6);
+		assert_eq!(process_program(7, deposit_program()), Ok(true));
+	});
+}
+
+/// No inbound pause, inbound cap or alert playbook pausing inbound XCM can name `location`:
+/// each is refused with `error`, and nothing is stored.
+fn nothing_can_hold(location: Location, error: fn() -> Error<Test>) {
+	assert_noop!(
+		Guardian::pause_xcm_inbound(RuntimeOrigin::root(), Some(versioned(location.clone())), 5),
+		error()
+	);
+	assert_noop!(
+		Guardian::set_inbound_cap(
+			capper(),
+			versioned(location.clone()),
+			Some(crate::WindowSpec { period: 10, limit: Limit::Absolute(100) })
+		),
+		error()
+	);
+	assert_noop!(
+		Guardian::set_alert_source(
+			capper(),
+			versioned(location),
+			vec![(Source::Issuance, mapping(true, vec![], 10))],
+		),
+		error()
+	);
+}
+
+#[test]
+fn inbound_pauses_and_caps_name_queue_origins_and_never_governance() {
+	test(|| {
+		// `Parent` is the relay chain, not the siblings under it.
+		assert_ok!(Guardian::pause_xcm_inbound(
+			RuntimeOrigin::root(),
+			Some(versioned(Location::parent())),
+			5
+		));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&Location::parent()), Some(6));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(7)), None);
+		assert_eq!(process(7, &mut WeightMeter::new()), Ok(true));
+		// A location inside a queue origin is never a message's origin: refused, not stored.
+		let account = Location::new(1, [Parachain(7), AccountId32 { network: None, id: [1; 32] }]);
+		let bridged = Location::new(2, [GlobalConsensus(NetworkId::Kusama), Parachain(1000)]);
+		for deeper in [account.clone(), bridged] {
+			nothing_can_hold(deeper, || Error::<Test>::NotAMessageOrigin);
+		}
+		// Without an inbound pause in its playbooks, a deeper source may alert.
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(account),
+			vec![(Source::Issuance, mapping(false, vec!["Balances"], 10))],
+		));
+		// Governance's queue: never paused, capped or paused by a response; a pause of
+		// everyone leaves it running, so its own resume gets in.
+		let governance = sibling(GOVERNANCE_PARA);
+		nothing_can_hold(governance.clone(), || Error::<Test>::GovernanceLocation);
+		assert_ok!(Guardian::pause_xcm_inbound(RuntimeOrigin::root(), None, 5));
+		assert_eq!(process(7, &mut WeightMeter::new()), Err(ProcessMessageError::Yield));
+		assert_eq!(process(GOVERNANCE_PARA, &mut WeightMeter::new()), Ok(true));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&governance), None);
+		// Removing a cap needs no queue origin (nothing to hold).
+		assert_noop!(
+			Guardian::set_inbound_cap(capper(), versioned(governance), None),
+			Error::<Test>::NoInboundCap
+		);
+	});
+}
+
+#[test]
+fn a_reset_mutes_the_alerts_queued_behind_it_until_the_response_would_have_ended() {
+	test(|| {
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(sibling(2)),
+			vec![(Source::Issuance, mapping(true, vec!["Balances"], 10))],
+		));
+		// Block 1: the alert pauses Balances and inbound XCM from 2 until block 11; the
+		// source's next alerts wait behind that pause in the queue.
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(2)), Some(11));
+		// Governance resets it: the queued alerts now run, and restart nothing.
+		run_to_block(3);
+		assert_ok!(Guardian::reset_alert_response(RuntimeOrigin::root(), versioned(sibling(2))));
+		assert!(!Guardian::xcm_inbound_paused(&sibling(2)));
+		for _ in 0..3 {
+			assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		}
+		assert!(!Guardian::xcm_inbound_paused(&sibling(2)));
+		assert_eq!(Guardian::call_paused_until(b"Balances", b"transfer_allow_death"), None);
+		assert_eq!(Guardian::risk_level_now(), RiskLevel::Normal);
+		let muted = Event::AlertMuted { from: sibling(2), until: 11 };
+		assert_eq!(guardian_events().iter().filter(|e| **e == muted).count(), 3);
+		// From block 11 (where the reset response would have ended), alerts answer again.
+		run_to_block(11);
+		assert_ok!(Guardian::receive_alert(from_sibling(2), alert(Source::Issuance)));
+		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(2)), Some(21));
+		assert!(crate::MutedAlertSources::<Test>::get(0).is_none());
+		// Removing the source ends its mute with it.
+		assert_ok!(Guardian::reset_alert_response(RuntimeOrigin::root(), versioned(sibling(2))));
+		assert_eq!(crate::MutedAlertSources::<Test>::get(0), Some(21));
+		assert_ok!(Guardian::remove_alert_source(capper(), versioned(sibling(2))));
+		assert!(crate::MutedAlertSources::<Test>::get(0).is_none());
 	});
 }

@@ -158,9 +158,14 @@ impl pallet_guardian::Config for Test {
 	type AlertRouter = MockRouter;
 	type AlertOrigin = SiblingOrigin;
 	type AlertDeliveryWeight = AlertDeliveryWeight;
+	type InboundGovernance = frame_support::traits::Equals<GovernanceChain>;
 }
 
+/// The sibling whose queue is governance's (`InboundGovernance`): its messages never wait.
+pub const GOVERNANCE_PARA: u32 = 1_001;
+
 parameter_types! {
+	pub GovernanceChain: Location = sibling(GOVERNANCE_PARA);
 	pub const AlertDeliveryWeight: Weight = Weight::from_parts(1_000_000, 100);
 	/// The rooms among the prelude's 16 pauses: governance 2, the automatic responses 4 (two
 	/// full playbooks), other pallets 2, reports 4 (every reportable target), alerts 4 (both
