@@ -6,7 +6,9 @@
 
 use frame_support::{
 	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
 	traits::fungible::{Inspect, Mutate},
+	traits::Get,
 };
 use guardian_xcm_tests::{
 	account_location, guardian_events, next_block, pallet,
@@ -416,6 +418,32 @@ fn forged_alerts_are_refused_and_unmapped_kinds_only_emit_an_event() {
 		assert!(alert_responses().is_empty());
 		assert_eq!(level(), RiskLevel::Normal);
 		assert!(Guardian::xcm_inbound_pauses().is_empty());
+		// It ran unpaid, so it takes from the queue's budget only what it used: the
+		// executor's instructions and the call's actual weight, the rest refunded.
+		let used: Vec<_> = queue_events()
+			.into_iter()
+			.filter_map(|e| match e {
+				pallet_message_queue::Event::Processed { weight_used, success: true, .. } => {
+					Some(weight_used)
+				}
+				_ => None,
+			})
+			.collect();
+		let instructions = Guardian::alert_message(GUARDIAN_INDEX, &alert).len() as u64;
+		let unanswered =
+			pallet_guardian::cross_chain::CrossChain::<Runtime>::unanswered_alert_weight();
+		let declared = guardian_xcm_tests::parachain::RuntimeCall::Guardian(
+			pallet_guardian::Call::receive_alert { alert },
+		)
+		.get_dispatch_info()
+		.call_weight;
+		assert_eq!(
+			used,
+			vec![guardian_xcm_tests::parachain::UnitWeightCost::get()
+				.saturating_mul(instructions)
+				.saturating_add(unanswered)]
+		);
+		assert!(unanswered.all_lt(declared));
 	});
 }
 

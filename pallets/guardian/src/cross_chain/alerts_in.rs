@@ -4,6 +4,7 @@
 use super::{AlertSource, CrossChain, GuardianAlert, Location};
 use crate::{
 	responses::{playbooks::Cause, Engine},
+	weights::WeightInfo,
 	AlertSources, Config, Contributor, Error, Event, MutedAlertSources, NextAlertSourceId, Pallet,
 	PlaybookInput, Source,
 };
@@ -13,6 +14,7 @@ use core::marker::PhantomData;
 use frame_support::{
 	ensure,
 	traits::{Contains, Get},
+	weights::Weight,
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -81,12 +83,32 @@ impl<T: Config> CrossChain<T> {
 		Ok(())
 	}
 
+	/// What an alert that starts no response uses (an unmapped kind, a muted source, a
+	/// response in force): the read of its source's entry, of its mute (and the removal of an
+	/// expired one) and of the response in force. Priced by the nearest measured benchmark,
+	/// `observe_quiet` (a monitor's entry with its playbook, its response in force and its
+	/// staleness watch read, two writes), plus the mute's read and write and the proof of the
+	/// source's entry, which maps up to `MaxAlertKinds` playbooks.
+	pub fn unanswered_alert_weight() -> Weight {
+		use codec::MaxEncodedLen;
+		let entry = crate::AlertSourceOf::<T>::max_encoded_len()
+			.saturating_add(Location::max_encoded_len())
+			.saturating_add(16);
+		T::WeightInfo::observe_quiet()
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			.saturating_add(Weight::from_parts(0, entry as u64))
+	}
+
 	/// Logic for [`Pallet::receive_alert`]: `from` (already checked by the origin) alerted
 	/// `alert`. Emits [`Event::AlertReceived`]; if the kind is mapped, the engine runs the
-	/// mapped playbook (unless a response to `from` is in force): inbound XCM from `from` waits,
-	/// the targets pause and the level rises, all until now + its duration, held as
-	/// [`Contributor::Alert`] so that a reset withdraws exactly this.
-	pub(crate) fn do_receive_alert(from: Location, alert: GuardianAlert) -> DispatchResult {
+	/// mapped playbook (unless a response to `from` is in force or `from` is muted): inbound
+	/// XCM from `from` waits, the targets pause and the level rises, all until now + its
+	/// duration, held as [`Contributor::Alert`] so that a reset withdraws exactly this.
+	/// Returns whether a response started.
+	pub(crate) fn do_receive_alert(
+		from: Location,
+		alert: GuardianAlert,
+	) -> Result<bool, DispatchError> {
 		let entry = AlertSources::<T>::get(&from).ok_or(Error::<T>::AlertSourceNotAllowed)?;
 		let mapped = entry.playbooks.iter().find(|(kind, _)| *kind == alert.kind).cloned();
 		Pallet::<T>::deposit_event(Event::AlertReceived {
@@ -94,18 +116,17 @@ impl<T: Config> CrossChain<T> {
 			alert,
 			mapped: mapped.is_some(),
 		});
-		let Some((kind, playbook)) = mapped else { return Ok(()) };
+		let Some((kind, playbook)) = mapped else { return Ok(false) };
 		if let Some(until) = MutedAlertSources::<T>::get(entry.id) {
 			if frame_system::Pallet::<T>::block_number() < until {
 				Pallet::<T>::deposit_event(Event::AlertMuted { from, until });
-				return Ok(());
+				return Ok(false);
 			}
 			MutedAlertSources::<T>::remove(entry.id);
 		}
 		let cause = Cause { source: kind, anomaly: alert.anomaly, from: Some(from) };
 		// One response per source at a time: a response in force runs its course.
-		Engine::<T>::respond(Contributor::Alert(entry.id), cause, &playbook);
-		Ok(())
+		Ok(Engine::<T>::respond(Contributor::Alert(entry.id), cause, &playbook).is_some())
 	}
 
 	/// Logic for [`Pallet::reset_alert_response`]: withdraw the response to `source`'s alert —

@@ -70,7 +70,11 @@
 //!   `Guardian.receive_alert` with `OriginKind::Xcm` and at most a `SetTopic`. Every other
 //!   message, from the same chain or any other, goes through the chain's paid barriers. An
 //!   allowed source thus gets free execution of exactly one call, whose effect is bounded by
-//!   the playbook governance mapped (one response per source at a time).
+//!   the playbook governance mapped (one response per source at a time). An alert that
+//!   starts no response (an unmapped kind, a response in force, a muted source) declares only
+//!   what it used ([`CrossChain::unanswered_alert_weight`], 16% of the declared weight on the
+//!   mock) and the executor refunds the rest to the queue's budget, so a compromised source
+//!   flooding redundant alerts takes from the block what reading its entry costs.
 //! * **Sending**: the alert is a message of the chain itself, like pallet-xcm's version
 //!   notifications. Delivery fees are not charged to anyone (`send_xcm` delivers without
 //!   paying); the weight of the deliveries (`AlertDeliveryWeight` each, at most

@@ -401,15 +401,23 @@ mod calls {
 		/// Receive an alert from another chain's guardian (see [`crate::cross_chain`]). Only
 		/// `AlertOrigin`: an XCM `Transact` from a location governance allowed
 		/// ([`Call::set_alert_source`]). Emits [`Event::AlertReceived`]; runs the playbook
-		/// mapped to the alert's kind unless a response to that source is in force. The call
-		/// index is part of the wire format ([`RECEIVE_ALERT_CALL_INDEX`]).
+		/// mapped to the alert's kind unless a response to that source is in force or the
+		/// source is muted ([`Event::AlertMuted`]). An alert that starts no response declares
+		/// only what it used ([`CrossChain::unanswered_alert_weight`]): the XCM executor
+		/// refunds the rest to the message queue's budget. The call index is part of the wire
+		/// format ([`RECEIVE_ALERT_CALL_INDEX`]).
 		#[pallet::call_index(25)]
 		#[pallet::weight(T::WeightInfo::observe_fire()
 			.saturating_add(T::WeightInfo::pause().saturating_mul(T::MaxResponseTargets::get().into()))
 			.saturating_add(T::DbWeight::get().reads_writes(2, 2)))]
-		pub fn receive_alert(origin: OriginFor<T>, alert: GuardianAlert) -> DispatchResult {
+		pub fn receive_alert(
+			origin: OriginFor<T>,
+			alert: GuardianAlert,
+		) -> DispatchResultWithPostInfo {
 			let from = T::AlertOrigin::ensure_origin(origin)?;
-			CrossChain::<T>::do_receive_alert(from, alert)
+			let answered = CrossChain::<T>::do_receive_alert(from, alert)?;
+			let used = (!answered).then(CrossChain::<T>::unanswered_alert_weight);
+			Ok(used.into())
 		}
 
 		/// Pause inbound XCM from the queue origin `from` (the relay chain or a sibling; from

@@ -659,3 +659,39 @@ fn a_reset_mutes_the_alerts_queued_behind_it_until_the_response_would_have_ended
 		assert!(crate::MutedAlertSources::<Test>::get(0).is_none());
 	});
 }
+
+#[test]
+fn an_alert_that_starts_no_response_declares_only_what_it_used() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::traits::Dispatchable;
+	test(|| {
+		assert_ok!(Guardian::set_alert_source(
+			capper(),
+			versioned(sibling(2)),
+			vec![(Source::Issuance, mapping(true, vec!["Balances"], 10))],
+		));
+		let receive =
+			|kind| RuntimeCall::Guardian(crate::Call::receive_alert { alert: alert(kind) });
+		let declared = receive(Source::Issuance).get_dispatch_info().call_weight;
+		let unanswered = crate::cross_chain::CrossChain::<Test>::unanswered_alert_weight();
+		let used = |kind| {
+			receive(kind).dispatch(from_sibling(2)).expect("an allowed source").actual_weight
+		};
+		// An unmapped kind: only its event.
+		assert_eq!(used(Source::Metric(9)), Some(unanswered));
+		// A mapped kind starts the response: the full declared weight.
+		assert_eq!(used(Source::Issuance), None);
+		// The same kind again while the response is in force: nothing started.
+		assert_eq!(used(Source::Issuance), Some(unanswered));
+		// Muted after governance's reset: nothing started.
+		assert_ok!(Guardian::reset_alert_response(RuntimeOrigin::root(), versioned(sibling(2))));
+		assert_eq!(used(Source::Issuance), Some(unanswered));
+		// What the executor refunds to the queue's budget for each of them.
+		assert!(unanswered.all_lt(declared));
+		println!(
+			"receive_alert: declared {declared:?}, an alert starting no response uses \
+			 {unanswered:?} ({}% of the ref time)",
+			unanswered.ref_time().saturating_mul(100) / declared.ref_time().max(1)
+		);
+	});
+}
