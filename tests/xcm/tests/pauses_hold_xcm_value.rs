@@ -1,17 +1,22 @@
 //! The breakers' pauses hold XCM too: while B's chain, or a pallet holding the value XCM moves
 //! on B, is paused, a sibling's transfer into B waits in B's queue (never dropped) and lands
-//! once the pause ends; a pause of a pallet holding nothing XCM moves does not hold it; and
+//! once the pause ends; a pause of a pallet holding nothing XCM moves does not hold it; a
+//! monitor's playbook that pauses pallet-xcm holds inbound value the same way; and
 //! governance's own messages get in behind a pause of everyone's inbound XCM.
 
 use codec::Encode;
+use frame_support::traits::fungible::Mutate;
 use frame_support::{assert_noop, assert_ok};
 use guardian_xcm_tests::{
 	guardian_events, next_block, pallet,
-	parachain::{ForeignBalances, Guardian, RuntimeCall, System},
+	parachain::{Balances, ForeignBalances, Guardian, RuntimeCall, System},
 	reserve_transfer_a_to_b, root, sibling, versioned, waiting_from, waiting_from_relay, MockNet,
 	ParaA, ParaB, Relay, RelayChainXcmRouter, BOB, PARA_A, PARA_B,
 };
-use pallet_guardian::{Error, Event as GuardianEvent, PauseTargetInput, ResumeReason};
+use pallet_guardian::{
+	Error, Event as GuardianEvent, Limit, MonitorInput, PauseTargetInput, PlaybookInput,
+	ResumeReason, RiskLevel, Rule, Source,
+};
 use xcm::latest::prelude::*;
 use xcm_simulator::TestExt;
 
@@ -121,6 +126,51 @@ fn governance_over_xcm_gets_in_behind_a_pause_of_everyone() {
 		if waiting_from(PARA_A) > 0 {
 			next_block();
 		}
+		assert_eq!(waiting_from(PARA_A), 0);
+	});
+	assert!(bob_on_b() > 0);
+}
+
+#[test]
+fn a_monitors_playbook_pausing_pallet_xcm_holds_inbound_value_until_its_response_ends() {
+	MockNet::reset();
+	const RESPONSE: u64 = 5;
+	// B's issuance monitor: a rise of more than 1% in 100 blocks pauses pallet-xcm.
+	ParaB::execute_with(|| {
+		assert_ok!(Guardian::set_monitor(
+			root(),
+			Source::Issuance,
+			MonitorInput {
+				rule: Some(Rule::Flow {
+					period: 100,
+					rise: Some(Limit::ShareOfBalance(sp_runtime::Perbill::from_percent(1))),
+					fall: None,
+				}),
+				stale_after: None,
+				playbook: PlaybookInput {
+					pause: vec![pallet("PolkadotXcm")],
+					pause_inbound: false,
+					raise_to: RiskLevel::Elevated,
+					duration: RESPONSE,
+				},
+			},
+		));
+		next_block();
+		// A mint bug on B: the monitor fires at the block's end.
+		let issuance =
+			pallet_balances::TotalIssuance::<guardian_xcm_tests::parachain::Runtime>::get();
+		assert_ok!(<Balances as Mutate<_>>::mint_into(&BOB, issuance / 2));
+		next_block();
+		assert!(Guardian::call_paused_until(b"PolkadotXcm", b"transfer_assets").is_some());
+	});
+	// Value from A waits in B's queue for as long as the response holds pallet-xcm...
+	ParaA::execute_with(|| reserve_transfer_a_to_b(1_000));
+	waits_on_b(RESPONSE as u32 - 2);
+	// ...and lands once it ends.
+	ParaB::execute_with(|| {
+		next_block();
+		next_block();
+		assert_eq!(Guardian::call_paused_until(b"PolkadotXcm", b"transfer_assets"), None);
 		assert_eq!(waiting_from(PARA_A), 0);
 	});
 	assert!(bob_on_b() > 0);
