@@ -186,6 +186,10 @@ impl_runtime_apis! {
 		fn xcm_inbound_pauses() -> Vec<pallet_guardian::InboundPause<crate::BlockNumber>> {
 			crate::Guardian::xcm_inbound_pauses()
 		}
+
+		fn undelivered_alerts() -> Vec<pallet_guardian::UndeliveredAlert<crate::BlockNumber>> {
+			crate::Guardian::undelivered_alerts()
+		}
 	}
 
 	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {

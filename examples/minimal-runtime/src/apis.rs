@@ -102,6 +102,9 @@ impl_runtime_apis! {
 		fn xcm_inbound_pauses() -> Vec<pallet_guardian::InboundPause<BlockNumber>> {
 			Guardian::xcm_inbound_pauses()
 		}
+		fn undelivered_alerts() -> Vec<pallet_guardian::UndeliveredAlert<BlockNumber>> {
+			Guardian::undelivered_alerts()
+		}
 	}
 	// guide:end runtime-api
 }

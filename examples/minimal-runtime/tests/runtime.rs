@@ -11,7 +11,7 @@ use guardian_minimal_runtime::{
 	SignedPayload, System, TxExtension, UncheckedExtrinsic, UNIT,
 };
 use pallet_guardian::{
-	runtime_api::runtime_decl_for_guardian_api::GuardianApiV4 as Api, Limit, PauseTarget,
+	runtime_api::runtime_decl_for_guardian_api::GuardianApiV5 as Api, Limit, PauseTarget,
 	PolicyInput, WindowSpec,
 };
 use sp_keyring::Sr25519Keyring as Keyring;

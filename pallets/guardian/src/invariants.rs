@@ -63,7 +63,9 @@ impl<T: Config> Pallet<T> {
 	///   governance;
 	/// * every inbound cap is absolute, with a period and a limit, and at most `MaxInboundCaps`
 	///   are set (the counter counts them);
-	/// * every muted source is an allowed alert source.
+	/// * every muted source is an allowed alert source;
+	/// * every undelivered alert is for a subscription (its destination, pallet index and
+	///   kind), at most one per destination and kind.
 	pub fn check_cross_chain() -> Result<(), TryRuntimeError> {
 		use crate::{AlertSources, Contributor, NextAlertSourceId, XcmInboundPauses};
 		let mut ids = alloc::vec::Vec::new();
@@ -92,6 +94,24 @@ impl<T: Config> Pallet<T> {
 		ids.dedup();
 		if ids.len() != count {
 			return Err("two alert sources share an id".into());
+		}
+		let subscriptions = crate::AlertSubscriptions::<T>::get();
+		let waiting = crate::UndeliveredAlerts::<T>::get();
+		for (i, alert) in waiting.iter().enumerate() {
+			if !subscriptions.iter().any(|s| {
+				s.dest == alert.dest
+					&& s.pallet_index == alert.pallet_index
+					&& s.kinds.contains(&alert.alert.kind)
+			}) {
+				return Err("an undelivered alert is for no subscription".into());
+			}
+			if waiting
+				.iter()
+				.skip(i.saturating_add(1))
+				.any(|w| w.dest == alert.dest && w.alert.kind == alert.alert.kind)
+			{
+				return Err("two undelivered alerts of one kind for one destination".into());
+			}
 		}
 		for (id, _) in crate::MutedAlertSources::<T>::iter() {
 			if ids.binary_search(&id).is_err() {

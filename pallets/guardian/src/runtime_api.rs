@@ -45,8 +45,9 @@ sp_api::decl_runtime_apis! {
 	/// The guardian's state, interpreted by its own rules. Version 2 added
 	/// [`GuardianApi::risk_level`]; version 3 the bonded reports' [`GuardianApi::reputation`]
 	/// and [`GuardianApi::report_deposit`]; version 4 the inbound XCM pauses
-	/// ([`GuardianApi::xcm_inbound_paused_until`], [`GuardianApi::xcm_inbound_pauses`]).
-	#[api_version(4)]
+	/// ([`GuardianApi::xcm_inbound_paused_until`], [`GuardianApi::xcm_inbound_pauses`]);
+	/// version 5 the alerts waiting for delivery ([`GuardianApi::undelivered_alerts`]).
+	#[api_version(5)]
 	pub trait GuardianApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -75,6 +76,9 @@ sp_api::decl_runtime_apis! {
 		fn xcm_inbound_paused_until(origin: crate::cross_chain::Location) -> Option<BlockNumber>;
 		/// (Version 4.) Every pause of inbound XCM in force now.
 		fn xcm_inbound_pauses() -> Vec<crate::InboundPause<BlockNumber>>;
+		/// (Version 5.) The alerts the router refused, waiting to be offered again with the
+		/// block's spare weight (see [`crate::cross_chain::alerts_out`]).
+		fn undelivered_alerts() -> Vec<crate::UndeliveredAlert<BlockNumber>>;
 	}
 }
 
@@ -198,6 +202,11 @@ impl<T: Config> Pallet<T> {
 			.filter(|record| record.until > now)
 			.map(|r| PauseRecord { target: r.target.to_input(), since: r.since, until: r.until })
 			.collect()
+	}
+
+	/// See [`GuardianApi::undelivered_alerts`].
+	pub fn undelivered_alerts() -> Vec<crate::UndeliveredAlert<BlockNumberFor<T>>> {
+		CrossChain::<T>::undelivered_alerts()
 	}
 
 	/// See [`GuardianApi::xcm_inbound_pauses`].

@@ -86,6 +86,11 @@ pub type InboundPausesOf<T> =
 /// The alert subscriptions, as stored.
 pub type SubscriptionsOf<T> =
 	BoundedVec<Subscription<<T as Config>::MaxAlertKinds>, <T as Config>::MaxAlertSubscribers>;
+/// The alerts waiting for delivery, as stored.
+pub type UndeliveredAlertsOf<T> = BoundedVec<
+	crate::cross_chain::UndeliveredAlert<BlockNumberFor<T>>,
+	crate::cross_chain::MaxUndelivered<T>,
+>;
 /// A credit of the guarded currency (a slashed deposit).
 pub type CreditOf<T> =
 	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;

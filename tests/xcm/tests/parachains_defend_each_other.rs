@@ -8,7 +8,6 @@ use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
 	traits::fungible::{Inspect, Mutate},
-	traits::Get,
 };
 use guardian_xcm_tests::{
 	account_location, guardian_events, next_block, pallet,

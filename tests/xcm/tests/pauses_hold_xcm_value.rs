@@ -2,7 +2,8 @@
 //! on B, is paused, a sibling's transfer into B waits in B's queue (never dropped) and lands
 //! once the pause ends; a pause of a pallet holding nothing XCM moves does not hold it; a
 //! monitor's playbook that pauses pallet-xcm holds inbound value the same way; and
-//! governance's own messages get in behind a pause of everyone's inbound XCM.
+//! governance's own messages get in behind a pause of everyone's inbound XCM, while its chain's
+//! users wait like anyone.
 
 use codec::Encode;
 use frame_support::traits::fungible::Mutate;
@@ -94,7 +95,9 @@ fn governance_over_xcm_gets_in_behind_a_pause_of_everyone() {
 			Error::<guardian_xcm_tests::parachain::Runtime>::GovernanceLocation
 		);
 		assert_eq!(Guardian::xcm_inbound_paused_until(&sibling(PARA_A)), Some(51));
-		assert_eq!(Guardian::xcm_inbound_paused_until(&Location::parent()), None);
+		// The pause of everyone holds the relay chain's users too; governance's own messages
+		// (origin kept) pass it.
+		assert_eq!(Guardian::xcm_inbound_paused_until(&Location::parent()), Some(51));
 	});
 	ParaA::execute_with(|| reserve_transfer_a_to_b(1_000));
 	waits_on_b(1);
@@ -129,6 +132,30 @@ fn governance_over_xcm_gets_in_behind_a_pause_of_everyone() {
 		assert_eq!(waiting_from(PARA_A), 0);
 	});
 	assert!(bob_on_b() > 0);
+	// A user of the relay chain (its origin descended into the user's account) does not ride
+	// governance's exemption: in safe mode, their value waits like anyone's.
+	ParaB::execute_with(|| {
+		assert_ok!(Guardian::pause(root(), PauseTargetInput::Chain, 50));
+	});
+	Relay::execute_with(|| {
+		let user = Junction::AccountId32 { network: None, id: [7; 32] };
+		let message = Xcm(vec![
+			DescendOrigin(user.into()),
+			WithdrawAsset((Here, 1_000u128).into()),
+			BuyExecution { fees: (Here, 1_000u128).into(), weight_limit: Unlimited },
+			DepositAsset { assets: Wild(AllCounted(1)), beneficiary: sibling(PARA_A) },
+		]);
+		assert_ok!(send_xcm::<RelayChainXcmRouter>(Parachain(PARA_B).into(), message));
+	});
+	ParaB::execute_with(|| {
+		for _ in 0..3 {
+			next_block();
+			assert_eq!(waiting_from_relay(), 1, "the relay user's message waits");
+		}
+		assert_ok!(Guardian::resume(root(), PauseTargetInput::Chain));
+		next_block();
+		assert_eq!(waiting_from_relay(), 0);
+	});
 }
 
 #[test]

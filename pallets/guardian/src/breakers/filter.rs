@@ -89,6 +89,14 @@ impl<T: Config> Breakers<T> {
 		Summary::<T>::get().active > 0
 	}
 
+	/// Whether the whole chain is paused now (safe mode). Reads [`Pauses`].
+	pub(crate) fn chain_paused() -> bool {
+		let now = frame_system::Pallet::<T>::block_number();
+		Pauses::<T>::get()
+			.iter()
+			.any(|record| record.until > now && record.target.pallet_name().is_none())
+	}
+
 	/// Whether one of `pallets` (names as in the metadata) is paused as a whole now, by a pause
 	/// of the pallet or of the chain (unless the whitelist protects the pallet). A pause of one
 	/// of its calls does not count. Reads [`Pauses`].

@@ -18,7 +18,10 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::{
+	traits::{One, Saturating},
+	DispatchError, DispatchResult,
+};
 
 /// The locations governance allows to alert this chain ([`AlertSources`]): the filter for
 /// `pallet_xcm::EnsureXcm` (the guardian's `AlertOrigin`) and for [`super::AllowAlertsFrom`].
@@ -132,16 +135,24 @@ impl<T: Config> CrossChain<T> {
 	/// Logic for [`Pallet::reset_alert_response`]: withdraw the response to `source`'s alert —
 	/// its inbound pause, its hold on the pauses it holds, its contribution to the level —
 	/// while pauses governance or another response also holds stay. The source's alerts are
-	/// then muted until the block the response would have ended ([`Event::AlertMuted`]): the
-	/// alerts its inbound pause held in the queue run now, and none of them restarts what
-	/// governance just withdrew. Removing the source (and allowing it again) ends the mute.
+	/// then muted ([`Event::AlertMuted`]) until the block the response would have ended, or
+	/// past the end of another inbound pause still holding the source if that is later: the
+	/// alerts those pauses held in the queue run, and none of them restarts what governance
+	/// just withdrew. Alerts still queued after that (a queue longer than its servicing, or held
+	/// behind a message waiting for a value pause) are answered again: governance removes a
+	/// source it does not want back. Removing the source (and allowing it again) ends the mute.
 	pub(crate) fn do_reset_alert_response(source: Location) -> DispatchResult {
 		let entry = AlertSources::<T>::get(&source).ok_or(Error::<T>::NoAlertSource)?;
 		let by = Contributor::Alert(entry.id);
 		let until = Engine::<T>::in_force(by).map(|response| response.until);
 		Engine::<T>::reset(by)?;
 		if let Some(until) = until {
-			MutedAlertSources::<T>::insert(entry.id, until);
+			// Alerts another inbound pause (a pause of everyone) still holds run in the block
+			// it ends: the mute covers that block too.
+			let held = Self::xcm_inbound_paused_until(&source)
+				.map(|end| end.saturating_add(One::one()))
+				.unwrap_or_default();
+			MutedAlertSources::<T>::insert(entry.id, until.max(held));
 		}
 		Ok(())
 	}

@@ -1,13 +1,22 @@
 //! Subscriptions and the alerts a firing playbook sends: governance subscribes destinations
 //! (checked reachable by the router), and when a monitor's playbook runs, every destination
 //! subscribed to its source gets a [`GuardianAlert`] in the same block.
+//!
+//! An alert the router refuses then (a full channel, a destination whose version is not yet
+//! known, a router's fee it cannot pay) is not lost: it is kept in [`UndeliveredAlerts`]
+//! (the latest per destination and kind) and offered again in `on_idle`, with the block's
+//! spare weight, until it is delivered ([`Event::AlertRedelivered`]) or the response it
+//! announces ends ([`Event::AlertAbandoned`]). `GuardianApi::undelivered_alerts` lists what
+//! waits, so a subscriber's operators see what has not reached them.
 
 use super::CrossChain;
-use super::{GuardianAlert, Location, Subscription, RECEIVE_ALERT_CALL_INDEX};
-use crate::{AlertSubscriptions, Anomaly, Config, Error, Event, Pallet, RiskLevel, Source};
+use super::{GuardianAlert, Location, Subscription, UndeliveredAlert, RECEIVE_ALERT_CALL_INDEX};
+use crate::{
+	AlertSubscriptions, Anomaly, Config, Error, Event, Pallet, RiskLevel, Source, UndeliveredAlerts,
+};
 use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::{dispatch::DispatchClass, ensure, traits::Get};
+use frame_support::{dispatch::DispatchClass, ensure, traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{DispatchResult, SaturatedConversion};
 use xcm::latest::{prelude::*, SendXcm};
@@ -39,6 +48,7 @@ impl<T: Config> CrossChain<T> {
 			subscriptions.retain(|s| s.dest != dest);
 			ensure!(subscriptions.len() < before, Error::<T>::NotSubscribed);
 			AlertSubscriptions::<T>::put(subscriptions);
+			UndeliveredAlerts::<T>::mutate(|waiting| waiting.retain(|w| w.dest != dest));
 			Pallet::<T>::deposit_event(Event::AlertSubscriptionRemoved { dest });
 			return Ok(());
 		}
@@ -47,7 +57,8 @@ impl<T: Config> CrossChain<T> {
 		unique.dedup();
 		ensure!(unique.len() == kinds.len(), Error::<T>::DuplicateAlertKind);
 		let count: u32 = kinds.len().saturated_into();
-		let kinds = kinds.try_into().map_err(|_| Error::<T>::TooManyAlertKinds)?;
+		let kinds: frame_support::BoundedVec<Source, T::MaxAlertKinds> =
+			kinds.try_into().map_err(|_| Error::<T>::TooManyAlertKinds)?;
 		let probe = GuardianAlert {
 			kind: Source::Issuance,
 			anomaly: Anomaly::Rise,
@@ -59,6 +70,12 @@ impl<T: Config> CrossChain<T> {
 			&mut Some(Self::alert_message(pallet_index, &probe)),
 		)
 		.map_err(|_| Error::<T>::AlertDestinationUnreachable)?;
+		// Waiting alerts of kinds no longer subscribed, or for another pallet index, go.
+		UndeliveredAlerts::<T>::mutate(|waiting| {
+			waiting.retain(|w| {
+				w.dest != dest || (w.pallet_index == pallet_index && kinds.contains(&w.alert.kind))
+			})
+		});
 		let subscription = Subscription { dest: dest.clone(), pallet_index, kinds };
 		match subscriptions.iter_mut().find(|s| s.dest == dest) {
 			Some(existing) => *existing = subscription,
@@ -78,7 +95,8 @@ impl<T: Config> CrossChain<T> {
 	/// Alert every destination subscribed to `kind`: the playbook of its monitor just ran,
 	/// raising the level to `severity` until block `until`. Each delivery's weight
 	/// (`AlertDeliveryWeight`) is registered on the block; a delivery the router refuses is
-	/// reported by [`Event::AlertNotDelivered`] and the others go on.
+	/// reported by [`Event::AlertNotDelivered`] and kept for `on_idle` to offer again, and the
+	/// others go on.
 	pub(crate) fn send_alerts(
 		kind: Source,
 		anomaly: Anomaly,
@@ -96,13 +114,88 @@ impl<T: Config> CrossChain<T> {
 				Ok((hash, _)) => Pallet::<T>::deposit_event(Event::AlertSent { dest, alert, hash }),
 				Err(error) => {
 					log::warn!(target: crate::LOG_TARGET, "alert to {dest:?} not sent: {error:?}");
+					Self::keep_undelivered(UndeliveredAlert {
+						dest: dest.clone(),
+						pallet_index: subscription.pallet_index,
+						alert,
+						until,
+						retries: 0,
+					});
 					Pallet::<T>::deposit_event(Event::AlertNotDelivered { dest, alert });
 				}
 			}
 		}
+		// The kept alerts: one read and one write of the list.
+		weight = weight.saturating_add(T::DbWeight::get().reads_writes(1, 1));
 		frame_system::Pallet::<T>::register_extra_weight_unchecked(
 			weight,
 			DispatchClass::Mandatory,
 		);
+	}
+
+	/// Keep `waiting` for a later try, replacing the alert of the same kind for the same
+	/// destination (the latest firing is what the destination needs). There is room for one
+	/// per subscriber and kind; should the list be full anyway, the alert is only logged.
+	fn keep_undelivered(waiting: UndeliveredAlert<BlockNumberFor<T>>) {
+		UndeliveredAlerts::<T>::mutate(|list| {
+			list.retain(|w| !(w.dest == waiting.dest && w.alert.kind == waiting.alert.kind));
+			if list.try_push(waiting).is_err() {
+				log::error!(target: crate::LOG_TARGET, "no room to keep an undelivered alert");
+			}
+		});
+	}
+
+	/// `on_idle`: offer the undelivered alerts to the router again, as many as `remaining`
+	/// (the block's spare weight) pays for, at `AlertDeliveryWeight` each; abandon those whose
+	/// announced response ended by `now`. Returns the weight used: nothing if even the list's
+	/// read does not fit, else its read, a write if it was not empty, and each try.
+	pub(crate) fn retry_undelivered(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+		let read = T::DbWeight::get().reads(1);
+		let write = T::DbWeight::get().writes(1);
+		if remaining.any_lt(read.saturating_add(write)) {
+			return Weight::zero();
+		}
+		let list = UndeliveredAlerts::<T>::get();
+		if list.is_empty() {
+			return read;
+		}
+		let mut used = read.saturating_add(write);
+		let mut kept = Vec::new();
+		for mut waiting in list.into_iter() {
+			if now >= waiting.until {
+				Pallet::<T>::deposit_event(Event::AlertAbandoned {
+					dest: waiting.dest,
+					alert: waiting.alert,
+					retries: waiting.retries,
+				});
+				continue;
+			}
+			let attempt = used.saturating_add(T::AlertDeliveryWeight::get());
+			if attempt.any_gt(remaining) {
+				kept.push(waiting);
+				continue;
+			}
+			used = attempt;
+			let message = Self::alert_message(waiting.pallet_index, &waiting.alert);
+			match send_xcm::<T::AlertRouter>(waiting.dest.clone(), message) {
+				Ok(_) => Pallet::<T>::deposit_event(Event::AlertRedelivered {
+					dest: waiting.dest,
+					alert: waiting.alert,
+					retries: waiting.retries.saturating_add(1),
+				}),
+				Err(_) => {
+					waiting.retries = waiting.retries.saturating_add(1);
+					kept.push(waiting);
+				}
+			}
+		}
+		// At most as many as were read: the bound holds.
+		UndeliveredAlerts::<T>::put(crate::UndeliveredAlertsOf::<T>::truncate_from(kept));
+		used
+	}
+
+	/// Every alert waiting for delivery (see the module docs).
+	pub fn undelivered_alerts() -> Vec<UndeliveredAlert<BlockNumberFor<T>>> {
+		UndeliveredAlerts::<T>::get().into_inner()
 	}
 }

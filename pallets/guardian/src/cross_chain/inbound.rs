@@ -7,7 +7,7 @@ use crate::{lifecycle, Config, Contributor, Error, Event, Pallet, ResumeReason, 
 use core::marker::PhantomData;
 use frame_support::{
 	ensure,
-	traits::{Contains, Get, ProcessMessage, ProcessMessageError},
+	traits::{Get, ProcessMessage, ProcessMessageError},
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -15,11 +15,8 @@ use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> CrossChain<T> {
 	/// Until when (exclusive) messages from `origin` wait, if an inbound pause holds them now
-	/// (never for `Config::InboundGovernance`).
+	/// (governance's own messages pass it: see [`crate::lifecycle::waiting_messages`]).
 	pub fn xcm_inbound_paused_until(origin: &Location) -> Option<BlockNumberFor<T>> {
-		if T::InboundGovernance::contains(origin) {
-			return None;
-		}
 		let now = frame_system::Pallet::<T>::block_number();
 		XcmInboundPauses::<T>::get()
 			.into_iter()
@@ -28,12 +25,9 @@ impl<T: Config> CrossChain<T> {
 			.max()
 	}
 
-	/// Whether an inbound pause holds messages from `origin` now (never for
-	/// `Config::InboundGovernance`).
+	/// Whether an inbound pause holds messages from `origin` now (governance's own messages
+	/// pass it: see [`crate::lifecycle::waiting_messages`]).
 	pub fn xcm_inbound_paused(origin: &Location) -> bool {
-		if T::InboundGovernance::contains(origin) {
-			return false;
-		}
 		let now = frame_system::Pallet::<T>::block_number();
 		XcmInboundPauses::<T>::get().iter().any(|pause| pause.holds(origin, &now))
 	}
@@ -181,15 +175,17 @@ impl<T: Config> CrossChain<T> {
 
 /// The message processor wrapper for pallet-message-queue: `Yield` while the message waits
 /// ([`lifecycle::waiting_messages`]: inbound XCM from its origin is paused; it would move value
-/// while the chain or one of `ValuePallets` is paused; it would transact a paused call) — the
-/// queue keeps the message and offers it again in a later block —, `Inner` otherwise. The reads
+/// while the chain or one of `ValuePallets` is paused) — the queue keeps the message and offers
+/// it again in a later block —, `Inner` otherwise. The reads
 /// of the check are taken from the meter. While `Inner` runs, the message's origin is noted for
 /// the inbound caps ([`super::CappedInflow`]).
 ///
 /// `Inner` is the chain's processor, normally `xcm_builder::ProcessXcmMessage`; its origin
 /// must convert into a [`Location`] (cumulus' `AggregateMessageOrigin` does). `ValuePallets`
 /// names the pallets that hold what XCM moves on this chain — the balances and assets
-/// instances behind the asset transactors, and pallet-xcm —, as in the runtime's metadata:
+/// instances behind the asset transactors, and pallet-xcm —, as in the runtime's metadata (a
+/// pause of the chain holds value whatever they are). Pause them together: a pallet left
+/// running moves what it holds through its own calls:
 ///
 /// ```ignore
 /// parameter_types! {

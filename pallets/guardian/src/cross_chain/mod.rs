@@ -32,12 +32,12 @@
 //!   processor (`xcm_builder::ProcessXcmMessage`). While inbound XCM is paused — from every
 //!   origin ([`Call::pause_xcm_inbound`] with `None`) or from one queue origin (the relay
 //!   chain, a sibling: [`is_message_origin`]) —, and while the chain or a pallet holding what
-//!   XCM moves is paused for a message that would move value, or a pause covers a call the
-//!   message would transact ([`crate::lifecycle::waiting_messages`]), it answers
+//!   XCM moves is paused for a message that would move value
+//!   ([`crate::lifecycle::waiting_messages`]), it answers
 //!   `ProcessMessageError::Yield`: pallet-message-queue keeps the message where it is and
 //!   offers it again in a later block, so it runs, in order, once the pause ends. Nothing is
-//!   dropped (moonbeam#2913 lost messages by refusing them in a barrier). Governance's queues
-//!   (`Config::InboundGovernance`) never wait.
+//!   dropped (moonbeam#2913 lost messages by refusing them in a barrier). Governance's own
+//!   messages (`Config::InboundGovernance`, origin kept) never wait.
 //!   Pauses of this kind expire at a block like every pause (`on_initialize` removes them and
 //!   emits [`Event::XcmInboundResumed`]) and are answered by the runtime API
 //!   (`GuardianApi::xcm_inbound_paused_until`).
@@ -87,9 +87,11 @@
 //! | attacker | what they try | what stops it | cost / bound |
 //! |---|---|---|---|
 //! | a chain that is not an allowed source | forge an alert to pause us | [`AllowAlertsFrom`] refuses it unpaid (`Barrier`); paid, `receive_alert`'s origin check refuses it (`BadOrigin`) | nothing changes |
-//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it, and the reset mutes the source until the response would have ended ([`Event::AlertMuted`]), so the alerts its inbound pause held in the queue do not restart it; removal is refused while a response is in force | one alert per mapped duration buys one duration |
-//! | anyone on a sibling | move value into or out of the chain over XCM while governance put it in safe mode, or paused Balances or pallet-xcm | the processor holds every message that would move value while the chain or a pallet the processor names is paused, and every message that would transact a paused call (as root excepted) | the messages wait, in order; nothing moves until the pause ends |
-//! | governance itself | pause everyone's inbound XCM, then cannot lift it over XCM | `InboundGovernance` queues never wait and cannot be paused by name | — |
+//! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it, and the reset mutes the source until the response would have ended, or past the end of another inbound pause still holding it ([`Event::AlertMuted`]), so the alerts those pauses held in the queue do not restart it; removal is refused while a response is in force | one alert per mapped duration buys one duration |
+//! | anyone on a sibling | move value into or out of the chain over XCM while governance put it in safe mode, or paused Balances or pallet-xcm | the processor holds every message that would move value (a `Transact` into a pallet holding value included) while the chain or a pallet the processor names is paused; a `Transact` of another paused call is refused by the call filter at dispatch | the messages wait, in order; nothing moves until the pause ends |
+//! | governance itself | pause everyone's inbound XCM, then cannot lift it over XCM | governance's own messages (from an `InboundGovernance` queue, origin kept) never wait; those queues cannot be paused by name | — |
+//! | a user of the governance chain | ride governance's exemption to move value during safe mode | the exemption holds only while the message keeps its queue's origin: a user's message (pallet-xcm clears or descends the origin) waits like anyone's | — |
+//! | anyone on a sibling | stall the sibling's queue into this chain during an incident | a message that moves value waits, in order, so it holds its own queue's later messages while this chain is in safe mode or a value pallet is paused; other queues and governance's own messages run | one message (its delivery fee on the sibling) holds that one queue for the pause |
 //! | a careless pause | pause `Parent` and silently hold every sibling, or pause an account on a sibling and hold nothing | a pause holds exactly its queue origin; a location that is no queue's origin is refused ([`crate::Error::NotAMessageOrigin`]) | — |
 //! | an allowed source, compromised | use the unpaid path for something else | the barrier accepts only the alert shape | nothing |
 //! | anyone | fill the inbound pause list so governance cannot pause | alerts take at most one entry per source; governance keeps `MaxInboundPauses − MaxAlertSources` | — |
@@ -158,7 +160,7 @@ impl<T: crate::Config> CrossChain<T> {
 	/// `location` in XCM's latest version, checked to be an origin whose inbound messages the
 	/// guardian can hold or count: [`is_message_origin`] ([`crate::Error::NotAMessageOrigin`]
 	/// otherwise) and not one of governance's ([`crate::Error::GovernanceLocation`]: their
-	/// messages never wait, see `Config::InboundGovernance`).
+	/// own messages never wait, see `Config::InboundGovernance`).
 	pub(crate) fn message_origin(
 		location: xcm::VersionedLocation,
 	) -> Result<Location, crate::Error<T>> {
@@ -290,4 +292,33 @@ pub struct Subscription<MaxKinds: Get<u32>> {
 	pub pallet_index: u8,
 	/// Which monitors' firings are sent.
 	pub kinds: BoundedVec<Source, MaxKinds>,
+}
+
+/// An alert the router refused: kept (one per destination and kind, the latest) and offered
+/// to the router again with the block's spare weight until it is delivered or the response it
+/// announces ends (see [`alerts_out`]). The runtime API lists them
+/// (`GuardianApi::undelivered_alerts`), so a subscriber's operators see what did not reach it.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct UndeliveredAlert<BlockNumber> {
+	/// Where it goes.
+	pub dest: Location,
+	/// The index of the guardian pallet in the destination's runtime.
+	pub pallet_index: u8,
+	/// The alert.
+	pub alert: GuardianAlert,
+	/// The block at which the response it announces ends: it is abandoned then.
+	pub until: BlockNumber,
+	/// How many times the router refused it again.
+	pub retries: u32,
+}
+
+/// How many alerts may wait for delivery: one per subscriber and kind.
+pub struct MaxUndelivered<T>(PhantomData<T>);
+
+impl<T: crate::Config> Get<u32> for MaxUndelivered<T> {
+	fn get() -> u32 {
+		T::MaxAlertSubscribers::get().saturating_mul(T::MaxAlertKinds::get())
+	}
 }

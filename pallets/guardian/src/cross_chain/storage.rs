@@ -17,6 +17,11 @@ mod cross_chain_storage {
 	#[pallet::storage]
 	pub type AlertSubscriptions<T: Config> = StorageValue<_, SubscriptionsOf<T>, ValueQuery>;
 
+	/// The alerts the router refused, waiting to be offered again with the block's spare
+	/// weight (see [`crate::cross_chain::alerts_out`]): one per subscriber and kind.
+	#[pallet::storage]
+	pub type UndeliveredAlerts<T: Config> = StorageValue<_, UndeliveredAlertsOf<T>, ValueQuery>;
+
 	/// The locations allowed to alert this chain, with their mapped playbooks (see
 	/// [`crate::cross_chain::alerts_in`]).
 	#[pallet::storage]

@@ -62,6 +62,12 @@ pub(crate) fn on_initialize<T: Config>(now: BlockNumberFor<T>) -> Weight {
 	weight
 }
 
+/// `on_idle`: the block's spare weight offers the alerts the router refused again (see
+/// [`crate::cross_chain::alerts_out`]). Returns the weight used, never more than `remaining`.
+pub(crate) fn on_idle<T: Config>(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+	CrossChain::<T>::retry_undelivered(now, remaining)
+}
+
 /// `integrity_test`: the runtime's names fit, and the bounds are consistent.
 pub(crate) fn integrity_test<T: Config>() {
 	Engine::<T>::check_runtime_names();

@@ -9,24 +9,38 @@
 //! 2. it would move value — any instruction that takes assets into or out of the holding
 //!    register or an account (`WithdrawAsset`, `ReserveAssetDeposited`,
 //!    `ReceiveTeleportedAsset`, `TransferAsset`, `DepositAsset`, `ClaimAsset`, `BurnAsset`,
-//!    fees, exchanges, locks, and the transfers onwards), also inside `SetErrorHandler`,
-//!    `SetAppendix` and `ExecuteWithOrigin` — while the chain, or one of the pallets the
-//!    processor names as holding the value XCM moves (the balances instances behind its asset
-//!    transactors, pallet-xcm), is paused as a whole (the breakers' pauses);
-//! 3. it would `Transact` a call that a pause covers now (dispatched as root — `Superuser` —
-//!    the call passes pauses, as root always does).
+//!    fees, fees withdrawn as they are due (`SetFeesMode { jit_withdraw: true }`), exchanges,
+//!    locks, the transfers onwards, and a `Transact` of a call of one of the pallets holding
+//!    value), also inside `SetErrorHandler`, `SetAppendix` and `ExecuteWithOrigin` — while the
+//!    chain is paused, or one of the pallets the processor names as holding the value XCM
+//!    moves (the balances and assets instances behind its asset transactors, pallet-xcm) is
+//!    paused as a whole (the breakers' pauses).
 //!
-//! Messages from `Config::InboundGovernance` never wait: governance's own resume arrives
-//! whatever is paused.
+//! A `Transact` of another paused call does not make the message wait: the call filter refuses
+//! it when the executor dispatches it (`CallFiltered`), as it refuses it inside a batch, and
+//! the queue goes on. Holding such a message would let anyone on a sibling stall that
+//! sibling's whole queue into this chain, for free, whenever any call is paused.
+//!
+//! Governance's own messages never wait: a message from one of `Config::InboundGovernance`'s
+//! queues that keeps its origin (no `ClearOrigin`, `DescendOrigin`, `AliasOrigin`,
+//! `UniversalOrigin` or `ExecuteWithOrigin` with a descendant anywhere in it) runs whatever is
+//! paused, so governance's `resume_xcm_inbound` arrives. The users of that chain send with an
+//! origin of their own (pallet-xcm clears or descends it): their messages wait like anyone's.
+//!
+//! **What a waiting message costs others.** Messages wait in order, so a message that moves
+//! value stalls the rest of its queue (only its own origin's) until the pause ends: anyone on
+//! a sibling can hold that sibling's later messages into this chain for as long as this chain
+//! is in safe mode or a value pallet is paused, at the price of one message (its delivery fee
+//! on the sibling). Other siblings' queues, and governance's own messages, are not held.
 //!
 //! Cost: one read of the inbound pauses and one whitelisted read of the breakers' summary per
 //! message; only while something is paused, one read of the pause list and the decoding of the
-//! message (which the XCM processor decodes again to run it).
+//! message (which the XCM processor decodes again to run it; see the crate's weight notes).
 
 use crate::{breakers::Breakers, cross_chain::CrossChain, cross_chain::Location, Config};
 use codec::DecodeLimit;
-use frame_support::traits::{Contains, Get};
-use xcm::latest::{Instruction, OriginKind, Xcm};
+use frame_support::traits::{Contains, Get, GetCallMetadata};
+use xcm::latest::{Instruction, Xcm};
 
 /// Why a message waits (for the log: a waiting message is offered again every block, so it
 /// emits no event).
@@ -36,81 +50,91 @@ pub enum Waits {
 	InboundPaused,
 	/// It would move value while the chain or a pallet holding that value is paused.
 	ValuePaused,
-	/// It would transact a paused call.
-	CallPaused,
 }
 
 /// Whether the message `message` (encoded `VersionedXcm`) from the queue origin `origin`
 /// waits now, and why (see the module docs). `ValuePallets` names the pallets whose pause
-/// stops XCM's value movement. A message that does not decode does not wait: the XCM
-/// processor refuses it.
+/// stops XCM's value movement (a pause of the chain stops it whatever they are). A message
+/// that does not decode does not wait: the XCM processor refuses it.
 pub fn message_waits<T: Config, ValuePallets: Get<&'static [&'static str]>>(
 	origin: &Location,
 	message: &[u8],
 ) -> Option<Waits> {
-	if T::InboundGovernance::contains(origin) {
-		return None;
-	}
-	if CrossChain::<T>::xcm_inbound_paused(origin) {
+	let inbound_paused = CrossChain::<T>::xcm_inbound_paused(origin);
+	let governance = T::InboundGovernance::contains(origin);
+	if inbound_paused && !governance {
 		return Some(Waits::InboundPaused);
 	}
-	if !Breakers::<T>::anything_paused() {
+	if !inbound_paused && !Breakers::<T>::anything_paused() {
 		return None;
 	}
-	let versioned =
+	let held = inbound_paused.then_some(Waits::InboundPaused);
+	let Some(program) =
 		xcm::VersionedXcm::<<T as Config>::RuntimeCall>::decode_all_with_mem_and_depth_limit(
 			&mut &message[..],
 		)
-		.ok()?;
-	let program = Xcm::<<T as Config>::RuntimeCall>::try_from(versioned).ok()?;
-	let mut moves_value = false;
-	if let Some(waits) = walk::<T>(&program, &mut moves_value) {
-		return Some(waits);
+		.ok()
+		.and_then(|versioned| Xcm::<<T as Config>::RuntimeCall>::try_from(versioned).ok())
+	else {
+		// Not a message the executor runs: it refuses it, unless an inbound pause holds it.
+		return held;
+	};
+	let mut walked = Walked::default();
+	walk::<T>(&program, ValuePallets::get(), &mut walked);
+	if governance && !walked.changes_origin {
+		return None;
 	}
-	(moves_value && Breakers::<T>::any_pallet_paused(ValuePallets::get()))
-		.then_some(Waits::ValuePaused)
+	if held.is_some() {
+		return held;
+	}
+	let value_paused = walked.moves_value
+		&& (Breakers::<T>::chain_paused() || Breakers::<T>::any_pallet_paused(ValuePallets::get()));
+	value_paused.then_some(Waits::ValuePaused)
 }
 
-/// Looks at every instruction of `program` and of the programs it runs here: returns
-/// [`Waits::CallPaused`] at the first paused `Transact`; notes in `moves_value` whether any
-/// instruction moves value.
+/// What a walk through a message found.
+#[derive(Default)]
+struct Walked {
+	/// Some instruction moves value on this chain.
+	moves_value: bool,
+	/// Some instruction makes the message run as another origin than its queue's.
+	changes_origin: bool,
+}
+
+/// Looks at every instruction of `program` and of the programs it runs here.
 fn walk<T: Config>(
 	program: &Xcm<<T as Config>::RuntimeCall>,
-	moves_value: &mut bool,
-) -> Option<Waits> {
+	value_pallets: &[&str],
+	walked: &mut Walked,
+) {
+	use Instruction::*;
 	for instruction in program.0.iter() {
 		match instruction {
-			Instruction::Transact { origin_kind, call, .. } => {
-				if *origin_kind == OriginKind::Superuser {
-					continue;
-				}
+			Transact { call, .. } => {
 				let encoded = call.encoded();
-				let Ok(call) = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
+				if let Ok(call) = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
 					frame_support::MAX_EXTRINSIC_DEPTH,
 					&mut &encoded[..],
-				) else {
-					// The executor refuses a call that does not decode: nothing to wait for.
-					continue;
-				};
-				if !Breakers::<T>::call_allowed(&call) {
-					return Some(Waits::CallPaused);
+				) {
+					let pallet = call.get_call_metadata().pallet_name;
+					if value_pallets.contains(&pallet) {
+						walked.moves_value = true;
+					}
 				}
 			}
-			Instruction::SetErrorHandler(inner) | Instruction::SetAppendix(inner) => {
-				if let Some(waits) = walk::<T>(inner, moves_value) {
-					return Some(waits);
-				}
+			SetErrorHandler(inner) | SetAppendix(inner) => walk::<T>(inner, value_pallets, walked),
+			ExecuteWithOrigin { descendant_origin, xcm } => {
+				walked.changes_origin |= descendant_origin.is_some();
+				walk::<T>(xcm, value_pallets, walked);
 			}
-			Instruction::ExecuteWithOrigin { xcm, .. } => {
-				if let Some(waits) = walk::<T>(xcm, moves_value) {
-					return Some(waits);
-				}
+			ClearOrigin | DescendOrigin(_) | AliasOrigin(_) | UniversalOrigin(_) => {
+				walked.changes_origin = true
 			}
-			other if moves_value_here(other) => *moves_value = true,
+			SetFeesMode { jit_withdraw: true } => walked.moves_value = true,
+			other if moves_value_here(other) => walked.moves_value = true,
 			_ => {}
 		}
 	}
-	None
 }
 
 /// Whether `instruction` moves assets on this chain: into or out of the holding register, an

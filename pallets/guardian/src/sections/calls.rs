@@ -409,7 +409,8 @@ mod calls {
 		#[pallet::call_index(25)]
 		#[pallet::weight(T::WeightInfo::observe_fire()
 			.saturating_add(T::WeightInfo::pause().saturating_mul(T::MaxResponseTargets::get().into()))
-			.saturating_add(T::DbWeight::get().reads_writes(2, 2)))]
+			// The source, the inbound pauses; the mute (removed once expired).
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3)))]
 		pub fn receive_alert(
 			origin: OriginFor<T>,
 			alert: GuardianAlert,
@@ -505,7 +506,8 @@ mod calls {
 		/// it placed, its contribution to the level. `ResumeOrigin`; `Operational`.
 		#[pallet::call_index(31)]
 		#[pallet::weight((
-			T::WeightInfo::reset_response().saturating_add(T::DbWeight::get().reads_writes(2, 2)),
+			// The source and the inbound pauses, their writes, and the mute.
+			T::WeightInfo::reset_response().saturating_add(T::DbWeight::get().reads_writes(3, 3)),
 			DispatchClass::Operational
 		))]
 		pub fn reset_alert_response(

@@ -198,11 +198,12 @@ mod config {
 		#[pallet::no_default]
 		type AlertOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = cross_chain::Location>;
 
-		/// The locations of governance's inbound queues (the relay chain, a collectives chain)
-		/// whose messages never wait: no pause of inbound XCM holds them (a pause of everyone
-		/// leaves them running, so governance's own `resume_xcm_inbound` over XCM gets in), no
-		/// pause of the chain, a pallet or a call makes them yield, and no pause or cap may name
-		/// them ([`Error::GovernanceLocation`]). `Nothing` by default: every origin waits.
+		/// The locations of governance's inbound queues (the relay chain, a collectives chain).
+		/// Governance's own messages from them — those that keep the queue's origin — never
+		/// wait: neither a pause of everyone's inbound XCM (so governance's `resume_xcm_inbound`
+		/// over XCM gets in) nor a pause of the chain or a pallet holds them. Messages of that
+		/// chain's users (sent with an origin of their own) wait like anyone's. No pause or cap
+		/// may name these locations ([`Error::GovernanceLocation`]). `Nothing` by default.
 		type InboundGovernance: frame_support::traits::Contains<cross_chain::Location>;
 
 		/// The weight of delivering one alert through `AlertRouter` (for cumulus' XCMP queue,

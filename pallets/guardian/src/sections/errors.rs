@@ -137,8 +137,8 @@ mod errors {
 		/// behind a bridge) is never a message's queue origin, so a pause or cap of it would
 		/// hold nothing.
 		NotAMessageOrigin,
-		/// The location is one of governance's (`InboundGovernance`): its messages never wait,
-		/// so it cannot be paused, capped, or paused by an alert's response.
+		/// The location is one of governance's (`InboundGovernance`): its own messages never
+		/// wait, so it cannot be paused, capped, or paused by an alert's response.
 		GovernanceLocation,
 	}
 }

@@ -130,7 +130,8 @@ mod events {
 		AlertSubscriptionRemoved { dest: cross_chain::Location },
 		/// `alert` was sent to `dest` (message `hash`).
 		AlertSent { dest: cross_chain::Location, alert: GuardianAlert, hash: [u8; 32] },
-		/// The router refused to deliver `alert` to `dest`.
+		/// The router refused to deliver `alert` to `dest`: it is kept and offered again with
+		/// the block's spare weight (`GuardianApi::undelivered_alerts` lists it).
 		AlertNotDelivered { dest: cross_chain::Location, alert: GuardianAlert },
 		/// Governance allowed `source` to alert this chain, mapping `kinds` kinds.
 		AlertSourceSet { source: cross_chain::Location, kinds: u32 },
@@ -152,5 +153,9 @@ mod events {
 		/// An alert from `from` was not answered: governance reset the source's response, and
 		/// its alerts are muted until block `until` (the end of the response it reset).
 		AlertMuted { from: cross_chain::Location, until: BlockNumberFor<T> },
+		/// An alert the router refused was delivered on a later try.
+		AlertRedelivered { dest: cross_chain::Location, alert: GuardianAlert, retries: u32 },
+		/// An alert the router kept refusing was given up: the response it announced ended.
+		AlertAbandoned { dest: cross_chain::Location, alert: GuardianAlert, retries: u32 },
 	}
 }

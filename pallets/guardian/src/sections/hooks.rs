@@ -1,5 +1,5 @@
-//! The guardian's hooks: the block's start (expiries, the issuance, staleness), its integrity
-//! test and `try_state`. The block's other observation points are the lifecycle's
+//! The guardian's hooks: the block's start (expiries, the issuance, staleness), its spare
+//! weight (alerts offered again), its integrity test and `try_state`. The block's other observation points are the lifecycle's
 //! ([`crate::lifecycle::block`]).
 
 use frame_support::pallet_macros::pallet_section;
@@ -10,6 +10,10 @@ mod hooks {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			lifecycle::block::on_initialize::<T>(now)
+		}
+
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			lifecycle::block::on_idle::<T>(now, remaining)
 		}
 
 		fn integrity_test() {

@@ -204,9 +204,22 @@ impl xcm::latest::SendXcm for MockRouter {
 		Ok(((d, m), xcm::latest::Assets::new()))
 	}
 	fn deliver(ticket: Self::Ticket) -> Result<xcm::latest::XcmHash, xcm::latest::SendError> {
+		if REFUSING.with(|refusing| refusing.get()) {
+			return Err(xcm::latest::SendError::Transport("the channel is full"));
+		}
 		SENT.with(|sent| sent.borrow_mut().push(ticket));
 		Ok([0; 32])
 	}
+}
+
+std::thread_local! {
+	/// Whether [`MockRouter`] refuses to deliver (as a full channel does).
+	pub static REFUSING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// Make [`MockRouter`] refuse deliveries (`true`) or deliver again.
+pub fn router_refuses(refusing: bool) {
+	REFUSING.with(|r| r.set(refusing));
 }
 
 /// The messages delivered so far (and forget them).
