@@ -149,7 +149,9 @@ impl<T: Config> CrossChain<T> {
 		if let Some(until) = until {
 			// Alerts another inbound pause (a pause of everyone) still holds run in the block
 			// it ends: the mute covers that block too.
+			// (Governance's own locations are never held: their alerts pass such a pause.)
 			let held = Self::xcm_inbound_paused_until(&source)
+				.filter(|_| !T::InboundGovernance::contains(&source))
 				.map(|end| end.saturating_add(One::one()))
 				.unwrap_or_default();
 			MutedAlertSources::<T>::insert(entry.id, until.max(held));

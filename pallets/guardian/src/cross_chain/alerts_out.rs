@@ -6,7 +6,8 @@
 //! known, a router's fee it cannot pay) is not lost: it is kept in [`UndeliveredAlerts`]
 //! (the latest per destination and kind) and offered again in `on_idle`, with the block's
 //! spare weight, until it is delivered ([`Event::AlertRedelivered`]) or the response it
-//! announces ends ([`Event::AlertAbandoned`]). `GuardianApi::undelivered_alerts` lists what
+//! announces is no longer in force — it ended, or governance reset it
+//! ([`Event::AlertAbandoned`]). A newer alert of its kind delivered directly replaces it. `GuardianApi::undelivered_alerts` lists what
 //! waits, so a subscriber's operators see what has not reached them.
 
 use super::CrossChain;
@@ -111,7 +112,12 @@ impl<T: Config> CrossChain<T> {
 			let message = Self::alert_message(subscription.pallet_index, &alert);
 			let dest = subscription.dest.clone();
 			match send_xcm::<T::AlertRouter>(dest.clone(), message) {
-				Ok((hash, _)) => Pallet::<T>::deposit_event(Event::AlertSent { dest, alert, hash }),
+				Ok((hash, _)) => {
+					// A newer alert of this kind reached the destination: an older one waiting
+					// would only arrive after it, stale.
+					Self::forget_undelivered(&dest, kind);
+					Pallet::<T>::deposit_event(Event::AlertSent { dest, alert, hash })
+				}
 				Err(error) => {
 					log::warn!(target: crate::LOG_TARGET, "alert to {dest:?} not sent: {error:?}");
 					Self::keep_undelivered(UndeliveredAlert {
@@ -145,12 +151,27 @@ impl<T: Config> CrossChain<T> {
 		});
 	}
 
+	/// Drop the alert of `kind` waiting for `dest`, if any.
+	fn forget_undelivered(dest: &Location, kind: Source) {
+		let mut list = UndeliveredAlerts::<T>::get();
+		let before = list.len();
+		list.retain(|w| !(w.dest == *dest && w.alert.kind == kind));
+		if list.len() != before {
+			UndeliveredAlerts::<T>::put(list);
+		}
+	}
+
 	/// `on_idle`: offer the undelivered alerts to the router again, as many as `remaining`
-	/// (the block's spare weight) pays for, at `AlertDeliveryWeight` each; abandon those whose
-	/// announced response ended by `now`. Returns the weight used: nothing if even the list's
-	/// read does not fit, else its read, a write if it was not empty, and each try.
-	pub(crate) fn retry_undelivered(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-		let read = T::DbWeight::get().reads(1);
+	/// (the block's spare weight) pays for, at `AlertDeliveryWeight` and the read of the
+	/// response each; abandon those whose response is no longer in force (it ended, or
+	/// governance reset it: the destination must not answer what this chain withdrew). Those
+	/// tried and refused again go to the back, so one unreachable destination cannot take
+	/// every block's turn. Returns the weight used, never more than `remaining`: nothing if even
+	/// the list's read (its whole bound as proof) and write do not fit, else those and each try.
+	pub(crate) fn retry_undelivered(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+		use codec::MaxEncodedLen;
+		let proof = crate::UndeliveredAlertsOf::<T>::max_encoded_len() as u64;
+		let read = T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, proof));
 		let write = T::DbWeight::get().writes(1);
 		if remaining.any_lt(read.saturating_add(write)) {
 			return Weight::zero();
@@ -160,9 +181,17 @@ impl<T: Config> CrossChain<T> {
 			return read;
 		}
 		let mut used = read.saturating_add(write);
-		let mut kept = Vec::new();
+		let per_try = T::AlertDeliveryWeight::get().saturating_add(T::DbWeight::get().reads(1));
+		let (mut untried, mut refused) = (Vec::new(), Vec::new());
 		for mut waiting in list.into_iter() {
-			if now >= waiting.until {
+			let attempt = used.saturating_add(per_try);
+			if attempt.any_gt(remaining) {
+				untried.push(waiting);
+				continue;
+			}
+			used = attempt;
+			let by = crate::Contributor::Monitor(waiting.alert.kind);
+			if crate::responses::Engine::<T>::in_force(by).is_none() {
 				Pallet::<T>::deposit_event(Event::AlertAbandoned {
 					dest: waiting.dest,
 					alert: waiting.alert,
@@ -170,12 +199,6 @@ impl<T: Config> CrossChain<T> {
 				});
 				continue;
 			}
-			let attempt = used.saturating_add(T::AlertDeliveryWeight::get());
-			if attempt.any_gt(remaining) {
-				kept.push(waiting);
-				continue;
-			}
-			used = attempt;
 			let message = Self::alert_message(waiting.pallet_index, &waiting.alert);
 			match send_xcm::<T::AlertRouter>(waiting.dest.clone(), message) {
 				Ok(_) => Pallet::<T>::deposit_event(Event::AlertRedelivered {
@@ -185,10 +208,12 @@ impl<T: Config> CrossChain<T> {
 				}),
 				Err(_) => {
 					waiting.retries = waiting.retries.saturating_add(1);
-					kept.push(waiting);
+					refused.push(waiting);
 				}
 			}
 		}
+		let mut kept = untried;
+		kept.append(&mut refused);
 		// At most as many as were read: the bound holds.
 		UndeliveredAlerts::<T>::put(crate::UndeliveredAlertsOf::<T>::truncate_from(kept));
 		used

@@ -37,7 +37,7 @@
 //!   `ProcessMessageError::Yield`: pallet-message-queue keeps the message where it is and
 //!   offers it again in a later block, so it runs, in order, once the pause ends. Nothing is
 //!   dropped (moonbeam#2913 lost messages by refusing them in a barrier). Governance's own
-//!   messages (`Config::InboundGovernance`, origin kept) never wait.
+//!   messages (running as one of `Config::InboundGovernance`'s locations) never wait.
 //!   Pauses of this kind expire at a block like every pause (`on_initialize` removes them and
 //!   emits [`Event::XcmInboundResumed`]) and are answered by the runtime API
 //!   (`GuardianApi::xcm_inbound_paused_until`).
@@ -89,7 +89,7 @@
 //! | a chain that is not an allowed source | forge an alert to pause us | [`AllowAlertsFrom`] refuses it unpaid (`Barrier`); paid, `receive_alert`'s origin check refuses it (`BadOrigin`) | nothing changes |
 //! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it, and the reset mutes the source until the response would have ended, or past the end of another inbound pause still holding it ([`Event::AlertMuted`]), so the alerts those pauses held in the queue do not restart it; removal is refused while a response is in force | one alert per mapped duration buys one duration |
 //! | anyone on a sibling | move value into or out of the chain over XCM while governance put it in safe mode, or paused Balances or pallet-xcm | the processor holds every message that would move value (a `Transact` into a pallet holding value included) while the chain or a pallet the processor names is paused; a `Transact` of another paused call is refused by the call filter at dispatch | the messages wait, in order; nothing moves until the pause ends |
-//! | governance itself | pause everyone's inbound XCM, then cannot lift it over XCM | governance's own messages (from an `InboundGovernance` queue, origin kept) never wait; those queues cannot be paused by name | — |
+//! | governance itself | pause everyone's inbound XCM, then cannot lift it over XCM | governance's own messages (running as one of `InboundGovernance`'s locations: its queue's origin, or a body its top-level `DescendOrigin`s lead to) never wait; those queues cannot be paused by name | — |
 //! | a user of the governance chain | ride governance's exemption to move value during safe mode | the exemption holds only while the message keeps its queue's origin: a user's message (pallet-xcm clears or descends the origin) waits like anyone's | — |
 //! | anyone on a sibling | stall the sibling's queue into this chain during an incident | a message that moves value waits, in order, so it holds its own queue's later messages while this chain is in safe mode or a value pallet is paused; other queues and governance's own messages run | one message (its delivery fee on the sibling) holds that one queue for the pause |
 //! | a careless pause | pause `Parent` and silently hold every sibling, or pause an account on a sibling and hold nothing | a pause holds exactly its queue origin; a location that is no queue's origin is refused ([`crate::Error::NotAMessageOrigin`]) | — |
@@ -296,7 +296,7 @@ pub struct Subscription<MaxKinds: Get<u32>> {
 
 /// An alert the router refused: kept (one per destination and kind, the latest) and offered
 /// to the router again with the block's spare weight until it is delivered or the response it
-/// announces ends (see [`alerts_out`]). The runtime API lists them
+/// announces is no longer in force (see [`alerts_out`]). The runtime API lists them
 /// (`GuardianApi::undelivered_alerts`), so a subscriber's operators see what did not reach it.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
@@ -308,7 +308,8 @@ pub struct UndeliveredAlert<BlockNumber> {
 	pub pallet_index: u8,
 	/// The alert.
 	pub alert: GuardianAlert,
-	/// The block at which the response it announces ends: it is abandoned then.
+	/// The block at which the response it announces ended when it was sent (the alert is
+	/// abandoned once that response is no longer in force, whenever that is).
 	pub until: BlockNumber,
 	/// How many times the router refused it again.
 	pub retries: u32,

@@ -21,11 +21,14 @@
 //! the queue goes on. Holding such a message would let anyone on a sibling stall that
 //! sibling's whole queue into this chain, for free, whenever any call is paused.
 //!
-//! Governance's own messages never wait: a message from one of `Config::InboundGovernance`'s
-//! queues that keeps its origin (no `ClearOrigin`, `DescendOrigin`, `AliasOrigin`,
-//! `UniversalOrigin` or `ExecuteWithOrigin` with a descendant anywhere in it) runs whatever is
-//! paused, so governance's `resume_xcm_inbound` arrives. The users of that chain send with an
-//! origin of their own (pallet-xcm clears or descends it): their messages wait like anyone's.
+//! Governance's own messages never wait: a message that runs as one of
+//! `Config::InboundGovernance`'s locations — its queue's origin, or the origin its top-level
+//! `DescendOrigin`s lead to (a body on the relay chain, `Parent/Plurality{..}`), with nothing
+//! else changing it (`ClearOrigin`, `AliasOrigin`, `UniversalOrigin`, `ExecuteWithOrigin` with a
+//! descendant, a `DescendOrigin` in a nested program) — runs whatever is paused, so
+//! governance's `resume_xcm_inbound` arrives. The users of that chain send as origins of their
+//! own (pallet-xcm descends into their account, or clears the origin): their messages wait like
+//! anyone's.
 //!
 //! **What a waiting message costs others.** Messages wait in order, so a message that moves
 //! value stalls the rest of its queue (only its own origin's) until the pause ends: anyone on
@@ -55,37 +58,28 @@ pub enum Waits {
 /// Whether the message `message` (encoded `VersionedXcm`) from the queue origin `origin`
 /// waits now, and why (see the module docs). `ValuePallets` names the pallets whose pause
 /// stops XCM's value movement (a pause of the chain stops it whatever they are). A message
-/// that does not decode does not wait: the XCM processor refuses it.
+/// that does not decode does not wait: the XCM processor refuses it, and it never runs.
 pub fn message_waits<T: Config, ValuePallets: Get<&'static [&'static str]>>(
 	origin: &Location,
 	message: &[u8],
 ) -> Option<Waits> {
 	let inbound_paused = CrossChain::<T>::xcm_inbound_paused(origin);
-	let governance = T::InboundGovernance::contains(origin);
-	if inbound_paused && !governance {
-		return Some(Waits::InboundPaused);
-	}
 	if !inbound_paused && !Breakers::<T>::anything_paused() {
 		return None;
 	}
-	let held = inbound_paused.then_some(Waits::InboundPaused);
-	let Some(program) =
+	let program =
 		xcm::VersionedXcm::<<T as Config>::RuntimeCall>::decode_all_with_mem_and_depth_limit(
 			&mut &message[..],
 		)
 		.ok()
-		.and_then(|versioned| Xcm::<<T as Config>::RuntimeCall>::try_from(versioned).ok())
-	else {
-		// Not a message the executor runs: it refuses it, unless an inbound pause holds it.
-		return held;
-	};
-	let mut walked = Walked::default();
-	walk::<T>(&program, ValuePallets::get(), &mut walked);
-	if governance && !walked.changes_origin {
+		.and_then(|versioned| Xcm::<<T as Config>::RuntimeCall>::try_from(versioned).ok())?;
+	let mut walked = Walked { origin: Some(origin.clone()), moves_value: false };
+	walk::<T>(&program, ValuePallets::get(), &mut walked, true);
+	if walked.origin.is_some_and(|runs_as| T::InboundGovernance::contains(&runs_as)) {
 		return None;
 	}
-	if held.is_some() {
-		return held;
+	if inbound_paused {
+		return Some(Waits::InboundPaused);
 	}
 	let value_paused = walked.moves_value
 		&& (Breakers::<T>::chain_paused() || Breakers::<T>::any_pallet_paused(ValuePallets::get()));
@@ -93,19 +87,24 @@ pub fn message_waits<T: Config, ValuePallets: Get<&'static [&'static str]>>(
 }
 
 /// What a walk through a message found.
-#[derive(Default)]
 struct Walked {
+	/// The origin the message runs as: its queue's, descended by its top-level
+	/// `DescendOrigin`s (a governance body on the relay chain sends as
+	/// `Parent/Plurality{..}`); `None` once anything else changes it (`ClearOrigin`,
+	/// `AliasOrigin`, `UniversalOrigin`, `ExecuteWithOrigin` with a descendant, a
+	/// `DescendOrigin` inside a nested program).
+	origin: Option<Location>,
 	/// Some instruction moves value on this chain.
 	moves_value: bool,
-	/// Some instruction makes the message run as another origin than its queue's.
-	changes_origin: bool,
 }
 
-/// Looks at every instruction of `program` and of the programs it runs here.
+/// Looks at every instruction of `program` and of the programs it runs here (`top`: the
+/// message's own program, not a nested one).
 fn walk<T: Config>(
 	program: &Xcm<<T as Config>::RuntimeCall>,
 	value_pallets: &[&str],
 	walked: &mut Walked,
+	top: bool,
 ) {
 	use Instruction::*;
 	for instruction in program.0.iter() {
@@ -122,13 +121,23 @@ fn walk<T: Config>(
 					}
 				}
 			}
-			SetErrorHandler(inner) | SetAppendix(inner) => walk::<T>(inner, value_pallets, walked),
+			SetErrorHandler(inner) | SetAppendix(inner) => {
+				walk::<T>(inner, value_pallets, walked, false)
+			}
 			ExecuteWithOrigin { descendant_origin, xcm } => {
-				walked.changes_origin |= descendant_origin.is_some();
-				walk::<T>(xcm, value_pallets, walked);
+				if descendant_origin.is_some() {
+					walked.origin = None;
+				}
+				walk::<T>(xcm, value_pallets, walked, false);
+			}
+			DescendOrigin(interior) if top => {
+				walked.origin = walked
+					.origin
+					.take()
+					.and_then(|runs_as| runs_as.appended_with(interior.clone()).ok());
 			}
 			ClearOrigin | DescendOrigin(_) | AliasOrigin(_) | UniversalOrigin(_) => {
-				walked.changes_origin = true
+				walked.origin = None
 			}
 			SetFeesMode { jit_withdraw: true } => walked.moves_value = true,
 			other if moves_value_here(other) => walked.moves_value = true,

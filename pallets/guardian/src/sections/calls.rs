@@ -460,7 +460,8 @@ mod calls {
 		/// to the firings of the monitors of `kinds` (replacing its subscription); no kinds
 		/// unsubscribes it. The router must accept an alert for `dest`. `ConfigureOrigin`.
 		#[pallet::call_index(28)]
-		#[pallet::weight(T::WeightInfo::set_monitor().saturating_add(T::DbWeight::get().reads_writes(2, 1)))]
+		// The subscriptions and the waiting alerts, each read and written.
+		#[pallet::weight(T::WeightInfo::set_monitor().saturating_add(T::DbWeight::get().reads_writes(3, 2)))]
 		pub fn set_alert_subscription(
 			origin: OriginFor<T>,
 			dest: alloc::boxed::Box<xcm::VersionedLocation>,

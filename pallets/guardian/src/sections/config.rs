@@ -198,10 +198,12 @@ mod config {
 		#[pallet::no_default]
 		type AlertOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = cross_chain::Location>;
 
-		/// The locations of governance's inbound queues (the relay chain, a collectives chain).
-		/// Governance's own messages from them — those that keep the queue's origin — never
-		/// wait: neither a pause of everyone's inbound XCM (so governance's `resume_xcm_inbound`
-		/// over XCM gets in) nor a pause of the chain or a pallet holds them. Messages of that
+		/// Governance's locations: queue origins (the relay chain) and bodies on them
+		/// (`Parent/Plurality{..}`, the Fellowship on a collectives chain). Governance's own
+		/// messages — those that run as one of them: the queue's origin kept, or descended into
+		/// one by top-level `DescendOrigin`s, with nothing else changing it — never wait:
+		/// neither a pause of everyone's inbound XCM (so governance's `resume_xcm_inbound` over
+		/// XCM gets in) nor a pause of the chain or a pallet holds them. Messages of that
 		/// chain's users (sent with an origin of their own) wait like anyone's. No pause or cap
 		/// may name these locations ([`Error::GovernanceLocation`]). `Nothing` by default.
 		type InboundGovernance: frame_support::traits::Contains<cross_chain::Location>;

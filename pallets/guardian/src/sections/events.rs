@@ -155,7 +155,8 @@ mod events {
 		AlertMuted { from: cross_chain::Location, until: BlockNumberFor<T> },
 		/// An alert the router refused was delivered on a later try.
 		AlertRedelivered { dest: cross_chain::Location, alert: GuardianAlert, retries: u32 },
-		/// An alert the router kept refusing was given up: the response it announced ended.
+		/// An alert the router kept refusing was given up: the response it announced is no
+		/// longer in force (it ended, or governance reset it).
 		AlertAbandoned { dest: cross_chain::Location, alert: GuardianAlert, retries: u32 },
 	}
 }

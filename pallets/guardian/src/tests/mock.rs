@@ -158,7 +158,10 @@ impl pallet_guardian::Config for Test {
 	type AlertRouter = MockRouter;
 	type AlertOrigin = SiblingOrigin;
 	type AlertDeliveryWeight = AlertDeliveryWeight;
-	type InboundGovernance = frame_support::traits::Equals<GovernanceChain>;
+	type InboundGovernance = (
+		frame_support::traits::Equals<GovernanceChain>,
+		frame_support::traits::Equals<GovernanceBody>,
+	);
 }
 
 /// The sibling whose queue is governance's (`InboundGovernance`): its messages never wait.
@@ -166,6 +169,18 @@ pub const GOVERNANCE_PARA: u32 = 1_001;
 
 parameter_types! {
 	pub GovernanceChain: Location = sibling(GOVERNANCE_PARA);
+	/// A governance body on sibling 7 (as the Fellowship is on the collectives chain): its
+	/// messages descend into it from 7's queue.
+	pub GovernanceBody: Location = Location::new(
+		1,
+		[
+			xcm::latest::Junction::Parachain(7),
+			xcm::latest::Junction::Plurality {
+				id: xcm::latest::BodyId::Technical,
+				part: xcm::latest::BodyPart::Voice,
+			},
+		],
+	);
 	pub const AlertDeliveryWeight: Weight = Weight::from_parts(1_000_000, 100);
 	/// The rooms among the prelude's 16 pauses: governance 2, the automatic responses 4 (two
 	/// full playbooks), other pallets 2, reports 4 (every reportable target), alerts 4 (both

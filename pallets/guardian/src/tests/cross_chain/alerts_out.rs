@@ -92,7 +92,7 @@ fn a_firing_playbook_alerts_its_subscribers_in_the_same_block() {
 
 #[test]
 fn an_alert_the_router_refuses_is_offered_again_with_spare_weight_until_its_response_ends() {
-	use frame_support::traits::{Get, Hooks};
+	use frame_support::traits::Hooks;
 	test(|| {
 		for dest in [5, 6] {
 			assert_ok!(Guardian::set_alert_subscription(
@@ -122,14 +122,16 @@ fn an_alert_the_router_refuses_is_offered_again_with_spare_weight_until_its_resp
 		// No spare weight: nothing is tried, nothing is used.
 		let delivery = AlertDeliveryWeight::get();
 		assert_eq!(Guardian::on_idle(2, Weight::zero()), Weight::zero());
-		// Spare weight for one try, the router still refusing: the first is tried again.
-		let list = <<Test as frame_system::Config>::DbWeight as Get<
-			frame_support::weights::RuntimeDbWeight,
-		>>::get()
-		.reads_writes(1, 1);
+		// Spare weight for one try, the router still refusing: the first is tried again and
+		// goes to the back.
+		let list = Weight::from_parts(
+			0,
+			<crate::UndeliveredAlertsOf<Test> as codec::MaxEncodedLen>::max_encoded_len() as u64,
+		);
 		assert_eq!(Guardian::on_idle(2, list + delivery), list + delivery);
-		let retries: Vec<_> = Guardian::undelivered_alerts().iter().map(|w| w.retries).collect();
-		assert_eq!(retries, vec![1, 0]);
+		let retries: Vec<_> =
+			Guardian::undelivered_alerts().iter().map(|w| (w.dest.clone(), w.retries)).collect();
+		assert_eq!(retries, vec![(sibling(6), 0), (sibling(5), 1)]);
 		// The channels drain: both are delivered on the next idle time.
 		router_refuses(false);
 		assert_eq!(Guardian::on_idle(3, Weight::MAX), list + delivery + delivery);
@@ -140,8 +142,7 @@ fn an_alert_the_router_refuses_is_offered_again_with_spare_weight_until_its_resp
 			retries: 2
 		}));
 		assert!(Guardian::undelivered_alerts().is_empty());
-		// Refused again at a later firing, and never delivered: abandoned when the response
-		// it announces ends, and an unsubscribed destination's alert goes with it.
+		// Refused again at a later firing; an unsubscribed destination's alert goes.
 		run_to_block(9);
 		router_refuses(true);
 		observe(Source::Feed(1), 1_000);
@@ -149,15 +150,38 @@ fn an_alert_the_router_refuses_is_offered_again_with_spare_weight_until_its_resp
 		assert_eq!(Guardian::undelivered_alerts().len(), 2);
 		assert_ok!(Guardian::set_alert_subscription(capper(), versioned(sibling(6)), 2, vec![]));
 		assert_eq!(Guardian::undelivered_alerts().len(), 1);
-		let until = Guardian::undelivered_alerts()[0].until;
-		Guardian::on_idle(until - 1, Weight::MAX);
+		Guardian::on_idle(9, Weight::MAX);
 		assert_eq!(Guardian::undelivered_alerts()[0].retries, 1);
-		Guardian::on_idle(until, Weight::MAX);
+		// Governance resets the response: the alert is abandoned, never delivered after the
+		// withdrawal (the destination would answer what this chain no longer holds).
+		assert_ok!(Guardian::reset_response(RuntimeOrigin::root(), Source::Feed(1)));
+		router_refuses(false);
+		Guardian::on_idle(9, Weight::MAX);
+		assert!(take_sent().is_empty());
 		assert!(Guardian::undelivered_alerts().is_empty());
 		assert!(guardian_events().iter().any(|e| matches!(
 			e,
 			Event::AlertAbandoned { dest, retries: 1, .. } if *dest == sibling(5)
 		)));
+		// Refused, and the response runs its course: abandoned once it ended.
+		router_refuses(true);
+		observe(Source::Feed(1), 1_000);
+		observe(Source::Feed(1), 800);
+		let until = Guardian::undelivered_alerts()[0].until;
+		run_to_block(until);
+		Guardian::on_idle(until, Weight::MAX);
+		assert!(Guardian::undelivered_alerts().is_empty());
+		// Refused once more; the next firing is delivered directly: the older alert waiting
+		// is dropped, never sent after the newer one.
+		observe(Source::Feed(1), 1_000);
+		observe(Source::Feed(1), 800);
+		assert_eq!(Guardian::undelivered_alerts().len(), 1);
 		router_refuses(false);
+		run_to_block(until + 7);
+		observe(Source::Feed(1), 500);
+		assert_eq!(take_sent().len(), 1);
+		assert!(Guardian::undelivered_alerts().is_empty());
+		Guardian::on_idle(until + 7, Weight::MAX);
+		assert!(take_sent().is_empty());
 	});
 }

@@ -88,8 +88,10 @@ frame_support::parameter_types! {
 
 type Processor = PausableProcessor<Test, Counting, ValuePallets>;
 
+/// A message without value from sibling `from` through the processor.
 fn process(from: u32, meter: &mut WeightMeter) -> Result<bool, ProcessMessageError> {
-	Processor::process_message(b"msg", Origin(from), meter, &mut [0; 32])
+	let message = xcm::VersionedXcm::from(Xcm::<RuntimeCall>(vec![ClearOrigin])).encode();
+	Processor::process_message(&message, Origin(from), meter, &mut [0; 32])
 }
 
 /// `program` from sibling `from` through the processor, as pallet-message-queue hands it over.

@@ -41,6 +41,25 @@ fn messages_that_move_value_wait_while_the_chain_or_a_value_pallet_is_paused() {
 		assert_eq!(process_program(8, no_value()), Ok(true));
 		// Governance's own message runs; a user of the governance chain waits like anyone.
 		assert_eq!(process_program(GOVERNANCE_PARA, governance_program()), Ok(true));
+		// So does a governance body's, descended into from its chain's queue; nested, or
+		// cleared on the way, the descent is not governance's.
+		let body = xcm::latest::Junction::Plurality {
+			id: xcm::latest::BodyId::Technical,
+			part: xcm::latest::BodyPart::Voice,
+		};
+		let mut from_body = Xcm(vec![
+			DescendOrigin(body.into()),
+			WithdrawAsset((Here, 100u128).into()),
+			DepositAsset {
+				assets: Wild(AllCounted(1)),
+				beneficiary: AccountId32 { network: None, id: [1; 32] }.into(),
+			},
+		]);
+		assert_eq!(process_program(7, from_body.clone()), Ok(true));
+		let nested = Xcm(vec![SetAppendix(from_body.clone())]);
+		assert_eq!(process_program(7, nested), Err(ProcessMessageError::Yield));
+		from_body.0.insert(1, ClearOrigin);
+		assert_eq!(process_program(7, from_body), Err(ProcessMessageError::Yield));
 		assert_eq!(
 			process_program(GOVERNANCE_PARA, user_of(deposit_program())),
 			Err(ProcessMessageError::Yield)
@@ -66,7 +85,13 @@ fn messages_that_move_value_wait_while_the_chain_or_a_value_pallet_is_paused() {
 		assert_eq!(process_program(7, no_value()), Ok(true));
 		assert_eq!(process_program(GOVERNANCE_PARA, governance_program()), Ok(true));
 		// A message that does not decode is the XCM processor's to refuse.
-		assert_eq!(process(7, &mut WeightMeter::new()), Ok(true));
+		let garbage = Processor::process_message(
+			&[0xff],
+			Origin(GOVERNANCE_PARA),
+			&mut WeightMeter::new(),
+			&mut [0; 32],
+		);
+		assert_eq!(garbage, Ok(true));
 		// Nothing was dropped: the waiting messages never reached the inner processor, and
 		// run once the pause ends.
 		run_to_block(6);
