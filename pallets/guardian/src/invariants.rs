@@ -108,7 +108,7 @@ impl<T: Config> Pallet<T> {
 			if waiting
 				.iter()
 				.skip(i.saturating_add(1))
-				.any(|w| w.dest == alert.dest && w.alert.kind == alert.alert.kind)
+				.any(|w| w.is_for(&alert.dest, alert.alert.kind))
 			{
 				return Err("two undelivered alerts of one kind for one destination".into());
 			}

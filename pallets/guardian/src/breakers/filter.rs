@@ -89,28 +89,22 @@ impl<T: Config> Breakers<T> {
 		Summary::<T>::get().active > 0
 	}
 
-	/// Whether the whole chain is paused now (safe mode). Reads [`Pauses`].
-	pub(crate) fn chain_paused() -> bool {
+	/// Whether value held by `pallets` (names as in the metadata) is paused now: the whole
+	/// chain is (whatever `pallets` are), or one of them is as a whole (unless the whitelist
+	/// protects it). A pause of one of its calls does not count. One read of [`Pauses`].
+	pub(crate) fn value_paused(pallets: &[&str]) -> bool {
 		let now = frame_system::Pallet::<T>::block_number();
-		Pauses::<T>::get()
-			.iter()
-			.any(|record| record.until > now && record.target.pallet_name().is_none())
-	}
-
-	/// Whether one of `pallets` (names as in the metadata) is paused as a whole now, by a pause
-	/// of the pallet or of the chain (unless the whitelist protects the pallet). A pause of one
-	/// of its calls does not count. Reads [`Pauses`].
-	pub(crate) fn any_pallet_paused(pallets: &[&str]) -> bool {
-		let now = frame_system::Pallet::<T>::block_number();
-		let pauses = Pauses::<T>::get();
-		pallets.iter().any(|pallet| {
-			let name = pallet.as_bytes();
-			!<T::WhitelistedCalls as crate::PauseWhitelist<_>>::protects(name, None)
-				&& pauses.iter().any(|record| {
-					record.until > now
-						&& record.target.call_name().is_none()
-						&& record.target.pallet_name().is_none_or(|p| p == name)
-				})
+		Pauses::<T>::get().iter().filter(|record| record.until > now).any(|record| {
+			match (record.target.pallet_name(), record.target.call_name()) {
+				(None, _) => true,
+				(Some(paused), None) => pallets.iter().any(|pallet| {
+					pallet.as_bytes() == paused
+						&& !<T::WhitelistedCalls as crate::PauseWhitelist<_>>::protects(
+							paused, None,
+						)
+				}),
+				(Some(_), Some(_)) => false,
+			}
 		})
 	}
 

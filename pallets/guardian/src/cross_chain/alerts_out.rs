@@ -7,8 +7,9 @@
 //! (the latest per destination and kind) and offered again in `on_idle`, with the block's
 //! spare weight, until it is delivered ([`Event::AlertRedelivered`]) or the response it
 //! announces is no longer in force — it ended, or governance reset it
-//! ([`Event::AlertAbandoned`]). A newer alert of its kind delivered directly replaces it. `GuardianApi::undelivered_alerts` lists what
-//! waits, so a subscriber's operators see what has not reached them.
+//! ([`Event::AlertAbandoned`]). A newer alert of its kind delivered directly replaces it.
+//! `GuardianApi::undelivered_alerts` lists what waits, so a subscriber's operators see what
+//! has not reached them.
 
 use super::CrossChain;
 use super::{GuardianAlert, Location, Subscription, UndeliveredAlert, RECEIVE_ALERT_CALL_INDEX};
@@ -144,7 +145,7 @@ impl<T: Config> CrossChain<T> {
 	/// per subscriber and kind; should the list be full anyway, the alert is only logged.
 	fn keep_undelivered(waiting: UndeliveredAlert<BlockNumberFor<T>>) {
 		UndeliveredAlerts::<T>::mutate(|list| {
-			list.retain(|w| !(w.dest == waiting.dest && w.alert.kind == waiting.alert.kind));
+			list.retain(|w| !w.is_for(&waiting.dest, waiting.alert.kind));
 			if list.try_push(waiting).is_err() {
 				log::error!(target: crate::LOG_TARGET, "no room to keep an undelivered alert");
 			}
@@ -155,7 +156,7 @@ impl<T: Config> CrossChain<T> {
 	fn forget_undelivered(dest: &Location, kind: Source) {
 		let mut list = UndeliveredAlerts::<T>::get();
 		let before = list.len();
-		list.retain(|w| !(w.dest == *dest && w.alert.kind == kind));
+		list.retain(|w| !w.is_for(dest, kind));
 		if list.len() != before {
 			UndeliveredAlerts::<T>::put(list);
 		}
@@ -168,7 +169,7 @@ impl<T: Config> CrossChain<T> {
 	/// tried and refused again go to the back, so one unreachable destination cannot take
 	/// every block's turn. Returns the weight used, never more than `remaining`: nothing if even
 	/// the list's read (its whole bound as proof) and write do not fit, else those and each try.
-	pub(crate) fn retry_undelivered(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+	pub(crate) fn retry_undelivered(remaining: Weight) -> Weight {
 		use codec::MaxEncodedLen;
 		let proof = crate::UndeliveredAlertsOf::<T>::max_encoded_len() as u64;
 		let read = T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, proof));

@@ -176,9 +176,9 @@ impl<T: Config> CrossChain<T> {
 /// The message processor wrapper for pallet-message-queue: `Yield` while the message waits
 /// ([`lifecycle::waiting_messages`]: inbound XCM from its origin is paused; it would move value
 /// while the chain or one of `ValuePallets` is paused) — the queue keeps the message and offers
-/// it again in a later block —, `Inner` otherwise. The reads
-/// of the check are taken from the meter. While `Inner` runs, the message's origin is noted for
-/// the inbound caps ([`super::CappedInflow`]).
+/// it again in a later block —, `Inner` otherwise. The reads of the check are taken from the
+/// meter. While `Inner` runs, the message's origin is noted for the inbound caps
+/// ([`super::CappedInflow`]).
 ///
 /// `Inner` is the chain's processor, normally `xcm_builder::ProcessXcmMessage`; its origin
 /// must convert into a [`Location`] (cumulus' `AggregateMessageOrigin` does). `ValuePallets`

@@ -90,7 +90,7 @@
 //! | an allowed source, compromised | alert repeatedly to keep us paused | one response per source at a time; each lasts the mapped duration (≤ `MaxProgrammaticPause`); resume origin resets it, and the reset mutes the source until the response would have ended, or past the end of another inbound pause still holding it ([`Event::AlertMuted`]), so the alerts those pauses held in the queue do not restart it; removal is refused while a response is in force | one alert per mapped duration buys one duration |
 //! | anyone on a sibling | move value into or out of the chain over XCM while governance put it in safe mode, or paused Balances or pallet-xcm | the processor holds every message that would move value (a `Transact` into a pallet holding value included) while the chain or a pallet the processor names is paused; a `Transact` of another paused call is refused by the call filter at dispatch | the messages wait, in order; nothing moves until the pause ends |
 //! | governance itself | pause everyone's inbound XCM, then cannot lift it over XCM | governance's own messages (running as one of `InboundGovernance`'s locations: its queue's origin, or a body its top-level `DescendOrigin`s lead to) never wait; those queues cannot be paused by name | — |
-//! | a user of the governance chain | ride governance's exemption to move value during safe mode | the exemption holds only while the message keeps its queue's origin: a user's message (pallet-xcm clears or descends the origin) waits like anyone's | — |
+//! | a user of the governance chain | ride governance's exemption to move value during safe mode | the exemption holds only for a message that runs as one of governance's locations: a user's message (pallet-xcm descends into the user's account, or clears the origin) waits like anyone's | — |
 //! | anyone on a sibling | stall the sibling's queue into this chain during an incident | a message that moves value waits, in order, so it holds its own queue's later messages while this chain is in safe mode or a value pallet is paused; other queues and governance's own messages run | one message (its delivery fee on the sibling) holds that one queue for the pause |
 //! | a careless pause | pause `Parent` and silently hold every sibling, or pause an account on a sibling and hold nothing | a pause holds exactly its queue origin; a location that is no queue's origin is refused ([`crate::Error::NotAMessageOrigin`]) | — |
 //! | an allowed source, compromised | use the unpaid path for something else | the barrier accepts only the alert shape | nothing |
@@ -313,6 +313,13 @@ pub struct UndeliveredAlert<BlockNumber> {
 	pub until: BlockNumber,
 	/// How many times the router refused it again.
 	pub retries: u32,
+}
+
+impl<BlockNumber> UndeliveredAlert<BlockNumber> {
+	/// Whether this is the alert of `kind` waiting for `dest` (there is at most one).
+	pub fn is_for(&self, dest: &Location, kind: Source) -> bool {
+		self.dest == *dest && self.alert.kind == kind
+	}
 }
 
 /// How many alerts may wait for delivery: one per subscriber and kind.

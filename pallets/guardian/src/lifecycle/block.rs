@@ -64,8 +64,8 @@ pub(crate) fn on_initialize<T: Config>(now: BlockNumberFor<T>) -> Weight {
 
 /// `on_idle`: the block's spare weight offers the alerts the router refused again (see
 /// [`crate::cross_chain::alerts_out`]). Returns the weight used, never more than `remaining`.
-pub(crate) fn on_idle<T: Config>(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-	CrossChain::<T>::retry_undelivered(now, remaining)
+pub(crate) fn on_idle<T: Config>(remaining: Weight) -> Weight {
+	CrossChain::<T>::retry_undelivered(remaining)
 }
 
 /// `integrity_test`: the runtime's names fit, and the bounds are consistent.

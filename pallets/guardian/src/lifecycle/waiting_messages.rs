@@ -81,9 +81,8 @@ pub fn message_waits<T: Config, ValuePallets: Get<&'static [&'static str]>>(
 	if inbound_paused {
 		return Some(Waits::InboundPaused);
 	}
-	let value_paused = walked.moves_value
-		&& (Breakers::<T>::chain_paused() || Breakers::<T>::any_pallet_paused(ValuePallets::get()));
-	value_paused.then_some(Waits::ValuePaused)
+	(walked.moves_value && Breakers::<T>::value_paused(ValuePallets::get()))
+		.then_some(Waits::ValuePaused)
 }
 
 /// What a walk through a message found.

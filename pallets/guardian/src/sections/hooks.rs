@@ -12,8 +12,8 @@ mod hooks {
 			lifecycle::block::on_initialize::<T>(now)
 		}
 
-		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			lifecycle::block::on_idle::<T>(now, remaining)
+		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			lifecycle::block::on_idle::<T>(remaining)
 		}
 
 		fn integrity_test() {

@@ -3,6 +3,16 @@
 
 use super::*;
 
+/// The alert [`feed_monitor`]'s playbook sends when it fires for a fall, until `until`.
+fn feed_fall_alert(until: u32) -> GuardianAlert {
+	GuardianAlert {
+		kind: Source::Feed(1),
+		anomaly: Anomaly::Fall,
+		severity: RiskLevel::Elevated,
+		until,
+	}
+}
+
 /// A monitor of feed 1 whose playbook (a fall of more than 100 in 10 blocks) raises the level
 /// to `Elevated` for `duration` blocks and pauses nothing.
 fn feed_monitor(duration: u64) {
@@ -67,12 +77,7 @@ fn a_firing_playbook_alerts_its_subscribers_in_the_same_block() {
 		observe(Source::Feed(1), 1_000);
 		assert!(take_sent().is_empty());
 		observe(Source::Feed(1), 800);
-		let expected = GuardianAlert {
-			kind: Source::Feed(1),
-			anomaly: Anomaly::Fall,
-			severity: RiskLevel::Elevated,
-			until: 8,
-		};
+		let expected = feed_fall_alert(8);
 		// Only the subscriber of Feed(1), with the alert encoded for its guardian's index.
 		assert_eq!(take_sent(), vec![(sibling(5), Guardian::alert_message(2, &expected))]);
 		assert!(guardian_events().contains(&Event::AlertSent {
@@ -107,12 +112,7 @@ fn an_alert_the_router_refuses_is_offered_again_with_spare_weight_until_its_resp
 		router_refuses(true);
 		observe(Source::Feed(1), 1_000);
 		observe(Source::Feed(1), 800);
-		let alert = GuardianAlert {
-			kind: Source::Feed(1),
-			anomaly: Anomaly::Fall,
-			severity: RiskLevel::Elevated,
-			until: 8,
-		};
+		let alert = feed_fall_alert(8);
 		assert!(guardian_events().contains(&Event::AlertNotDelivered { dest: sibling(5), alert }));
 		let waiting = Guardian::undelivered_alerts();
 		assert_eq!(
