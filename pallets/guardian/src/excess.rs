@@ -56,13 +56,7 @@ impl<T: Config> Excess<T> {
 	/// Hold `amount` on `on` as excess from `from` for [`Config::ExcessHoldPeriod`] blocks,
 	/// adding to what is already held from `from`. Returns whether it was held.
 	pub(crate) fn hold(from: &T::AccountId, on: &T::AccountId, amount: T::Balance) -> bool {
-		if amount.is_zero() || from == on {
-			return false;
-		}
-		let held =
-			memory::own_operation(|| T::Currency::hold(&HoldReason::Excess.into(), on, amount));
-		if let Err(error) = held {
-			log::warn!(target: crate::LOG_TARGET, "excess of {from:?} not held on {on:?}: {error:?}");
+		if amount.is_zero() || from == on || !Self::place(on, amount) {
 			return false;
 		}
 		let until =
@@ -78,6 +72,18 @@ impl<T: Config> Excess<T> {
 			amount,
 			until,
 		});
+		true
+	}
+
+	/// Put `amount` of `on`'s balance on hold as excess (the record is the caller's). Returns
+	/// whether it was held.
+	pub(crate) fn place(on: &T::AccountId, amount: T::Balance) -> bool {
+		let held =
+			memory::own_operation(|| T::Currency::hold(&HoldReason::Excess.into(), on, amount));
+		if let Err(error) = held {
+			log::warn!(target: crate::LOG_TARGET, "excess not held on {on:?}: {error:?}");
+			return false;
+		}
 		true
 	}
 

@@ -327,8 +327,8 @@ impl<T: Config> Pallet<T> {
 	/// * the guard index counts exactly the guarded accounts (its counters plus their
 	///   overflow), so the ledger's "certainly not guarded" is never wrong;
 	/// * every own limit has its deposit on hold, and every deposit belongs to an own limit;
-	/// * every excess hold record is backed by at least as much held for
-	///   [`HoldReason::Excess`] on its account;
+	/// * the excess hold records on an account (from accounts, and minted on an origin's word)
+	///   are backed by at least as much held for [`HoldReason::Excess`] on it;
 	/// * the global cap and every announcement have valid windows.
 	pub fn check_caps() -> Result<(), TryRuntimeError> {
 		let valid = |windows: &WindowsOf<T>| {
@@ -386,7 +386,10 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut held: alloc::collections::btree_map::BTreeMap<T::AccountId, T::Balance> =
 			Default::default();
-		for (on, _, record) in ExcessHolds::<T>::iter() {
+		let records = ExcessHolds::<T>::iter()
+			.map(|(on, _, record)| (on, record))
+			.chain(crate::MintedExcessHolds::<T>::iter().map(|(on, _, record)| (on, record)));
+		for (on, record) in records {
 			let total = held.entry(on).or_insert_with(Zero::zero);
 			*total = total.saturating_add(record.amount);
 		}

@@ -172,7 +172,8 @@ pub use caps::{
 };
 pub use cross_chain::{
 	AlertSource, AllowAlertsFrom, CappedInflow, GuardianAlert, InboundCap, InboundPause,
-	IsAlertSource, PausableProcessor, Subscription, UndeliveredAlert, RECEIVE_ALERT_CALL_INDEX,
+	InflowWeigher, IsAlertSource, PausableProcessor, Subscription, UndeliveredAlert,
+	RECEIVE_ALERT_CALL_INDEX,
 };
 pub use lifecycle::{
 	DefaultRefusalCodes, RefusalCodes, WatchTransaction, CAP_EXCEEDED_ERROR, PAUSED_CALL_ERROR,

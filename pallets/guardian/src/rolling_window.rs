@@ -145,12 +145,16 @@ impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
 		ring.sum(period, now)
 	}
 
-	fn sum(&self, period: u64, now: u64) -> Balance {
+	/// The buckets overlapping the `period` blocks ending at `now`, oldest to newest.
+	fn window(period: u64, now: u64) -> core::ops::RangeInclusive<u64> {
 		let s = bucket_len(period);
 		let current = now.checked_div(s).unwrap_or(now);
 		let first = now.saturating_add(1).saturating_sub(period).checked_div(s).unwrap_or(0);
-		let first = first.max(current.saturating_sub((SLOTS as u64).saturating_sub(1)));
-		(first..=current).fold(Balance::zero(), |total, bucket| {
+		first.max(current.saturating_sub((SLOTS as u64).saturating_sub(1)))..=current
+	}
+
+	fn sum(&self, period: u64, now: u64) -> Balance {
+		Self::window(period, now).fold(Balance::zero(), |total, bucket| {
 			total
 				.saturating_add(self.slots.get(slot_of(bucket)).copied().unwrap_or_else(Zero::zero))
 		})
@@ -178,6 +182,28 @@ impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
 		self.roll(period, now);
 		if let Some(slot) = self.slots.get_mut(slot_of(self.head)) {
 			*slot = slot.saturating_add(amount);
+		}
+	}
+}
+
+impl<Balance: Copy + Zero + Saturating + PartialOrd> WindowUsage<Balance> {
+	/// Take `amount` off what the window counts at block `now`: value that went back where it
+	/// came from (the inbound caps' netting). The newest buckets give first, and no bucket
+	/// goes below zero, so what the window counts afterwards is never less than what came in
+	/// minus what went back within any `period` blocks ending at `now` (a bucket only gives
+	/// for value that went back after it began).
+	pub fn net(&mut self, period: u64, now: u64, amount: Balance) {
+		self.roll(period, now);
+		let mut left = amount;
+		for bucket in Self::window(period, now).rev() {
+			if left.is_zero() {
+				break;
+			}
+			if let Some(slot) = self.slots.get_mut(slot_of(bucket)) {
+				let taken = if *slot < left { *slot } else { left };
+				*slot = slot.saturating_sub(taken);
+				left = left.saturating_sub(taken);
+			}
 		}
 	}
 }
@@ -231,6 +257,21 @@ pub(crate) mod tests {
 			assert!(!w.try_record(10, 100, now, 1), "block {now}");
 		}
 		assert!(w.try_record(10, 100, 19, 100));
+	}
+
+	#[test]
+	fn value_that_went_back_is_netted_newest_first_never_below_zero() {
+		let mut w = WindowUsage::<u64>::default();
+		assert!(w.try_record(70, 100, 5, 60));
+		assert!(w.try_record(70, 100, 30, 40));
+		w.net(70, 31, 50);
+		// The newest bucket gave its 40 first, then the oldest 10 of its 60.
+		assert_eq!(w.used(70, 31), 50);
+		assert_eq!(w.used(70, 5 + 70 + bucket_len(70)), 0);
+		w.net(70, 32, 1_000);
+		assert_eq!(w.used(70, 32), 0);
+		assert!(w.try_record(70, 100, 33, 100));
+		assert!(!w.try_record(70, 100, 33, 1));
 	}
 
 	#[test]

@@ -36,10 +36,10 @@ use sp_runtime::{traits::IdentityLookup, AccountId32};
 use xcm::{latest::prelude::*, VersionedXcm};
 use xcm_builder::{
 	AccountId32Aliases, AllowExplicitUnpaidExecutionFrom, AllowTopLevelPaidExecutionFrom,
-	EnsureXcmOrigin, FixedRateOfFungible, FixedWeightBounds, FrameTransactionalProcessor,
-	FungibleAdapter, IsConcrete, NativeAsset, ParentAsSuperuser, ParentIsPreset, ProcessXcmMessage,
-	SiblingParachainConvertsVia, SignedAccountId32AsNative, SignedToAccountId32,
-	SovereignSignedViaLocation, TakeWeightCredit,
+	DescribeAllTerminal, DescribeFamily, EnsureXcmOrigin, FixedRateOfFungible, FixedWeightBounds,
+	FrameTransactionalProcessor, FungibleAdapter, HashedDescription, IsConcrete, NativeAsset,
+	ParentAsSuperuser, ParentIsPreset, ProcessXcmMessage, SiblingParachainConvertsVia,
+	SignedAccountId32AsNative, SignedToAccountId32, SovereignSignedViaLocation, TakeWeightCredit,
 };
 use xcm_executor::XcmExecutor;
 
@@ -325,16 +325,37 @@ parameter_types! {
 	pub const MaxInstructions: u32 = 100;
 	pub const MaxAssetsIntoHolding: u32 = 64;
 	/// Execution is paid in the native token or in A's token, at a nominal rate.
-	pub NativePerSecond: (AssetId, u128, u128) = (AssetId(Location::here()), 1_000_000, 1);
 	pub ATokenPerSecond: (AssetId, u128, u128) = (AssetId(ATokenLocation::get()), 1_000_000, 1);
 }
 
-/// How locations become accounts: the relay chain's, siblings' sovereign accounts, local keys.
+/// Execution paid in the native token: one unit per microsecond (what A's token pays too). A
+/// weigher's refund smaller than a unit refunds nothing (xcm-builder's fixed-rate trader
+/// would build a zero asset for it).
+pub struct NativeFee;
+impl frame_support::weights::WeightToFee for NativeFee {
+	type Balance = Balance;
+	fn weight_to_fee(weight: &Weight) -> Balance {
+		Balance::from(weight.ref_time() / 1_000_000)
+	}
+}
+
+/// How locations become accounts: the relay chain's, siblings' sovereign accounts, local keys,
+/// and accounts of other chains' users (hashed, as on Asset Hub).
 pub type LocationToAccountId = (
 	ParentIsPreset<AccountId>,
 	SiblingParachainConvertsVia<ParaId, AccountId>,
 	AccountId32Aliases<RelayNetwork, AccountId>,
+	HashedDescription<AccountId, DescribeFamily<DescribeAllTerminal>>,
 );
+
+parameter_types! {
+	/// C is trusted to teleport this chain's native token (as the relay chain and Asset Hub
+	/// trust each other's): what it teleports in is minted here.
+	pub NativeFromC: (AssetFilter, Location) = (
+		Wild(AllOf { id: AssetId(Location::here()), fun: WildFungible }),
+		Location::new(1, [Parachain(crate::PARA_C)]),
+	);
+}
 
 /// The native token over pallet-balances, whose ledger is guarded: every withdrawal is a debit
 /// the caps limit, and every deposit from a capped origin counts against its inbound cap. A's
@@ -383,13 +404,20 @@ impl xcm_executor::Config for XcmConfig {
 	type AssetTransactor = AssetTransactors;
 	type OriginConverter = XcmOriginToCallOrigin;
 	type IsReserve = NativeAsset;
-	type IsTeleporter = ();
+	type IsTeleporter = xcm_builder::Case<NativeFromC>;
 	type Aliasers = Nothing;
 	type UniversalLocation = UniversalLocation;
 	type Barrier = Barrier;
-	type Weigher = FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>;
-	type Trader =
-		(FixedRateOfFungible<NativePerSecond, ()>, FixedRateOfFungible<ATokenPerSecond, ()>);
+	/// The inbound caps' accounting is charged to the message, and what it did not use
+	/// refunded.
+	type Weigher = pallet_guardian::InflowWeigher<
+		Runtime,
+		FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>,
+	>;
+	type Trader = (
+		xcm_builder::UsingComponents<NativeFee, HereLocation, AccountId, Balances, ()>,
+		FixedRateOfFungible<ATokenPerSecond, ()>,
+	);
 	type ResponseHandler = PolkadotXcm;
 	type AssetTrap = PolkadotXcm;
 	type AssetLocker = ();
@@ -420,7 +448,12 @@ impl pallet_xcm::Config for Runtime {
 	type XcmExecutor = XcmExecutor<XcmConfig>;
 	type XcmTeleportFilter = Nothing;
 	type XcmReserveTransferFilter = Everything;
-	type Weigher = FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>;
+	/// The inbound caps' accounting is charged to the message, and what it did not use
+	/// refunded.
+	type Weigher = pallet_guardian::InflowWeigher<
+		Runtime,
+		FixedWeightBounds<UnitWeightCost, RuntimeCall, MaxInstructions>,
+	>;
 	type UniversalLocation = UniversalLocation;
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;

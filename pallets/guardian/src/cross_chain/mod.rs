@@ -47,11 +47,14 @@
 //!   teleport through pallet-xcm from a guarded account, and an XCM program from another
 //!   chain withdrawing from a guarded sovereign account, fail with `FailedToTransactAsset`
 //!   beyond the allowance and move nothing (the tests in `tests/xcm` prove both).
-//! * **Inbound value per origin.** [`Call::set_inbound_cap`] caps the native value that the
-//!   messages of one origin deposit in any window of blocks (minted by a teleport, released
-//!   from a sovereign account); [`CappedInflow`] wraps the native `FungibleAdapter`. Beyond
-//!   the cap the deposit lands but the excess is held on the beneficiary for governance to
-//!   return to the origin's sovereign account or release — never lost ([`inflow`]).
+//! * **Inbound value per origin.** [`Call::set_inbound_cap`] caps the native value one origin
+//!   really brings in any window of blocks — withdrawn from its own account or minted on its
+//!   word, net of what goes back to it; value a user of its chain moves from their own account
+//!   here is not counted. [`CappedInflow`] wraps the native `FungibleAdapter` and
+//!   [`InflowWeigher`] the XCM weigher (the message pays for the accounting). Beyond the cap
+//!   the deposit lands but the excess is held on the beneficiary, attributed to where it came
+//!   from, for governance to return (to the origin's account) or burn (what was minted) —
+//!   never lost ([`inflow`]).
 //! * **Alerts between chains.** A monitor's playbook that fires sends every subscribed
 //!   destination ([`Call::set_alert_subscription`]) a [`GuardianAlert`] — the monitor's
 //!   source, the anomaly, the level its playbook raised to, and until when (in the sender's
@@ -97,7 +100,10 @@
 //! | anyone | fill the inbound pause list so governance cannot pause | alerts take at most one entry per source; governance keeps `MaxInboundPauses − MaxAlertSources` | — |
 //! | a paused origin | lose messages / reorder them | `Yield` leaves them in the queue, in order | — |
 //! | a compromised chain A | drain A's sovereign account on B | B's ledger caps on the sovereign account: the withdrawal fails beyond the allowance, nothing moves | the allowance per window |
-//! | a compromised chain A | mint (teleport) or release value into B without bound | B's inbound cap on A: beyond the window's allowance the value is held on the beneficiary, governance returns it | the allowance per window moves freely |
+//! | a compromised chain A | mint (teleport) or release value into B without bound | B's inbound cap on A: beyond the window's allowance the value is held on the beneficiary; governance returns what came from A's sovereign account and burns what was minted ([`Call::burn_excess`]) | the allowance per window moves freely |
+//! | a user of chain A | exhaust A's inbound cap for everyone by sending value in and straight back out | what goes back to A (a reserve transfer, a teleport out) nets A's window | — |
+//! | anyone on chain A | have their own value here, moved by A's message, held as A's excess (and returned to A's sovereign account) | only value withdrawn from A's account or minted on A's word counts and is held; a user's own account moves freely | — |
+//! | a compromised chain A | make B do the inflow accounting for free | the message pays it up front ([`InflowWeigher`]), and is refunded only what it did not use | the accounting's weight per deposit instruction |
 //!
 //! A pause of inbound XCM from A also holds A's later alerts in the queue behind it (the
 //! queue is in order): they run when the pause ends or governance resumes.
@@ -118,7 +124,9 @@
 //!    and a policy on every sovereign account worth guarding.
 //! 5. The inbound caps: `type AssetTransactor = pallet_guardian::CappedInflow<Runtime,
 //!    FungibleAdapter<Balances, IsConcrete<Here>, LocationToAccountId, AccountId, ()>,
-//!    IsConcrete<Here>, LocationToAccountId>;` and [`Call::set_inbound_cap`] per origin.
+//!    IsConcrete<Here>, LocationToAccountId>;`, `type Weigher = pallet_guardian::InflowWeigher<
+//!    Runtime, <your weigher>>;` (in pallet-xcm's config too) and [`Call::set_inbound_cap`]
+//!    per origin.
 
 #[cfg(doc)]
 use crate::{Call, Event};
@@ -133,7 +141,7 @@ pub(crate) mod storage;
 pub use alerts_in::IsAlertSource;
 pub use barrier::AllowAlertsFrom;
 pub use inbound::PausableProcessor;
-pub use inflow::{CappedInflow, InboundCap};
+pub use inflow::{CappedInflow, InboundCap, InflowWeigher};
 
 use crate::{Anomaly, Contributor, Playbook, RiskLevel, Source};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -1,5 +1,5 @@
-//! The cross-chain capability's storage: inbound pauses, alert subscriptions and sources, and
-//! inbound caps.
+//! The cross-chain capability's storage: inbound pauses, alert subscriptions and sources,
+//! inbound caps and the minted excess they hold.
 
 use frame_support::pallet_macros::pallet_section;
 
@@ -32,6 +32,20 @@ mod cross_chain_storage {
 	#[pallet::storage]
 	pub type InboundCaps<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, InboundCapOf<T>>;
+
+	/// Value minted on the word of an origin (second key) beyond its inbound cap, held on an
+	/// account (first key), and until when only governance may release it; governance may
+	/// burn it (see [`crate::cross_chain::inflow`]). The hold is [`HoldReason::Excess`], as
+	/// for [`ExcessHolds`].
+	#[pallet::storage]
+	pub type MintedExcessHolds<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		cross_chain::Location,
+		ExcessHold<T::Balance, BlockNumberFor<T>>,
+	>;
 
 	/// Alert sources muted after governance reset their response, by source identifier, until
 	/// the block their reset response would have ended (see

@@ -540,5 +540,45 @@ mod calls {
 			};
 			CrossChain::<T>::do_set_inbound_cap(from, cap)
 		}
+
+		/// Burn the value minted on the word of `origin` beyond its inbound cap and held on
+		/// `on` ([`crate::cross_chain::inflow`]): the answer to a compromised chain's mint.
+		///
+		/// * Origin: [`Config::ConfigureOrigin`].
+		/// * Emits [`Event::ExcessBurned`].
+		/// * Errors: [`Error::NoExcessHold`], [`Error::BadLocation`].
+		#[pallet::call_index(33)]
+		#[pallet::weight(T::WeightInfo::return_excess()
+			.saturating_add(CrossChain::<T>::minted_record_proof()))]
+		pub fn burn_excess(
+			origin: OriginFor<T>,
+			on: AccountIdLookupOf<T>,
+			from: alloc::boxed::Box<xcm::VersionedLocation>,
+		) -> DispatchResult {
+			T::ConfigureOrigin::ensure_origin(origin)?;
+			let from = CrossChain::<T>::latest_location(*from)?;
+			CrossChain::<T>::do_burn_excess(T::Lookup::lookup(on)?, from)
+		}
+
+		/// Release the value minted on the word of `origin` beyond its inbound cap and held on
+		/// `on` to `on`.
+		///
+		/// * Origin: [`Config::ConfigureOrigin`] at any time; any signed account once the hold's
+		///   period ([`Config::ExcessHoldPeriod`]) is over.
+		/// * Emits [`Event::MintedExcessReleased`].
+		/// * Errors: [`Error::NoExcessHold`], [`Error::ExcessHoldNotDue`], [`Error::BadLocation`].
+		#[pallet::call_index(34)]
+		#[pallet::weight(T::WeightInfo::release_excess()
+			.saturating_add(CrossChain::<T>::minted_record_proof()))]
+		pub fn release_minted_excess(
+			origin: OriginFor<T>,
+			on: AccountIdLookupOf<T>,
+			from: alloc::boxed::Box<xcm::VersionedLocation>,
+		) -> DispatchResult {
+			let by_governance = T::ConfigureOrigin::try_origin(origin)
+				.map_or_else(|origin| ensure_signed(origin).map(|_| false), |_| Ok(true))?;
+			let from = CrossChain::<T>::latest_location(*from)?;
+			CrossChain::<T>::do_release_minted(T::Lookup::lookup(on)?, from, by_governance)
+		}
 	}
 }

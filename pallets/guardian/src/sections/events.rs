@@ -147,9 +147,22 @@ mod events {
 		},
 		/// Governance removed the inbound cap of `origin`.
 		InboundCapRemoved { origin: cross_chain::Location },
-		/// A deposit from `origin` went `excess` beyond its inbound cap; `held` of it is held on
-		/// the beneficiary ([`Event::ExcessHeld`]), the rest (its existential deposit) is free.
-		InboundBeyondCap { origin: cross_chain::Location, excess: T::Balance, held: T::Balance },
+		/// A deposit of what `origin` brought went `excess` beyond its inbound cap, `minted` of
+		/// it minted on its word; `held` of it is held on the beneficiary (the part from the
+		/// origin's account as [`Event::ExcessHeld`], the minted part in
+		/// [`crate::MintedExcessHolds`]), the rest (its existential deposit) is free.
+		InboundBeyondCap {
+			origin: cross_chain::Location,
+			excess: T::Balance,
+			minted: T::Balance,
+			held: T::Balance,
+		},
+		/// Governance burned `amount` minted on `origin`'s word beyond its inbound cap and held
+		/// on `on`.
+		ExcessBurned { origin: cross_chain::Location, on: T::AccountId, amount: T::Balance },
+		/// `amount` minted on `origin`'s word beyond its inbound cap and held on `on` was
+		/// released to `on`.
+		MintedExcessReleased { origin: cross_chain::Location, on: T::AccountId, amount: T::Balance },
 		/// An alert from `from` was not answered: governance reset the source's response, and
 		/// its alerts are muted until block `until` (the end of the response it reset).
 		AlertMuted { from: cross_chain::Location, until: BlockNumberFor<T> },
