@@ -34,10 +34,12 @@ use sp_runtime::{
 
 impl<T: Config> Caps<T> {
 	/// The most guard work a call making up to `debits` debits can cause: per debit, a guarded
-	/// outflow with its high-water response at its worst (`ledger_debit_guarded_response`) and
-	/// the reads of the guard records of its two accounts.
+	/// outflow with its high-water response at its worst (`ledger_debit_guarded_response`, and
+	/// the alerts the response's monitor sends) and the reads of the guard records of its two
+	/// accounts.
 	pub fn guard_budget(debits: u32) -> Weight {
 		T::WeightInfo::ledger_debit_guarded_response()
+			.saturating_add(crate::responses::Engine::<T>::alert_fanout_weight())
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_mul(debits.into())
 	}

@@ -18,7 +18,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use codec::Encode;
-use frame_support::{dispatch::DispatchClass, ensure, traits::Get, weights::Weight};
+use frame_support::{ensure, traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{DispatchResult, SaturatedConversion};
 use xcm::latest::{prelude::*, SendXcm};
@@ -94,11 +94,28 @@ impl<T: Config> CrossChain<T> {
 		Ok(())
 	}
 
+	/// The most [`Self::send_alerts`] costs: the subscriptions and the waiting list read, the
+	/// list written, and a delivery (`AlertDeliveryWeight`) to every possible subscriber. It is
+	/// part of what a monitor's firing costs ([`crate::responses::Engine::alert_fanout_weight`]),
+	/// so whoever pays for the firing — the transaction that tripped it, the hook that judged
+	/// it — pays for its alerts.
+	pub(crate) fn alerts_weight() -> Weight {
+		use codec::MaxEncodedLen;
+		let proof = (crate::UndeliveredAlertsOf::<T>::max_encoded_len() as u64)
+			.saturating_add(crate::SubscriptionsOf::<T>::max_encoded_len() as u64);
+		T::DbWeight::get()
+			.reads_writes(2, 1)
+			.saturating_add(Weight::from_parts(0, proof))
+			.saturating_add(
+				T::AlertDeliveryWeight::get().saturating_mul(T::MaxAlertSubscribers::get().into()),
+			)
+	}
+
 	/// Alert every destination subscribed to `kind`: the playbook of its monitor just ran,
-	/// raising the level to `severity` until block `until`. Each delivery's weight
-	/// (`AlertDeliveryWeight`) is registered on the block; a delivery the router refuses is
-	/// reported by [`Event::AlertNotDelivered`] and kept for `on_idle` to offer again, and the
-	/// others go on.
+	/// raising the level to `severity` until block `until`. Its weight is part of the
+	/// firing's ([`Self::alerts_weight`]); a delivery the router refuses is reported by
+	/// [`Event::AlertNotDelivered`] and kept for `on_idle` to offer again, and the others go
+	/// on.
 	pub(crate) fn send_alerts(
 		kind: Source,
 		anomaly: Anomaly,
@@ -106,10 +123,8 @@ impl<T: Config> CrossChain<T> {
 		until: BlockNumberFor<T>,
 	) {
 		let subscriptions = AlertSubscriptions::<T>::get();
-		let mut weight = T::DbWeight::get().reads(1);
 		let alert = GuardianAlert { kind, anomaly, severity, until: until.saturated_into() };
 		for subscription in subscriptions.iter().filter(|s| s.kinds.contains(&kind)) {
-			weight = weight.saturating_add(T::AlertDeliveryWeight::get());
 			let message = Self::alert_message(subscription.pallet_index, &alert);
 			let dest = subscription.dest.clone();
 			match send_xcm::<T::AlertRouter>(dest.clone(), message) {
@@ -132,12 +147,6 @@ impl<T: Config> CrossChain<T> {
 				}
 			}
 		}
-		// The kept alerts: one read and one write of the list.
-		weight = weight.saturating_add(T::DbWeight::get().reads_writes(1, 1));
-		frame_system::Pallet::<T>::register_extra_weight_unchecked(
-			weight,
-			DispatchClass::Mandatory,
-		);
 	}
 
 	/// Keep `waiting` for a later try, replacing the alert of the same kind for the same

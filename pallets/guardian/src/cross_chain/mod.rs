@@ -81,9 +81,12 @@
 //! * **Sending**: the alert is a message of the chain itself, like pallet-xcm's version
 //!   notifications. Delivery fees are not charged to anyone (`send_xcm` delivers without
 //!   paying); the weight of the deliveries (`AlertDeliveryWeight` each, at most
-//!   `MaxAlertSubscribers` per firing) is registered on the block. A playbook fires at most
-//!   once per response duration, so an attacker who trips a monitor on purpose buys at most
-//!   `MaxAlertSubscribers` messages per duration, and pays for the trip itself.
+//!   `MaxAlertSubscribers` per firing) is part of what the monitor's firing costs
+//!   ([`crate::responses::Engine::alert_fanout_weight`]): the transaction that tripped it pays
+//!   it with its guard work (reserved up front in its guard budget), the hook that judged it
+//!   counts it in its weight. A playbook fires at most once per response duration, so an
+//!   attacker who trips a monitor on purpose buys at most `MaxAlertSubscribers` messages per
+//!   duration, and pays for the trip and the messages.
 //!
 //! ## Threat model
 //!

@@ -3,7 +3,7 @@
 //! users' positions, which anyone can move and move back: see [`super::block_end`]).
 
 use super::Monitoring;
-use crate::{Config, Pallet, Source, WeightInfo};
+use crate::{Config, Pallet, Source};
 use frame_support::weights::Weight;
 
 /// How other pallets report a metric to the guardian, so that a new monitor needs no guardian
@@ -33,6 +33,6 @@ impl<T: Config> MetricSink for Pallet<T> {
 		Monitoring::<T>::observe(Source::Metric(id), value);
 	}
 	fn report_weight() -> Weight {
-		T::WeightInfo::observe_fire()
+		Monitoring::<T>::observation_weight(true)
 	}
 }

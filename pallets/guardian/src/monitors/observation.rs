@@ -134,10 +134,11 @@ impl<T: Config> Monitoring<T> {
 		!judgement.accepted || judgement.finding.is_some()
 	}
 
-	/// What an observation that did (`fired`) or did not respond costs.
+	/// What an observation that did (`fired`) or did not respond costs; a firing sends its
+	/// alerts too.
 	pub(crate) fn observation_weight(fired: bool) -> Weight {
 		if fired {
-			T::WeightInfo::observe_fire()
+			T::WeightInfo::observe_fire().saturating_add(Engine::<T>::alert_fanout_weight())
 		} else {
 			T::WeightInfo::observe_quiet()
 		}

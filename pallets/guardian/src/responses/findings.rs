@@ -21,6 +21,12 @@ impl<T: Config> Engine<T> {
 		Monitoring::<T>::answer_high_water(source, finding)
 	}
 
+	/// What a monitor's firing adds for the alerts it sends to the chains subscribed to its
+	/// source, at most (nothing but two reads and a write on a chain without subscribers).
+	pub(crate) fn alert_fanout_weight() -> Weight {
+		CrossChain::<T>::alerts_weight()
+	}
+
 	/// A response was just applied: a monitor's firing goes to the chains subscribed to its
 	/// source, in the same block.
 	pub(crate) fn after_response(

@@ -56,8 +56,12 @@ impl<T: Config> Engine<T> {
 			if Self::still_in_force(&trip, asked) {
 				continue;
 			}
-			if Self::respond(trip.by, trip.cause, &trip.playbook).is_some() {
+			let by = trip.by;
+			if Self::respond(by, trip.cause, &trip.playbook).is_some() {
 				weight = weight.saturating_add(T::WeightInfo::observe_fire());
+				if matches!(by, Contributor::Monitor(_)) {
+					weight = weight.saturating_add(Self::alert_fanout_weight());
+				}
 			}
 		}
 		weight

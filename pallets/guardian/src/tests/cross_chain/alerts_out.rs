@@ -95,6 +95,35 @@ fn a_firing_playbook_alerts_its_subscribers_in_the_same_block() {
 	});
 }
 
+/// The alerts a firing sends are part of what the firing costs — paid by whoever pays for it:
+/// the transaction that tripped the monitor, the hook that judged it — not weight added to the
+/// block that nobody pays.
+#[test]
+fn a_firings_alerts_are_part_of_its_weight_not_the_blocks() {
+	test(|| {
+		use frame_support::{dispatch::DispatchClass, traits::Get};
+		assert_ok!(Guardian::set_alert_subscription(
+			capper(),
+			versioned(sibling(5)),
+			2,
+			vec![Source::Feed(1)]
+		));
+		feed_monitor(7);
+		observe(Source::Feed(1), 1_000);
+		let mandatory = || *frame_system::BlockWeight::<Test>::get().get(DispatchClass::Mandatory);
+		let before = mandatory();
+		let used = crate::monitors::Monitoring::<Test>::observe(Source::Feed(1), 800);
+		assert_eq!(take_sent().len(), 1);
+		assert_eq!(mandatory(), before, "nothing added to the block behind anyone's back");
+		let subscribers: u32 = <Test as crate::Config>::MaxAlertSubscribers::get();
+		let deliveries = AlertDeliveryWeight::get().saturating_mul(subscribers.into());
+		let fire = <<Test as crate::Config>::WeightInfo as crate::WeightInfo>::observe_fire();
+		let alerts = crate::cross_chain::CrossChain::<Test>::alerts_weight();
+		assert!(alerts.all_gte(deliveries));
+		assert_eq!(used, fire.saturating_add(alerts));
+	});
+}
+
 #[test]
 fn an_alert_the_router_refuses_is_offered_again_with_spare_weight_until_its_response_ends() {
 	use frame_support::traits::Hooks;
