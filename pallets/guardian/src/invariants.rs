@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 	///   governance;
 	/// * every inbound cap is absolute, with a period and a limit, and at most `MaxInboundCaps`
 	///   are set (the counter counts them);
-	/// * every muted source is an allowed alert source;
+	/// * every muted source is an allowed alert source, and no message's holding notes outlive it;
 	/// * every undelivered alert is for a subscription (its destination, pallet index and
 	///   kind), at most one per destination and kind.
 	pub fn check_cross_chain() -> Result<(), TryRuntimeError> {
@@ -112,6 +112,9 @@ impl<T: Config> Pallet<T> {
 			{
 				return Err("two undelivered alerts of one kind for one destination".into());
 			}
+		}
+		if crate::InboundHolding::<T>::exists() {
+			return Err("the notes of a message's holding outlived the message".into());
 		}
 		for (id, _) in crate::MutedAlertSources::<T>::iter() {
 			if ids.binary_search(&id).is_err() {

@@ -45,7 +45,11 @@ fn a_sends(program: Xcm<()>) {
 }
 
 fn allowance() -> u128 {
-	Guardian::inbound_allowance(&sibling(PARA_A)).expect("A is capped")
+	allowance_of(PARA_A)
+}
+
+fn allowance_of(origin: u32) -> u128 {
+	Guardian::inbound_allowance(&sibling(origin)).expect("capped")
 }
 
 fn held(who: &parachain::AccountId) -> u128 {
@@ -223,9 +227,85 @@ fn minted_excess_is_held_as_minted_and_governance_burns_it() {
 	});
 }
 
+/// C sends `program` to B.
+fn c_sends(program: Xcm<()>) {
+	ParaC::execute_with(|| {
+		assert_ok!(xcm::latest::send_xcm::<parachain::XcmRouter>(sibling(PARA_B), program));
+	});
+}
+
+fn minted_held(on: &parachain::AccountId, origin: u32) -> u128 {
+	pallet_guardian::MintedExcessHolds::<Runtime>::get(on, sibling(origin)).map_or(0, |h| h.amount)
+}
+
+/// A withdrawal that fails and is rolled back leaves no note behind: C cannot make its mint
+/// look like a user's value already here by withdrawing that value in an instruction that
+/// fails (the user keeps it) before its appendix deposits the mint.
+#[test]
+fn a_withdrawal_rolled_back_does_not_disguise_a_mint() {
+	MockNet::reset();
+	cap(PARA_C, CAP);
+	let user = Location::new(
+		1,
+		[Parachain(PARA_C), AccountId32 { network: None, id: ALICE.clone().into() }],
+	);
+	let users_account = parachain::LocationToAccountId::convert_location(&user).expect("hashed");
+	ParaB::execute_with(|| {
+		assert_ok!(Balances::mint_into(&users_account, 30_000));
+	});
+	let a_token = Location::new(1, [Parachain(PARA_A)]);
+	c_sends(Xcm(vec![
+		ReceiveTeleportedAsset((Here, 50_000u128).into()),
+		BuyExecution { fees: (Here, FEE).into(), weight_limit: Unlimited },
+		SetAppendix(Xcm(vec![DepositAsset {
+			assets: AllCounted(1).into(),
+			beneficiary: account_location(&BOB),
+		}])),
+		DescendOrigin([AccountId32 { network: None, id: ALICE.clone().into() }].into()),
+		// Her 30 000 leave her account, then her A tokens (she has none) fail: rolled back.
+		WithdrawAsset(vec![(Here, 30_000u128).into(), (a_token, 1u128).into()].into()),
+	]));
+	ParaB::execute_with(|| {
+		next_block();
+		assert_eq!(Balances::total_balance(&users_account), 30_000);
+		let arrived = Balances::total_balance(&BOB) - INITIAL_BALANCE;
+		assert!(arrived > 50_000 - FEE);
+		// All of the mint counts: everything beyond the cap is held as minted.
+		assert_eq!(minted_held(&BOB, PARA_C), arrived - CAP);
+		assert_eq!(allowance_of(PARA_C), 0);
+	});
+}
+
+/// Value C mints into its own sovereign account stays on this chain: it counts, and what goes
+/// beyond the cap is held there as minted (moved on by a path the transactor does not see, it
+/// would escape the count).
+#[test]
+fn a_mint_deposited_into_the_origins_own_account_counts() {
+	MockNet::reset();
+	cap(PARA_C, CAP);
+	let sovereign = sibling_account(PARA_C);
+	c_sends(Xcm(vec![
+		ReceiveTeleportedAsset((Here, 50_000u128).into()),
+		BuyExecution { fees: (Here, FEE).into(), weight_limit: Unlimited },
+		DepositAsset {
+			assets: AllCounted(1).into(),
+			beneficiary: Location::new(1, [Parachain(PARA_C)]),
+		},
+	]));
+	ParaB::execute_with(|| {
+		let before = Balances::total_balance(&sovereign);
+		next_block();
+		let arrived = Balances::total_balance(&sovereign) - before;
+		assert!(arrived > 50_000 - FEE);
+		assert_eq!(allowance_of(PARA_C), 0);
+		assert_eq!(minted_held(&sovereign, PARA_C), arrived - CAP);
+		assert_eq!(held(&sovereign), arrived - CAP);
+	});
+}
+
 /// The message pays for the inflow accounting up front, and what it did not use comes back
 /// to the queue's budget: a deposit from an uncapped origin takes what the executor's
-/// instructions weigh, no more; the same deposit beyond a cap takes the hold too.
+/// instructions weigh and the holding's notes, no more; the same deposit beyond a cap takes the hold too.
 #[test]
 fn the_message_pays_for_the_inflow_accounting_and_is_refunded_what_it_did_not_use() {
 	MockNet::reset();
@@ -259,13 +339,17 @@ fn the_message_pays_for_the_inflow_accounting_and_is_refunded_what_it_did_not_us
 		let accounting =
 			pallet_guardian::cross_chain::CrossChain::<Runtime>::inflow_operation_weight();
 		assert!(accounting.all_gt(Weight::zero()));
-		assert_eq!(weighed, unit * 3 + accounting);
+		let notes = pallet_guardian::cross_chain::CrossChain::<Runtime>::holding_note_weight();
+		assert_eq!(weighed, unit * 3 + accounting + notes);
 		weighed
 	});
 	a_sends(program());
 	ParaB::execute_with(|| {
 		next_block();
-		assert_eq!(processed().last(), Some(&(unit * 3)));
+		// The instructions and the holding's notes (noted by the withdrawal, taken by the
+		// deposit): the rest of the accounting's charge came back.
+		let notes = pallet_guardian::cross_chain::CrossChain::<Runtime>::holding_note_weight();
+		assert_eq!(processed().last(), Some(&(unit * 3 + notes * 2)));
 	});
 	cap_a(CAP);
 	a_sends(program());

@@ -211,9 +211,10 @@ where
 		id: &mut [u8; 32],
 	) -> Result<bool, ProcessMessageError> {
 		// The inbound pauses and the breakers' summary, then the pause list if anything is
-		// paused (declared up front: the worst case).
-		let read =
-			T::DbWeight::get().reads(3).saturating_add(lifecycle::message_span_weight::<T>());
+		// paused (declared up front: the worst case); the removal of the holding's notes.
+		let read = T::DbWeight::get()
+			.reads_writes(3, 1)
+			.saturating_add(lifecycle::message_span_weight::<T>());
 		meter.try_consume(read).map_err(|_| ProcessMessageError::Overweight(read))?;
 		let location: Location = origin.clone().into();
 		if let Some(why) =
@@ -224,9 +225,13 @@ where
 		}
 		// A span of the lifecycle: the inbound caps count what this message deposits against
 		// where it came from, and the issuance is judged against its value right before it.
-		lifecycle::inbound_message::<T, _>(codec::Encode::encode(&location), || {
-			Inner::process_message(message, origin, meter, id)
-		})
+		let processed =
+			lifecycle::inbound_message::<T, _>(codec::Encode::encode(&location), || {
+				Inner::process_message(message, origin, meter, id)
+			});
+		// The notes of its holding go with it (their removal is declared above).
+		super::inflow_holding::message_ended::<T>();
+		processed
 	}
 }
 

@@ -4,8 +4,9 @@
 //!
 //! ## What counts, and against whom
 //!
-//! [`CappedInflow`] wraps the native asset transactor and follows, for each message, where the
-//! value in its holding came from ([`memory::Provenance`]):
+//! [`CappedInflow`](super::CappedInflow) wraps the native asset transactor and follows, for each message, where the
+//! value in its holding came from ([`Provenance`](super::inflow_holding::Provenance), noted in [`crate::InboundHolding`] so that a
+//! failing instruction rolls its notes back with what it did):
 //!
 //! * **brought by the origin**: withdrawn from the origin's own account (its sovereign
 //!   account), or minted on its word (`mint_asset`: a teleport it made, a reserve it holds),
@@ -29,17 +30,17 @@
 //!
 //! The deposit lands in full (refusing it would trap the assets in the executor's holding)
 //! and the part beyond the window's allowance is put on hold on the beneficiary
-//! ([`HoldReason::Excess`](crate::HoldReason::Excess)), attributed to where it came from:
+//! ([`HoldReason::Excess`]), attributed to where it came from:
 //!
 //! * what came from the origin's account is recorded in [`ExcessHolds`](crate::ExcessHolds)
-//!   as from that account: governance may return it there ([`Call::return_excess`]);
-//! * what was minted is recorded in [`MintedExcessHolds`](crate::MintedExcessHolds) by
-//!   origin: governance may burn it ([`Call::burn_excess`]) — the answer to a compromised
+//!   as from that account: governance may return it there ([`Call::return_excess`](crate::Call::return_excess));
+//! * what was minted is recorded in [`MintedExcessHolds`] by
+//!   origin: governance may burn it ([`Call::burn_excess`](crate::Call::burn_excess)) — the answer to a compromised
 //!   chain's mint, which returning to its sovereign account would only hand to the attacker.
 //!
 //! The excess is minted value first (the allowance goes to value the origin's account backs).
 //! For `ExcessHoldPeriod` blocks only governance may release it; after that anyone may
-//! ([`Call::release_excess`], [`Call::release_minted_excess`]). [`Event::InboundBeyondCap`]
+//! ([`Call::release_excess`](crate::Call::release_excess), [`Call::release_minted_excess`](crate::Call::release_minted_excess)). [`Event::InboundBeyondCap`]
 //! reports it. (Queueing instead was rejected: the value of a message is only known when it
 //! executes, and holding back an origin's queue for a whole window would hold its alerts
 //! back too.)
@@ -48,27 +49,43 @@
 //! from (in memory, for the span of its processing), so a `ClearOrigin` or `DescendOrigin`
 //! inside the message cannot hide where the value came from.
 //!
+//! ## What the cap does not see (the runtime's part)
+//!
+//! * **Value moved by a `Transact` from the origin's account** (`Balances.transfer` with
+//!   `OriginKind::SovereignAccount`) does not pass through the transactor. Keep such calls out
+//!   of `SafeCallFilter` for sibling origins, or put the sovereign account under a velocity
+//!   policy (the ledger caps every debit of it, whatever path).
+//! * **Aliasing.** With `UniversalAliases` or a permissive `Aliasers`, a message can act for
+//!   another account here (a bridged network's sovereign account): what it withdraws from
+//!   there counts as value already here. Cap those accounts with a velocity policy.
+//! * **Fees.** What the trader keeps for execution leaves the holding unseen (the notes take
+//!   the rest first from value already here); on a chain whose trader pays collators or the
+//!   treasury, the origin moves that much uncounted, bounded by the weight it buys.
+//! * **A top-up extends a hold.** A new hold on the same account from the same source moves
+//!   the record's end (one record per pair); someone sending excess to a victim more often
+//!   than `ExcessHoldPeriod` keeps the victim's earlier excess governance-only. Governance
+//!   releases it.
+//! * **What cannot be held stays free**: the beneficiary's existential deposit, or a hold
+//!   its consumer references refuse; [`Event::InboundBeyondCap`]'s `held` says how much was.
+//!
 //! ## Who pays
 //!
-//! The message. [`InflowWeigher`] wraps the chain's XCM weigher and adds
+//! The message. [`InflowWeigher`](super::InflowWeigher) wraps the chain's XCM weigher and adds
 //! [`CrossChain::inflow_operation_weight`] (two reads and writes of the caps, one hold and its
 //! two records) for each instruction that deposits, transfers or teleports out; the
 //! transactor gives back what an operation did not use as surplus, which the executor
 //! refunds (`RefundSurplus`) and returns to the message queue's budget — never more than the
 //! message was charged. Local execution (pallet-xcm's extrinsics) pays the full charge.
 //!
-//! Wiring: wrap the native `FungibleAdapter` in [`CappedInflow`], with the same matcher and
-//! location converter, and the weigher in [`InflowWeigher`].
+//! Wiring: wrap the native `FungibleAdapter` in [`CappedInflow`](super::CappedInflow), with the same matcher and
+//! location converter, and the weigher in [`InflowWeigher`](super::InflowWeigher).
 
-use super::{CrossChain, Location};
+use super::{inflow_holding::Holding, CrossChain, Location};
 use crate::{
-	excess::Excess,
-	lifecycle::memory::{self, Provenance},
-	Config, Error, Event, ExcessHold, HoldReason, InboundCapOf, InboundCaps, Limit,
-	MintedExcessHolds, Pallet, WeightInfo, WindowSpecOf,
+	excess::Excess, lifecycle::memory, Config, Error, Event, ExcessHold, HoldReason, InboundCapOf,
+	InboundCaps, Limit, MintedExcessHolds, Pallet, WeightInfo, WindowSpecOf,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use core::marker::PhantomData;
 use frame_support::{
 	ensure,
 	traits::{
@@ -82,11 +99,6 @@ use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchResult, SaturatedConversion,
-};
-use xcm::latest::{Asset, Error as XcmError, Instruction, InstructionError, Xcm, XcmContext};
-use xcm_executor::{
-	traits::{ConvertLocation, MatchesFungible, TransactAsset, WeightBounds},
-	AssetsInHolding,
 };
 
 /// A cap on the value one origin may bring in: at most `spec.limit` (absolute) in any
@@ -162,7 +174,7 @@ impl<T: Config> CrossChain<T> {
 
 	/// Take `amount` of value that went back to `origin` off its window (nothing if it is not
 	/// capped). Returns whether the cap was written.
-	fn net_inflow(origin: &Location, amount: T::Balance) -> bool {
+	pub(crate) fn net_inflow(origin: &Location, amount: T::Balance) -> bool {
 		if amount.is_zero() {
 			return false;
 		}
@@ -178,7 +190,7 @@ impl<T: Config> CrossChain<T> {
 	/// origin's account `from` (returnable there), `minted` was minted on its word (to burn).
 	/// What cannot be held (the beneficiary must keep its existential deposit free) stays free
 	/// and is reported.
-	fn hold_inbound_excess(
+	pub(crate) fn hold_inbound_excess(
 		origin: Location,
 		from: Option<T::AccountId>,
 		on: Option<T::AccountId>,
@@ -210,14 +222,22 @@ impl<T: Config> CrossChain<T> {
 	}
 
 	/// The most one inflow operation (a deposit, a transfer, a teleport out) costs beyond the
-	/// transactor it wraps: the caps of the origin and of the destination read and written,
-	/// and a hold of the excess with its two records (`return_excess` moves one hold between
-	/// two accounts and removes a record: an upper bound). [`InflowWeigher`] charges it per
-	/// instruction that may make one.
+	/// transactor it wraps: the holding's notes, the caps of the origin and of the destination
+	/// read and written, and a hold of the excess with its two records (`return_excess` moves
+	/// one hold between two accounts and removes a record: an upper bound). [`InflowWeigher`](super::InflowWeigher)
+	/// charges it per operation an instruction may make.
 	pub fn inflow_operation_weight() -> Weight {
 		T::WeightInfo::return_excess()
+			.saturating_add(Holding::<T>::weight())
 			.saturating_add(T::DbWeight::get().reads_writes(2, 4))
 			.saturating_add(Weight::from_parts(0, Self::location_record_proof().saturating_mul(2)))
+	}
+
+	/// What noting value entering the holding costs (`WithdrawAsset`, `ReceiveTeleportedAsset`,
+	/// `ReserveAssetDeposited`), charged by [`InflowWeigher`](super::InflowWeigher) per such instruction, and the
+	/// removal of the notes when the message ends (one write, taken by the processor).
+	pub fn holding_note_weight() -> Weight {
+		Holding::<T>::weight()
 	}
 
 	/// The proof of one record keyed by a location (a cap, a minted excess hold).
@@ -271,314 +291,5 @@ impl<T: Config> CrossChain<T> {
 		MintedExcessHolds::<T>::remove(&on, &origin);
 		Pallet::<T>::deposit_event(Event::MintedExcessReleased { origin, on, amount: released });
 		Ok(())
-	}
-}
-
-/// The XCM weigher wrapper that charges the message for the inflow accounting: `Inner`'s
-/// weight plus [`CrossChain::inflow_operation_weight`] for each instruction that may deposit,
-/// transfer or teleport out (nested ones included). What an operation does not use is given
-/// back as surplus by [`CappedInflow`] (see the module docs).
-pub struct InflowWeigher<T, Inner>(PhantomData<(T, Inner)>);
-
-impl<T: Config, Inner: WeightBounds<Call>, Call> WeightBounds<Call> for InflowWeigher<T, Inner> {
-	fn weight(message: &mut Xcm<Call>, weight_limit: Weight) -> Result<Weight, InstructionError> {
-		let inner = Inner::weight(message, weight_limit)?;
-		let extra = CrossChain::<T>::inflow_operation_weight()
-			.saturating_mul(inflow_operations(message).into());
-		let total = inner.saturating_add(extra);
-		if total.any_gt(weight_limit) {
-			let index = message.0.len().saturating_sub(1).try_into().unwrap_or(u8::MAX);
-			return Err(InstructionError { index, error: XcmError::WeightLimitReached(total) });
-		}
-		memory::note_inflow_charged(extra);
-		Ok(total)
-	}
-
-	fn instr_weight(instruction: &mut Instruction<Call>) -> Result<Weight, XcmError> {
-		let inner = Inner::instr_weight(instruction)?;
-		let operations = inflow_operations_of(instruction);
-		Ok(inner.saturating_add(
-			CrossChain::<T>::inflow_operation_weight().saturating_mul(operations.into()),
-		))
-	}
-}
-
-/// How many instructions of `message` (nested ones included) may make an inflow operation.
-fn inflow_operations<Call>(message: &Xcm<Call>) -> u32 {
-	message
-		.0
-		.iter()
-		.fold(0u32, |n, instruction| n.saturating_add(inflow_operations_of(instruction)))
-}
-
-fn inflow_operations_of<Call>(instruction: &Instruction<Call>) -> u32 {
-	use Instruction::*;
-	match instruction {
-		SetErrorHandler(inner) | SetAppendix(inner) | ExecuteWithOrigin { xcm: inner, .. } => {
-			inflow_operations(inner)
-		}
-		DepositAsset { .. }
-		| DepositReserveAsset { .. }
-		| TransferAsset { .. }
-		| TransferReserveAsset { .. }
-		| InitiateTeleport { .. }
-		| InitiateTransfer { .. } => 1,
-		_ => 0,
-	}
-}
-
-/// The asset transactor wrapper that applies the inbound caps: wrap the chain's native
-/// `FungibleAdapter` (`Inner`), with its matcher (`Matcher`) and location converter
-/// (`Accounts`). Everything is `Inner`'s; it follows where the native value of a message's
-/// holding came from, counts what the origin brought and nets what goes back to an origin,
-/// and holds what goes beyond a cap (see the module docs).
-pub struct CappedInflow<T, Inner, Matcher, Accounts>(PhantomData<(T, Inner, Matcher, Accounts)>);
-
-impl<T, Inner, Matcher, Accounts> TransactAsset for CappedInflow<T, Inner, Matcher, Accounts>
-where
-	T: Config,
-	Inner: TransactAsset,
-	Matcher: MatchesFungible<T::Balance>,
-	Accounts: ConvertLocation<T::AccountId>,
-{
-	fn can_check_in(origin: &Location, what: &Asset, context: &XcmContext) -> Result<(), XcmError> {
-		Inner::can_check_in(origin, what, context)
-	}
-
-	fn check_in(origin: &Location, what: &Asset, context: &XcmContext) {
-		Inner::check_in(origin, what, context)
-	}
-
-	fn can_check_out(dest: &Location, what: &Asset, context: &XcmContext) -> Result<(), XcmError> {
-		Inner::can_check_out(dest, what, context)
-	}
-
-	/// Teleported out to `dest`: the value leaves this chain.
-	fn check_out(dest: &Location, what: &Asset, context: &XcmContext) {
-		Inner::check_out(dest, what, context);
-		if let Some(amount) = Matcher::matches_fungible(what) {
-			Flow::<T, Accounts>::left_for(amount, dest);
-		}
-	}
-
-	fn deposit_asset(
-		what: AssetsInHolding,
-		who: &Location,
-		context: Option<&XcmContext>,
-	) -> Result<(), (AssetsInHolding, XcmError)> {
-		Self::deposit_asset_with_surplus(what, who, context).map(|_| ())
-	}
-
-	fn deposit_asset_with_surplus(
-		what: AssetsInHolding,
-		who: &Location,
-		context: Option<&XcmContext>,
-	) -> Result<Weight, (AssetsInHolding, XcmError)> {
-		let amount = what
-			.fungible_assets_iter()
-			.filter_map(|asset| Matcher::matches_fungible(&asset))
-			.fold(T::Balance::zero(), |total, amount| total.saturating_add(amount));
-		let surplus = Inner::deposit_asset_with_surplus(what, who, context)?;
-		let used = Flow::<T, Accounts>::arrived(amount, who);
-		Ok(surplus.saturating_add(Flow::<T, Accounts>::unused(used)))
-	}
-
-	fn withdraw_asset(
-		what: &Asset,
-		who: &Location,
-		context: Option<&XcmContext>,
-	) -> Result<AssetsInHolding, XcmError> {
-		Self::withdraw_asset_with_surplus(what, who, context).map(|(assets, _)| assets)
-	}
-
-	fn withdraw_asset_with_surplus(
-		what: &Asset,
-		who: &Location,
-		context: Option<&XcmContext>,
-	) -> Result<(AssetsInHolding, Weight), XcmError> {
-		let withdrawn = Inner::withdraw_asset_with_surplus(what, who, context)?;
-		if let Some(amount) = Matcher::matches_fungible(what) {
-			Flow::<T, Accounts>::withdrawn(amount, who);
-		}
-		Ok(withdrawn)
-	}
-
-	fn internal_transfer_asset(
-		asset: &Asset,
-		from: &Location,
-		to: &Location,
-		context: &XcmContext,
-	) -> Result<Asset, XcmError> {
-		Self::internal_transfer_asset_with_surplus(asset, from, to, context).map(|(moved, _)| moved)
-	}
-
-	/// A `TransferAsset` moves value between two accounts without the holding: from the
-	/// origin's account it is brought in; to an origin capped here it goes back.
-	fn internal_transfer_asset_with_surplus(
-		asset: &Asset,
-		from: &Location,
-		to: &Location,
-		context: &XcmContext,
-	) -> Result<(Asset, Weight), XcmError> {
-		let (moved, surplus) =
-			Inner::internal_transfer_asset_with_surplus(asset, from, to, context)?;
-		let used = match Matcher::matches_fungible(&moved) {
-			Some(amount) => Flow::<T, Accounts>::transferred(amount, from, to),
-			None => Weight::zero(),
-		};
-		Ok((moved, surplus.saturating_add(Flow::<T, Accounts>::unused(used))))
-	}
-
-	/// Minted on the origin's word (`ReceiveTeleportedAsset`, `ReserveAssetDeposited`).
-	fn mint_asset(what: &Asset, context: &XcmContext) -> Result<AssetsInHolding, XcmError> {
-		let minted = Inner::mint_asset(what, context)?;
-		if let Some(amount) = Matcher::matches_fungible(what) {
-			memory::note_held(Provenance::Minted, amount.saturated_into());
-		}
-		Ok(minted)
-	}
-}
-
-/// The inflow accounting of [`CappedInflow`]: one function per way value moves.
-struct Flow<T, Accounts>(PhantomData<(T, Accounts)>);
-
-impl<T: Config, Accounts: ConvertLocation<T::AccountId>> Flow<T, Accounts> {
-	/// The origin of the message being processed, if one is.
-	fn origin() -> Option<Location> {
-		memory::inbound_origin().and_then(|o| Location::decode(&mut &o[..]).ok())
-	}
-
-	/// Whether `who` is `origin` itself (its location, or its account spelled out).
-	fn is_origin(origin: Option<&Location>, who: &Location) -> bool {
-		let Some(origin) = origin else { return false };
-		origin == who
-			|| Accounts::convert_location(origin)
-				.is_some_and(|account| Accounts::convert_location(who) == Some(account))
-	}
-
-	/// `amount` was withdrawn from `who` into the message's holding.
-	fn withdrawn(amount: T::Balance, who: &Location) {
-		let provenance = if Self::is_origin(Self::origin().as_ref(), who) {
-			Provenance::OriginAccount
-		} else {
-			Provenance::Local
-		};
-		memory::note_held(provenance, amount.saturated_into());
-	}
-
-	/// `amount` of the holding was deposited to `who`. Returns the weight used.
-	fn arrived(amount: T::Balance, who: &Location) -> Weight {
-		let origin = Self::origin();
-		if amount.is_zero() {
-			return Weight::zero();
-		}
-		if Self::is_origin(origin.as_ref(), who) {
-			// Back to the origin: what it brought returns, what was already here nets.
-			let ([_, _, local], _) = memory::take_held(
-				amount.saturated_into(),
-				[Provenance::OriginAccount, Provenance::Minted, Provenance::Local],
-			);
-			return Self::net(origin.as_ref(), local.saturated_into());
-		}
-		let ([local, from_account, minted], unexplained) = memory::take_held(
-			amount.saturated_into(),
-			[Provenance::Local, Provenance::OriginAccount, Provenance::Minted],
-		);
-		let mut used = Self::net(Some(who), local.saturated_into());
-		if let Some(origin) = origin {
-			let minted = minted.saturating_add(unexplained);
-			used = used.saturating_add(Self::count(
-				origin,
-				who,
-				from_account.saturated_into(),
-				minted.saturated_into(),
-			));
-		}
-		used
-	}
-
-	/// `amount` of the holding was teleported out to `dest`.
-	fn left_for(amount: T::Balance, dest: &Location) {
-		let origin = Self::origin();
-		let to_origin = Self::is_origin(origin.as_ref(), dest);
-		let order = if to_origin {
-			[Provenance::OriginAccount, Provenance::Minted, Provenance::Local]
-		} else {
-			[Provenance::Local, Provenance::OriginAccount, Provenance::Minted]
-		};
-		let (taken, _) = memory::take_held(amount.saturated_into(), order);
-		let local = if to_origin { taken[2] } else { taken[0] };
-		// What the origin brought and sends on to another chain leaves this chain: it is not
-		// counted.
-		Self::net(if to_origin { origin.as_ref() } else { Some(dest) }, local.saturated_into());
-	}
-
-	/// `amount` moved from `from` to `to` directly. Returns the weight used.
-	fn transferred(amount: T::Balance, from: &Location, to: &Location) -> Weight {
-		let origin = Self::origin();
-		let to_origin = Self::is_origin(origin.as_ref(), to);
-		if Self::is_origin(origin.as_ref(), from) {
-			return match origin {
-				Some(origin) if !to_origin => Self::count(origin, to, amount, Zero::zero()),
-				_ => Weight::zero(),
-			};
-		}
-		Self::net(if to_origin { origin.as_ref() } else { Some(to) }, amount)
-	}
-
-	/// Net `amount` of value already here that reached `to` off `to`'s cap, if `to` is an
-	/// origin capped here. Returns the weight used.
-	fn net(to: Option<&Location>, amount: T::Balance) -> Weight {
-		let Some(to) = to.filter(|to| super::is_message_origin(to)) else { return Weight::zero() };
-		if amount.is_zero() {
-			return Weight::zero();
-		}
-		let db = T::DbWeight::get();
-		if CrossChain::<T>::net_inflow(to, amount) {
-			db.reads_writes(1, 1)
-		} else {
-			db.reads(1)
-		}
-	}
-
-	/// Count what `origin` brought (`from_account` from its account, `minted` on its word)
-	/// and deposited to `who` against its cap, and hold the excess. Returns the weight used.
-	fn count(
-		origin: Location,
-		who: &Location,
-		from_account: T::Balance,
-		minted: T::Balance,
-	) -> Weight {
-		let amount = from_account.saturating_add(minted);
-		if amount.is_zero() {
-			return Weight::zero();
-		}
-		let db = T::DbWeight::get();
-		if !InboundCaps::<T>::contains_key(&origin) {
-			return db.reads(1);
-		}
-		let excess = CrossChain::<T>::count_inflow(&origin, amount);
-		let mut used = db.reads_writes(1, 1);
-		if !excess.is_zero() {
-			used = used.saturating_add(T::WeightInfo::return_excess()).saturating_add(db.writes(2));
-			let minted = excess.min(minted);
-			let from_account = excess.saturating_sub(minted);
-			let from = Accounts::convert_location(&origin);
-			let on = Accounts::convert_location(who);
-			CrossChain::<T>::hold_inbound_excess(origin, from, on, from_account, minted);
-		}
-		used
-	}
-
-	/// What an inflow operation that used `used` gives back of its charge: the rest of
-	/// [`CrossChain::inflow_operation_weight`], if the message was charged for it (local
-	/// execution, weighed outside a message, gets nothing back).
-	fn unused(used: Weight) -> Weight {
-		let charge = CrossChain::<T>::inflow_operation_weight();
-		if memory::take_inflow_charge(charge) {
-			charge.saturating_sub(used)
-		} else {
-			Weight::zero()
-		}
 	}
 }

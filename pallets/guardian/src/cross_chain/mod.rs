@@ -24,7 +24,10 @@
 //! | subscriptions and the alerts a firing playbook sends | [`alerts_out`] |
 //! | allowed alert sources, their mapped playbooks, receiving, reset | [`alerts_in`] |
 //! | the barrier that lets only alert-shaped messages from allowed sources run unpaid | [`barrier`] |
-//! | inbound value per origin: the cap, the asset transactor wrapper, the hold above it | [`inflow`] |
+//! | inbound value per origin: the design, the cap, the hold above it, burning a mint | [`inflow`] |
+//! | where the value in a message's holding came from | [`inflow_holding`] |
+//! | the asset transactor wrapper that counts, nets and holds | [`inflow_transactor`] |
+//! | the weigher wrapper that charges the message for it | [`inflow_weigher`] |
 //!
 //! ## What a parachain gets
 //!
@@ -82,7 +85,7 @@
 //!   notifications. Delivery fees are not charged to anyone (`send_xcm` delivers without
 //!   paying); the weight of the deliveries (`AlertDeliveryWeight` each, at most
 //!   `MaxAlertSubscribers` per firing) is part of what the monitor's firing costs
-//!   ([`crate::responses::Engine::alert_fanout_weight`]): the transaction that tripped it pays
+//!   (`Engine::alert_fanout_weight`): the transaction that tripped it pays
 //!   it with its guard work (reserved up front in its guard budget), the hook that judged it
 //!   counts it in its weight. A playbook fires at most once per response duration, so an
 //!   attacker who trips a monitor on purpose buys at most `MaxAlertSubscribers` messages per
@@ -139,12 +142,17 @@ pub mod alerts_out;
 pub mod barrier;
 pub mod inbound;
 pub mod inflow;
+pub mod inflow_holding;
+pub mod inflow_transactor;
+pub mod inflow_weigher;
 pub(crate) mod storage;
 
 pub use alerts_in::IsAlertSource;
 pub use barrier::AllowAlertsFrom;
 pub use inbound::PausableProcessor;
-pub use inflow::{CappedInflow, InboundCap, InflowWeigher};
+pub use inflow::InboundCap;
+pub use inflow_transactor::CappedInflow;
+pub use inflow_weigher::InflowWeigher;
 
 use crate::{Anomaly, Contributor, Playbook, RiskLevel, Source};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

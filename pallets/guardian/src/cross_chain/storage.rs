@@ -33,6 +33,14 @@ mod cross_chain_storage {
 	pub type InboundCaps<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, cross_chain::Location, InboundCapOf<T>>;
 
+	/// Where the native value in the holding of the inbound message being processed came from
+	/// (from the origin's account, minted on its word, already here; see
+	/// [`crate::cross_chain::inflow`]). In storage so that an instruction that fails rolls its
+	/// notes back with what it did; removed when the message ends, so it is never in a block's
+	/// state.
+	#[pallet::storage]
+	pub type InboundHolding<T: Config> = StorageValue<_, [u128; 3], OptionQuery>;
+
 	/// Value minted on the word of an origin (second key) beyond its inbound cap, held on an
 	/// account (first key), and until when only governance may release it; governance may
 	/// burn it (see [`crate::cross_chain::inflow`]). The hold is [`HoldReason::Excess`], as

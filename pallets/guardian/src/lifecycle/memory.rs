@@ -11,7 +11,7 @@
 //! | values to judge after dispatch (`note_pending`) | the monitors | the monitors, at the transaction's end | one transaction |
 //! | responses applied (`note_trip`) | the response engine | the engine, after a rollback | one transaction |
 //! | the inbound message's origin (`with_inbound_origin`) | [`PausableProcessor`](crate::PausableProcessor) | [`CappedInflow`](crate::CappedInflow) | one message |
-//! | where the value in the message's holding came from (`note_held`, `take_held`) | [`CappedInflow`](crate::CappedInflow) | [`CappedInflow`](crate::CappedInflow) | one message |
+//! | what the message was charged for its inflow accounting (`note_inflow_charged`) | [`InflowWeigher`](crate::InflowWeigher) | [`CappedInflow`](crate::CappedInflow) | one message |
 //! | value credited in anticipation (`note_total`) | the ledger | the ledger ([`excess`](crate::caps::excess)) | one hook phase of one block |
 //! | the guardian's own balance operations (`own_operation`) | the caps | the ledger | one operation |
 //!
@@ -63,38 +63,13 @@ impl HookWindow {
 	}
 }
 
-/// Where value in an inbound message's holding came from (see
-/// [`crate::cross_chain::inflow`]).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Provenance {
-	/// Withdrawn from the account of the message's origin (its sovereign account).
-	OriginAccount,
-	/// Minted on the origin's word: a teleport it made, a reserve it holds.
-	Minted,
-	/// Withdrawn from any other account on this chain.
-	Local,
-}
-
 /// The message being processed.
 struct InboundNote {
 	/// The location it came from, encoded.
 	origin: Vec<u8>,
-	/// What its holding took in and did not give out yet, by provenance
-	/// ([`Provenance::OriginAccount`], [`Provenance::Minted`], [`Provenance::Local`]).
-	held: [u128; 3],
 	/// The inflow accounting the message was charged for up front and has not used or been
 	/// refunded yet (`None` until it is weighed).
 	charged: Option<Weight>,
-}
-
-impl Provenance {
-	fn index(self) -> usize {
-		match self {
-			Self::OriginAccount => 0,
-			Self::Minted => 1,
-			Self::Local => 2,
-		}
-	}
 }
 
 /// The state in memory.
@@ -122,7 +97,7 @@ struct Memory {
 	own_operation: bool,
 	/// The guarded accounts read during the transaction (their reads are charged once).
 	read: Vec<Vec<u8>>,
-	/// The message being processed: where it came from, and where its holding's value did.
+	/// The message being processed: where it came from, and what it was charged.
 	inbound: Option<InboundNote>,
 	/// The total issuance before the bare extrinsic being applied (a bare extrinsic carries
 	/// nothing from before its dispatch to after it but this).
@@ -385,9 +360,9 @@ pub(crate) fn take_guard_fee(payer: &[u8]) -> Weight {
 }
 
 /// Run `f` (the processing of one inbound message) knowing that it came from `origin` (an
-/// encoded location), for the inbound caps. Its holding starts empty.
+/// encoded location), for the inbound caps.
 pub(crate) fn with_inbound_origin<R>(origin: Vec<u8>, f: impl FnOnce() -> R) -> R {
-	let note = InboundNote { origin, held: [0; 3], charged: None };
+	let note = InboundNote { origin, charged: None };
 	let previous = with(|memory| memory.inbound.replace(note)).flatten();
 	let result = f();
 	with(|memory| memory.inbound = previous);
@@ -397,18 +372,6 @@ pub(crate) fn with_inbound_origin<R>(origin: Vec<u8>, f: impl FnOnce() -> R) -> 
 /// The origin of the inbound message being processed, encoded, if one is.
 pub(crate) fn inbound_origin() -> Option<Vec<u8>> {
 	with(|memory| memory.inbound.as_ref().map(|note| note.origin.clone())).flatten()
-}
-
-/// Note that `amount` of `provenance` entered the holding of the message being processed
-/// (nothing outside a message: there is no holding to follow).
-pub(crate) fn note_held(provenance: Provenance, amount: u128) {
-	with(|memory| {
-		if let Some(note) = memory.inbound.as_mut() {
-			if let Some(held) = note.held.get_mut(provenance.index()) {
-				*held = held.saturating_add(amount);
-			}
-		}
-	});
 }
 
 /// The message being processed was charged `charged` for its inflow accounting, up front
@@ -437,38 +400,6 @@ pub(crate) fn take_inflow_charge(per_operation: Weight) -> bool {
 		true
 	})
 	.unwrap_or(false)
-}
-
-/// `amount` left the holding: take it from what was noted, in `order`. Returns how much of
-/// each provenance of `order` it took, and the rest, which no note explains (value claimed
-/// from a trap, or more than was noted). Outside a message all of it is [`Provenance::Local`]:
-/// what a local call moves was already on this chain.
-pub(crate) fn take_held(amount: u128, order: [Provenance; 3]) -> ([u128; 3], u128) {
-	let taken = with(|memory| {
-		let note = memory.inbound.as_mut()?;
-		let mut left = amount;
-		let mut taken = [0u128; 3];
-		for (slot, provenance) in taken.iter_mut().zip(order) {
-			if let Some(held) = note.held.get_mut(provenance.index()) {
-				*slot = left.min(*held);
-				*held = held.saturating_sub(*slot);
-				left = left.saturating_sub(*slot);
-			}
-		}
-		Some((taken, left))
-	})
-	.flatten();
-	taken.unwrap_or_else(|| {
-		let local = order.iter().position(|p| *p == Provenance::Local);
-		let mut taken = [0u128; 3];
-		match local.and_then(|i| taken.get_mut(i)) {
-			Some(slot) => {
-				*slot = amount;
-				(taken, 0)
-			}
-			None => (taken, amount),
-		}
-	})
 }
 
 /// Run `f` (the fee withdrawal, or its check) with outflow of `payer` up to `amount` exempt
