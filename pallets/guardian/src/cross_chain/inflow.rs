@@ -17,8 +17,10 @@
 //!   chain moving their own account here (`DescendOrigin` then `WithdrawAsset`, or
 //!   `TransferAsset` from it) brings nothing, and is not counted.
 //!
-//! A deposit spends the value already here first, then what the origin brought from its
-//! account, then what it minted. **What goes back nets**: value already here that reaches an
+//! A deposit spends what the origin brought from its account first, then what it minted, then
+//! the value already here: value that leaves the holding unseen (a fee, an exchange, a burn)
+//! leaves its note behind, and this order makes such a note over-count, never let brought
+//! value pass as value already here. **What goes back nets**: value already here that reaches an
 //! origin capped here — deposited or transferred to its location (`DepositReserveAsset`,
 //! `TransferReserveAsset`, a reserve transfer by pallet-xcm), or teleported out to it
 //! (`check_out`) — is taken off its window ([`crate::rolling_window::WindowUsage::net`]), so
@@ -58,9 +60,13 @@
 //! * **Aliasing.** With `UniversalAliases` or a permissive `Aliasers`, a message can act for
 //!   another account here (a bridged network's sovereign account): what it withdraws from
 //!   there counts as value already here. Cap those accounts with a velocity policy.
-//! * **Fees.** What the trader keeps for execution leaves the holding unseen (the notes take
-//!   the rest first from value already here); on a chain whose trader pays collators or the
-//!   treasury, the origin moves that much uncounted, bounded by the weight it buys.
+//! * **Value trapped and claimed outside a message.** Value an origin mints and leaves in the
+//!   holding is trapped; claimed later by a local account (`PolkadotXcm.claim_assets`, with an
+//!   `AssetClaimer` hint), it moves outside any message and is not counted. Chains that trust
+//!   an origin to teleport should not let claims of its traps run locally (a barrier refusing
+//!   `SetHints` from capped origins), until the guardian wraps `DropAssets`.
+//! * **Fees** the trader keeps are not counted (they are taken from what the origin brought
+//!   when the rest is deposited, so they can only make the count higher).
 //! * **A top-up extends a hold.** A new hold on the same account from the same source moves
 //!   the record's end (one record per pair); someone sending excess to a victim more often
 //!   than `ExcessHoldPeriod` keeps the victim's earlier excess governance-only. Governance

@@ -186,9 +186,12 @@ impl<T: Config, Accounts: ConvertLocation<T::AccountId>> Flow<T, Accounts> {
 			}
 			return used;
 		}
-		let ([local, from_account, minted], unexplained) = Holding::<T>::take(
+		// What the origin brought goes first: a note left by value that left the holding
+		// unseen (a fee, an exchange, a burn) can then only make the count too high, never
+		// let brought value pass as value already here.
+		let ([from_account, minted, local], unexplained) = Holding::<T>::take(
 			amount.saturated_into(),
-			[Provenance::Local, Provenance::OriginAccount, Provenance::Minted],
+			[Provenance::OriginAccount, Provenance::Minted, Provenance::Local],
 		);
 		let mut used = notes.saturating_add(Self::net(Some(who), local.saturated_into()));
 		if let Some(origin) = origin {
@@ -207,13 +210,11 @@ impl<T: Config, Accounts: ConvertLocation<T::AccountId>> Flow<T, Accounts> {
 	fn left_for(amount: T::Balance, dest: &Location) {
 		let origin = Self::origin();
 		let to_origin = Self::is_origin(origin.as_ref(), dest);
-		let order = if to_origin {
-			[Provenance::OriginAccount, Provenance::Minted, Provenance::Local]
-		} else {
-			[Provenance::Local, Provenance::OriginAccount, Provenance::Minted]
-		};
-		let (taken, _) = Holding::<T>::take(amount.saturated_into(), order);
-		let local = if to_origin { taken[2] } else { taken[0] };
+		// Brought value first, as for a deposit: a stale note nets too little, never too much.
+		let ([_, _, local], _) = Holding::<T>::take(
+			amount.saturated_into(),
+			[Provenance::OriginAccount, Provenance::Minted, Provenance::Local],
+		);
 		// What the origin brought and sends on to another chain leaves this chain: it is not
 		// counted.
 		Self::net(if to_origin { origin.as_ref() } else { Some(dest) }, local.saturated_into());
