@@ -21,6 +21,7 @@ use frame_support::{
 		Get,
 	},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchResult,
@@ -59,13 +60,7 @@ impl<T: Config> Excess<T> {
 		if amount.is_zero() || from == on || !Self::place(on, amount) {
 			return false;
 		}
-		let until =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::ExcessHoldPeriod::get());
-		ExcessHolds::<T>::mutate(on, from, |record| {
-			let record = record.get_or_insert(ExcessHold { amount: Zero::zero(), until });
-			record.amount = record.amount.saturating_add(amount);
-			record.until = until;
-		});
+		let until = ExcessHolds::<T>::mutate(on, from, |record| Self::add_to(record, amount));
 		Pallet::<T>::deposit_event(Event::ExcessHeld {
 			from: from.clone(),
 			on: on.clone(),
@@ -73,6 +68,41 @@ impl<T: Config> Excess<T> {
 			until,
 		});
 		true
+	}
+
+	/// Add `amount` to the excess hold `record` (created if there is none): only governance may
+	/// release it for [`Config::ExcessHoldPeriod`] blocks from now. Returns that end. Serves the
+	/// records of holds from accounts and of minted value alike.
+	pub(crate) fn add_to(
+		record: &mut Option<ExcessHold<T::Balance, BlockNumberFor<T>>>,
+		amount: T::Balance,
+	) -> BlockNumberFor<T> {
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ExcessHoldPeriod::get());
+		let record = record.get_or_insert(ExcessHold { amount: Zero::zero(), until });
+		record.amount = record.amount.saturating_add(amount);
+		record.until = until;
+		until
+	}
+
+	/// Release what `record` holds on `on` to `on`, by governance at any time or by anyone once
+	/// the record's hold period is over (`by_governance`). Returns what was released; the
+	/// caller removes the record.
+	pub(crate) fn release_record(
+		on: &T::AccountId,
+		record: &ExcessHold<T::Balance, BlockNumberFor<T>>,
+		by_governance: bool,
+	) -> Result<T::Balance, sp_runtime::DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(by_governance || now >= record.until, Error::<T>::ExcessHoldNotDue);
+		memory::own_operation(|| {
+			T::Currency::release(
+				&HoldReason::Excess.into(),
+				on,
+				record.amount,
+				Precision::BestEffort,
+			)
+		})
 	}
 
 	/// Put `amount` of `on`'s balance on hold as excess (the record is the caller's). Returns
@@ -114,16 +144,7 @@ impl<T: Config> Excess<T> {
 		by_governance: bool,
 	) -> DispatchResult {
 		let record = ExcessHolds::<T>::get(&on, &from).ok_or(Error::<T>::NoExcessHold)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(by_governance || now >= record.until, Error::<T>::ExcessHoldNotDue);
-		let released = memory::own_operation(|| {
-			T::Currency::release(
-				&HoldReason::Excess.into(),
-				&on,
-				record.amount,
-				Precision::BestEffort,
-			)
-		})?;
+		let released = Self::release_record(&on, &record, by_governance)?;
 		ExcessHolds::<T>::remove(&on, &from);
 		Pallet::<T>::deposit_event(Event::ExcessReleased { from, on, amount: released });
 		Ok(())

@@ -44,6 +44,15 @@ fn a_sends(program: Xcm<()>) {
 	});
 }
 
+/// A releases `amount` from its sovereign account on B to Bob (the fee paid from it).
+fn a_brings_to_bob(amount: u128) {
+	a_sends(Xcm(vec![
+		WithdrawAsset((Here, amount).into()),
+		BuyExecution { fees: (Here, FEE).into(), weight_limit: Unlimited },
+		DepositAsset { assets: AllCounted(1).into(), beneficiary: account_location(&BOB) },
+	]));
+}
+
 fn allowance() -> u128 {
 	allowance_of(PARA_A)
 }
@@ -62,11 +71,7 @@ fn held(who: &parachain::AccountId) -> u128 {
 fn value_that_goes_back_to_the_origin_nets_its_cap() {
 	MockNet::reset();
 	cap_a(CAP);
-	a_sends(Xcm(vec![
-		WithdrawAsset((Here, 8_000u128).into()),
-		BuyExecution { fees: (Here, FEE).into(), weight_limit: Unlimited },
-		DepositAsset { assets: AllCounted(1).into(), beneficiary: account_location(&BOB) },
-	]));
+	a_brings_to_bob(8_000);
 	ParaB::execute_with(|| {
 		next_block();
 		let arrived = Balances::total_balance(&BOB) - INITIAL_BALANCE;
@@ -88,11 +93,7 @@ fn value_that_goes_back_to_the_origin_nets_its_cap() {
 		next_block();
 	});
 	// A brings 8 000 again: within what is left, nothing held.
-	a_sends(Xcm(vec![
-		WithdrawAsset((Here, 8_000u128).into()),
-		BuyExecution { fees: (Here, FEE).into(), weight_limit: Unlimited },
-		DepositAsset { assets: AllCounted(1).into(), beneficiary: account_location(&BOB) },
-	]));
+	a_brings_to_bob(8_000);
 	ParaB::execute_with(|| {
 		next_block();
 		assert_eq!(held(&BOB), 0);

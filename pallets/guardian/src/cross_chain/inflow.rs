@@ -88,8 +88,8 @@
 
 use super::{inflow_holding::Holding, CrossChain, Location};
 use crate::{
-	excess::Excess, lifecycle::memory, Config, Error, Event, ExcessHold, HoldReason, InboundCapOf,
-	InboundCaps, Limit, MintedExcessHolds, Pallet, WeightInfo, WindowSpecOf,
+	excess::Excess, lifecycle::memory, Config, Error, Event, HoldReason, InboundCapOf, InboundCaps,
+	Limit, MintedExcessHolds, Pallet, WeightInfo, WindowSpecOf,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -214,12 +214,8 @@ impl<T: Config> CrossChain<T> {
 			let amount = minted.min(Excess::<T>::holdable(&on));
 			if !amount.is_zero() && Excess::<T>::place(&on, amount) {
 				held = held.saturating_add(amount);
-				let until = frame_system::Pallet::<T>::block_number()
-					.saturating_add(T::ExcessHoldPeriod::get());
 				MintedExcessHolds::<T>::mutate(&on, &origin, |record| {
-					let record = record.get_or_insert(ExcessHold { amount: Zero::zero(), until });
-					record.amount = record.amount.saturating_add(amount);
-					record.until = until;
+					Excess::<T>::add_to(record, amount)
 				});
 			}
 		}
@@ -284,16 +280,7 @@ impl<T: Config> CrossChain<T> {
 		by_governance: bool,
 	) -> DispatchResult {
 		let record = MintedExcessHolds::<T>::get(&on, &origin).ok_or(Error::<T>::NoExcessHold)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(by_governance || now >= record.until, Error::<T>::ExcessHoldNotDue);
-		let released = memory::own_operation(|| {
-			T::Currency::release(
-				&HoldReason::Excess.into(),
-				&on,
-				record.amount,
-				Precision::BestEffort,
-			)
-		})?;
+		let released = Excess::<T>::release_record(&on, &record, by_governance)?;
 		MintedExcessHolds::<T>::remove(&on, &origin);
 		Pallet::<T>::deposit_event(Event::MintedExcessReleased { origin, on, amount: released });
 		Ok(())
